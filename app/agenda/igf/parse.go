@@ -1,0 +1,267 @@
+// Package igf reads the session pages the Internet Governance Forum publishes
+// (copied as text from intgovforum.org or an organiser's site), such as
+// "IGF 2020 WS #234 Security of digital products".
+package igf
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/igf-floor/floor/app/agenda"
+)
+
+// MaxSize caps a session page: real ones are 5–20 KB, so 1 MiB is generous
+// while keeping a hostile file from costing memory.
+const MaxSize = 1 << 20
+
+// Source is the source key of sessions read from IGF pages. A session's GUID
+// is its full number ("IGF 2020 WS #234"), so any page of the same session
+// updates it instead of adding a copy.
+const Source = "igf"
+
+// titlePattern matches "IGF 2020 WS #234 Security of digital products".
+var titlePattern = regexp.MustCompile(`^IGF\s+(\d{4})\s+([A-Za-z][A-Za-z .'’-]{0,40}?)\s*#\s*(\d{1,5})\b\s*[:–—-]?\s*(.*)$`)
+
+// Looks reports whether data reads like an IGF session page: one of its first
+// lines is an IGF session title.
+func Looks(data []byte) bool {
+	seen := 0
+	for _, l := range bytes.Split(bytes.TrimPrefix(data, []byte("\uFEFF")), []byte("\n")) {
+		t := cleanLine(string(l))
+		if t == "" {
+			continue
+		}
+		if titlePattern.MatchString(t) {
+			return true
+		}
+		if seen++; seen >= 10 {
+			return false
+		}
+	}
+	return false
+}
+
+type line struct {
+	n    int
+	text string
+}
+
+// Parse reads one session page. Every line ends up in a field or, when it
+// cannot be placed, in the description and in the report.
+func Parse(data []byte) (agenda.Schedule, agenda.Report, error) {
+	var rep agenda.Report
+	if len(data) > MaxSize {
+		return agenda.Schedule{}, rep, fmt.Errorf("%d bytes is more than an IGF session page can be (limit %d)", len(data), MaxSize)
+	}
+	if err := agenda.CheckText(data); err != nil {
+		return agenda.Schedule{}, rep, err
+	}
+	lines := splitLines(data)
+	if len(lines) == 0 {
+		return agenda.Schedule{}, rep, fmt.Errorf("the file is empty")
+	}
+	p := &pageParser{rep: &rep}
+	if err := p.run(lines); err != nil {
+		return agenda.Schedule{}, rep, err
+	}
+	s := p.session()
+	year := s.EventID[len("igf-"):]
+	sched := agenda.Schedule{
+		Event:    agenda.Event{ID: s.EventID, Title: "IGF " + year, Zone: "UTC"},
+		Sessions: []agenda.Session{s},
+	}
+	return sched, rep, nil
+}
+
+// splitLines returns the non-empty lines with their 1-based numbers, spaces
+// folded (pages copied from the web are full of no-break spaces).
+func splitLines(data []byte) []line {
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	var out []line
+	for i, raw := range strings.Split(string(data), "\n") {
+		if t := cleanLine(raw); t != "" {
+			out = append(out, line{n: i + 1, text: t})
+		}
+	}
+	return out
+}
+
+// cleanLine trims the line and folds every run of white space (no-break
+// spaces included) into one space, copying only when it must.
+func cleanLine(s string) string {
+	prevSpace := true
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		space := unicode.IsSpace(r)
+		if space && (prevSpace || r != ' ') {
+			return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+		}
+		prevSpace = space
+		i += size
+	}
+	if prevSpace && s != "" {
+		return strings.TrimRight(s, " ")
+	}
+	return s
+}
+
+type pageParser struct {
+	rep       *agenda.Report
+	s         agenda.Session
+	titleLine int
+	sections  []*section
+	unplaced  []line
+	links     []agenda.Link
+}
+
+func (p *pageParser) run(lines []line) error {
+	var cur *section
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if p.titleLine == 0 {
+			if m := titlePattern.FindStringSubmatch(l.text); m != nil {
+				if err := p.title(l, m); err != nil {
+					return err
+				}
+				continue
+			}
+		}
+		if looksLikeDate(l.text) {
+			start, end, err := parseDateLine(l.text)
+			if err != nil {
+				return &agenda.LineError{Line: l.n, Msg: err.Error()}
+			}
+			p.s.Start, p.s.End = start, end
+			if i+1 < len(lines) && isRoomLine(lines[i+1].text) {
+				i++
+				p.s.Room = lines[i].text
+			}
+			continue
+		}
+		if isRegisterLine(l.text) {
+			p.links = append(p.links, agenda.Link{Label: l.text})
+			continue
+		}
+		if sec := parseLabel(l); sec != nil {
+			p.sections = append(p.sections, sec)
+			cur = sec
+			continue
+		}
+		switch {
+		case cur != nil:
+			cur.lines = append(cur.lines, l)
+		case isChrome(l.text):
+			p.rep.Add(l.n, fmt.Sprintf("skipped web-page text %q", l.text))
+		default:
+			p.keep(l, "is not part of any section")
+		}
+	}
+	if p.titleLine == 0 {
+		return fmt.Errorf("not an IGF session page: no title line such as \"IGF 2020 WS #234 Security of digital products\"")
+	}
+	for _, sec := range p.sections {
+		p.fill(sec)
+	}
+	return nil
+}
+
+func (p *pageParser) title(l line, m []string) error {
+	kind := strings.TrimSpace(m[2])
+	p.titleLine = l.n
+	p.s.Number = kind + " #" + m[3]
+	p.s.Title = strings.TrimSpace(m[4])
+	if p.s.Title == "" {
+		return &agenda.LineError{Line: l.n, Msg: "the session has no title"}
+	}
+	p.s.Source = Source
+	p.s.GUID = "IGF " + m[1] + " " + strings.ToUpper(kind) + " #" + m[3]
+	p.s.EventID = "igf-" + m[1]
+	p.s.Zone = "UTC"
+	return nil
+}
+
+// keep puts a line the parser cannot place into the description and says so.
+func (p *pageParser) keep(l line, why string) {
+	p.unplaced = append(p.unplaced, l)
+	p.rep.Add(l.n, fmt.Sprintf("%q %s; kept in the description", shorten(l.text), why))
+}
+
+func (p *pageParser) session() agenda.Session {
+	s := p.s
+	if len(p.unplaced) > 0 {
+		var b strings.Builder
+		b.WriteString(s.Description)
+		for _, l := range p.unplaced {
+			if b.Len() > 0 {
+				b.WriteString("\n\n")
+			}
+			b.WriteString(l.text)
+		}
+		s.Description = b.String()
+	}
+	s.Links = append(p.links, urlLinks(s)...)
+	return s
+}
+
+func shorten(s string) string {
+	r := []rune(s)
+	if len(r) <= 60 {
+		return s
+	}
+	return string(r[:57]) + "..."
+}
+
+// isChrome recognises the event-calendar widgets pages copied from the web carry.
+func isChrome(s string) bool {
+	if len(s) > 24 {
+		return false
+	}
+	switch strings.ToLower(s) {
+	case "loading events", "« all events", "this event has passed.", "+ export events", "+ google calendar", "+ ical export":
+		return true
+	}
+	return false
+}
+
+func isRegisterLine(s string) bool {
+	if len(s) > 14 {
+		return false
+	}
+	switch strings.ToLower(strings.TrimRight(s, ".!")) {
+	case "register here", "register", "registration":
+		return true
+	}
+	return false
+}
+
+var urlPattern = regexp.MustCompile(`https?://[^\s()<>"']+`)
+
+// urlLinks lists the distinct web addresses the session's text mentions.
+func urlLinks(s agenda.Session) []agenda.Link {
+	texts := []string{s.Abstract, s.Description, s.Issues, s.ExpectedOutcomes}
+	for _, n := range s.Notes {
+		texts = append(texts, n.Text)
+	}
+	seen := map[string]bool{}
+	var out []agenda.Link
+	for _, t := range texts {
+		for _, u := range urlPattern.FindAllString(t, -1) {
+			u = strings.TrimRight(u, ".,;:!?")
+			key := strings.TrimRight(u, "/")
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			label := strings.TrimPrefix(strings.TrimPrefix(key, "https://"), "http://")
+			out = append(out, agenda.Link{Label: label, URL: u})
+		}
+	}
+	return out
+}
