@@ -1,0 +1,53 @@
+package storage
+
+import (
+	"context"
+	"path/filepath"
+	"sort"
+	"testing"
+	"time"
+)
+
+// BenchmarkImportReferenceSession: one IGF page into SQLite, with WAL and
+// synchronous(FULL), i.e. including the fsync a user's import pays.
+func BenchmarkImportReferenceSession(b *testing.B) {
+	ctx := context.Background()
+	db := openTemp(b)
+	sched := reference(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := db.SaveSchedule(ctx, sched, ImportRecord{At: t0}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSearch100kSessions reports the 95th percentile of a mix of
+// searches a participant types (a name, a word, two words, a number, a
+// prefix) over 100 000 synthetic sessions.
+func BenchmarkSearch100kSessions(b *testing.B) {
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(b.TempDir(), "floor.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.SaveSchedule(ctx, synthetic(100_000), ImportRecord{At: t0}); err != nil {
+		b.Fatal(err)
+	}
+	queries := []string{"Speaker4242", "climate", "youth data", "WS 1234", "secu", "infrastructure governance", "Otieno"}
+	var times []time.Duration
+	i := 0
+	b.ResetTimer()
+	for b.Loop() {
+		start := time.Now()
+		if _, err := db.ListSessions(ctx, Filter{Search: queries[i%len(queries)]}); err != nil {
+			b.Fatal(err)
+		}
+		times = append(times, time.Since(start))
+		i++
+	}
+	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+	b.ReportMetric(float64(times[len(times)*95/100].Microseconds())/1000, "p95-ms")
+	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "p50-ms")
+}

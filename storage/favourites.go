@@ -1,0 +1,45 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// SetFavourite marks or unmarks a session as a favourite. The mark is kept by
+// (source, guid), so it survives re-imports of the schedule.
+func (db *DB) SetFavourite(ctx context.Context, id int64, on bool, now time.Time) error {
+	var source, guid string
+	if err := db.sql.QueryRowContext(ctx, `SELECT source, guid FROM sessions WHERE id = ?`, id).Scan(&source, &guid); err != nil {
+		return fmt.Errorf("favourite session %d: %w", id, notFound(err))
+	}
+	var err error
+	if on {
+		_, err = db.sql.ExecContext(ctx, `INSERT INTO favourites (source, guid, added_at) VALUES (?, ?, ?)
+			ON CONFLICT DO NOTHING`, source, guid, now.Unix())
+	} else {
+		_, err = db.sql.ExecContext(ctx, `DELETE FROM favourites WHERE source = ? AND guid = ?`, source, guid)
+	}
+	if err != nil {
+		return fmt.Errorf("favourite session %d: %w", id, err)
+	}
+	return nil
+}
+
+// FavouriteIDs returns the ids of the stored sessions marked as favourites.
+func (db *DB) FavouriteIDs(ctx context.Context) (map[int64]bool, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT s.id FROM favourites v JOIN sessions s ON s.source = v.source AND s.guid = v.guid`)
+	if err != nil {
+		return nil, fmt.Errorf("favourites: %w", err)
+	}
+	defer rows.Close()
+	out := map[int64]bool{}
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("favourites: %w", err)
+		}
+		out[id] = true
+	}
+	return out, rows.Err()
+}

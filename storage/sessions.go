@@ -1,0 +1,261 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/igf-floor/floor/app/agenda"
+)
+
+// ImportRecord describes where a schedule came from, for the import log.
+type ImportRecord struct {
+	File   string
+	Format string
+	At     time.Time
+	Report agenda.Report
+}
+
+// SaveResult says what a save changed.
+type SaveResult struct {
+	Added, Updated, Removed int
+	// Kept lists, per session GUID, fields kept from the stored copy
+	// because the new document did not give them.
+	Kept map[string][]string
+}
+
+// SaveSchedule stores a parsed schedule in one transaction: sessions with a
+// known (source, guid) are updated in place (same id, favourites untouched),
+// new ones are added, and for a complete schedule the source's sessions that
+// are gone are removed. A schedule without sessions is refused, so a bad
+// download never empties the agenda.
+func (db *DB) SaveSchedule(ctx context.Context, sched agenda.Schedule, rec ImportRecord) (SaveResult, error) {
+	res := SaveResult{Kept: map[string][]string{}}
+	if len(sched.Sessions) == 0 {
+		return res, errors.New("save schedule: it has no sessions; the stored agenda is kept")
+	}
+	tx, err := db.sql.BeginTx(ctx, nil)
+	if err != nil {
+		return res, fmt.Errorf("save schedule: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `INSERT INTO events (id, title, zone) VALUES (?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET title = excluded.title, zone = excluded.zone`,
+		sched.Event.ID, sched.Event.Title, sched.Event.Zone); err != nil {
+		return res, fmt.Errorf("save event %s: %w", sched.Event.ID, err)
+	}
+	keep := map[string]bool{}
+	source := ""
+	for _, s := range sched.Sessions {
+		source = s.Source
+		keep[s.GUID] = true
+		prev, err := sessionByKey(ctx, tx, s.Source, s.GUID)
+		switch {
+		case errors.Is(err, ErrNotFound):
+			res.Added++
+		case err != nil:
+			return res, fmt.Errorf("save session %s: %w", s.GUID, err)
+		default:
+			var kept []string
+			s, kept = agenda.Merge(prev, s)
+			if len(kept) > 0 {
+				res.Kept[s.GUID] = kept
+			}
+			res.Updated++
+		}
+		if err := upsertSession(ctx, tx, s, sched.Event.ID, rec.At); err != nil {
+			return res, fmt.Errorf("save session %s: %w", s.GUID, err)
+		}
+	}
+	if sched.Complete {
+		n, err := removeMissing(ctx, tx, source, keep)
+		if err != nil {
+			return res, fmt.Errorf("save schedule: %w", err)
+		}
+		res.Removed = n
+	}
+	warnings, _ := json.Marshal(rec.Report.Warnings)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO imports (source, file, format, at, sessions, warnings) VALUES (?, ?, ?, ?, ?, ?)`,
+		source, rec.File, rec.Format, rec.At.Unix(), len(sched.Sessions), string(warnings)); err != nil {
+		return res, fmt.Errorf("record import: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return res, fmt.Errorf("save schedule: %w", err)
+	}
+	return res, nil
+}
+
+func upsertSession(ctx context.Context, tx *sql.Tx, s agenda.Session, eventID string, now time.Time) error {
+	var id int64
+	err := tx.QueryRowContext(ctx, `INSERT INTO sessions (source, guid, event_id, number, title, format, online_format,
+		planned_min, online_min, start_utc, end_utc, zone, room, abstract, description, issues, policy_intro,
+		expected_outcomes, people, policy_questions, sdgs, agenda_items, links, notes, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (source, guid) DO UPDATE SET event_id = excluded.event_id, number = excluded.number,
+		title = excluded.title, format = excluded.format, online_format = excluded.online_format,
+		planned_min = excluded.planned_min, online_min = excluded.online_min, start_utc = excluded.start_utc,
+		end_utc = excluded.end_utc, zone = excluded.zone, room = excluded.room, abstract = excluded.abstract,
+		description = excluded.description, issues = excluded.issues, policy_intro = excluded.policy_intro,
+		expected_outcomes = excluded.expected_outcomes, people = excluded.people,
+		policy_questions = excluded.policy_questions, sdgs = excluded.sdgs, agenda_items = excluded.agenda_items,
+		links = excluded.links, notes = excluded.notes, updated_at = excluded.updated_at
+		RETURNING id`,
+		s.Source, s.GUID, eventID, s.Number, s.Title, s.Format, s.OnlineFormat,
+		int(s.Planned/time.Minute), int(s.Online/time.Minute), unixOrNull(s.Start), unixOrNull(s.End),
+		s.Zone, s.Room, s.Abstract, s.Description, s.Issues, s.PolicyIntro, s.ExpectedOutcomes,
+		encodePeople(s.People), mustJSON(nonNil(s.PolicyQuestions)), mustJSON(nonNil(s.SDGs)),
+		mustJSON(nonNil(s.AgendaItems)), mustJSON(nonNil(s.Links)), mustJSON(nonNil(s.Notes)), now.Unix(),
+	).Scan(&id)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM session_search WHERE rowid = ?`, id); err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO session_search (rowid, number, title, people, body) VALUES (?, ?, ?, ?, ?)`,
+		id, s.Number, s.Title, searchPeople(s), searchBody(s))
+	return err
+}
+
+func nilIfEmpty[T any](xs []T) []T {
+	if len(xs) == 0 {
+		return nil
+	}
+	return xs
+}
+
+func nonNil[T any](xs []T) []T {
+	if xs == nil {
+		return []T{}
+	}
+	return xs
+}
+
+func removeMissing(ctx context.Context, tx *sql.Tx, source string, keep map[string]bool) (int, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, guid FROM sessions WHERE source = ?`, source)
+	if err != nil {
+		return 0, err
+	}
+	var gone []int64
+	for rows.Next() {
+		var id int64
+		var guid string
+		if err := rows.Scan(&id, &guid); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		if !keep[guid] {
+			gone = append(gone, id)
+		}
+	}
+	rows.Close()
+	for _, id := range gone {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM session_search WHERE rowid = ?`, id); err != nil {
+			return 0, err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE id = ?`, id); err != nil {
+			return 0, err
+		}
+	}
+	return len(gone), nil
+}
+
+type querier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+const sessionColumns = `id, source, guid, event_id, number, title, format, online_format, planned_min, online_min,
+	start_utc, end_utc, zone, room, abstract, description, issues, policy_intro, expected_outcomes,
+	people, policy_questions, sdgs, agenda_items, links, notes`
+
+func scanSession(row interface{ Scan(...any) error }) (agenda.Session, error) {
+	var s agenda.Session
+	var planned, online int
+	var start, end sql.NullInt64
+	var people, questions, sdgs, items, links, notes string
+	if err := row.Scan(&s.ID, &s.Source, &s.GUID, &s.EventID, &s.Number, &s.Title, &s.Format, &s.OnlineFormat,
+		&planned, &online, &start, &end, &s.Zone, &s.Room, &s.Abstract, &s.Description, &s.Issues,
+		&s.PolicyIntro, &s.ExpectedOutcomes, &people, &questions, &sdgs, &items, &links, &notes); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return s, ErrNotFound
+		}
+		return s, err
+	}
+	s.Planned, s.Online = time.Duration(planned)*time.Minute, time.Duration(online)*time.Minute
+	s.Start, s.End = timeOrZero(start), timeOrZero(end)
+	var err error
+	if s.People, err = decodePeople(people); err != nil {
+		return s, err
+	}
+	for _, f := range []struct {
+		src string
+		dst any
+	}{{questions, &s.PolicyQuestions}, {sdgs, &s.SDGs}, {items, &s.AgendaItems}, {links, &s.Links}, {notes, &s.Notes}} {
+		if err := json.Unmarshal([]byte(f.src), f.dst); err != nil {
+			return s, fmt.Errorf("decode session %d: %w", s.ID, err)
+		}
+	}
+	// An empty list reads back as nil, as a parser leaves it.
+	s.PolicyQuestions, s.SDGs, s.AgendaItems = nilIfEmpty(s.PolicyQuestions), nilIfEmpty(s.SDGs), nilIfEmpty(s.AgendaItems)
+	s.Links, s.Notes, s.People = nilIfEmpty(s.Links), nilIfEmpty(s.Notes), nilIfEmpty(s.People)
+	return s, nil
+}
+
+func sessionByKey(ctx context.Context, q querier, source, guid string) (agenda.Session, error) {
+	return scanSession(q.QueryRowContext(ctx, `SELECT `+sessionColumns+` FROM sessions WHERE source = ? AND guid = ?`, source, guid))
+}
+
+// Session returns the whole session with the given id.
+func (db *DB) Session(ctx context.Context, id int64) (agenda.Session, error) {
+	s, err := scanSession(db.sql.QueryRowContext(ctx, `SELECT `+sessionColumns+` FROM sessions WHERE id = ?`, id))
+	if err != nil {
+		return s, fmt.Errorf("session %d: %w", id, err)
+	}
+	return s, nil
+}
+
+// FindSession resolves what a user typed: a row id, a GUID ("IGF 2020 WS
+// #234") or a session number ("WS #234", "ws234"), ignoring case and spaces.
+func (db *DB) FindSession(ctx context.Context, ref string) (agenda.Session, error) {
+	if id, err := strconv.ParseInt(strings.TrimSpace(ref), 10, 64); err == nil {
+		return db.Session(ctx, id)
+	}
+	key := compactKey(ref)
+	rows, err := db.sql.QueryContext(ctx, `SELECT id, guid FROM sessions
+		WHERE replace(replace(lower(guid), ' ', ''), '#', '') = ?
+		   OR replace(replace(lower(number), ' ', ''), '#', '') = ? ORDER BY start_utc, id`, key, key)
+	if err != nil {
+		return agenda.Session{}, fmt.Errorf("find session %q: %w", ref, err)
+	}
+	defer rows.Close()
+	var ids []int64
+	var guids []string
+	for rows.Next() {
+		var id int64
+		var guid string
+		if err := rows.Scan(&id, &guid); err != nil {
+			return agenda.Session{}, fmt.Errorf("find session %q: %w", ref, err)
+		}
+		ids, guids = append(ids, id), append(guids, guid)
+	}
+	if err := rows.Err(); err != nil {
+		return agenda.Session{}, fmt.Errorf("find session %q: %w", ref, err)
+	}
+	switch len(ids) {
+	case 0:
+		return agenda.Session{}, fmt.Errorf("session %q: %w", ref, ErrNotFound)
+	case 1:
+		return db.Session(ctx, ids[0])
+	}
+	return agenda.Session{}, fmt.Errorf("%q matches %d sessions (%s); give the id or the full name", ref, len(ids), strings.Join(guids, ", "))
+}
+
+// compactKey drops case, spaces and '#', so "ws234" finds "WS #234".
+func compactKey(s string) string {
+	return strings.ReplaceAll(strings.ToLower(strings.Join(strings.Fields(s), "")), "#", "")
+}
