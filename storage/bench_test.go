@@ -6,6 +6,8 @@ import (
 	"sort"
 	"testing"
 	"time"
+
+	"github.com/igf-floor/floor/app/agenda"
 )
 
 // BenchmarkImportReferenceSession: one IGF page into SQLite, with WAL and
@@ -16,7 +18,7 @@ func BenchmarkImportReferenceSession(b *testing.B) {
 	sched := reference(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := db.SaveSchedule(ctx, sched, ImportRecord{At: t0}); err != nil {
+		if _, err := db.SaveSchedule(ctx, sched, agenda.ImportRecord{At: t0}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -32,7 +34,7 @@ func BenchmarkSearch100kSessions(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer db.Close()
-	if _, err := db.SaveSchedule(ctx, synthetic(100_000), ImportRecord{At: t0}); err != nil {
+	if _, err := db.SaveSchedule(ctx, synthetic(100_000), agenda.ImportRecord{At: t0}); err != nil {
 		b.Fatal(err)
 	}
 	queries := []string{"Speaker4242", "climate", "youth data", "WS 1234", "secu", "infrastructure governance", "Otieno"}
@@ -41,7 +43,7 @@ func BenchmarkSearch100kSessions(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		start := time.Now()
-		if _, err := db.ListSessions(ctx, Filter{Search: queries[i%len(queries)]}); err != nil {
+		if _, err := db.ListSessions(ctx, agenda.Filter{Search: queries[i%len(queries)]}); err != nil {
 			b.Fatal(err)
 		}
 		times = append(times, time.Since(start))

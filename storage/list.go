@@ -11,24 +11,9 @@ import (
 	"github.com/igf-floor/floor/app/agenda"
 )
 
-// Filter narrows the agenda list.
-type Filter struct {
-	Search         string // words to find; each must match the start of a word
-	FavouritesOnly bool
-	Limit          int // the most search results; 0 means DefaultSearchLimit
-}
-
 // DefaultSearchLimit caps search results: a person types to find a handful
 // of sessions, and a search that matches more asks them to type more.
 const DefaultSearchLimit = 200
-
-// Listing is one answer to a Filter.
-type Listing struct {
-	Sessions []agenda.Session
-	// Truncated is true when the search matched more than the limit: the
-	// list then holds the first matches found, not all of them.
-	Truncated bool
-}
 
 const listColumns = `s.id, s.source, s.guid, s.event_id, s.number, s.title, s.format, s.planned_min, s.online_min,
 	s.start_utc, s.end_utc, s.zone, s.room`
@@ -39,7 +24,7 @@ const listColumns = `s.id, s.source, s.guid, s.event_id, s.number, s.title, s.fo
 // A search takes the first matches in index order and stops at the limit,
 // so that a common word costs the same as a rare one on 100 000 sessions;
 // ranking every match by relevance cost 30–90 ms there.
-func (db *DB) ListSessions(ctx context.Context, f Filter) (Listing, error) {
+func (db *DB) ListSessions(ctx context.Context, f agenda.Filter) (agenda.Listing, error) {
 	var (
 		where []string
 		args  []any
@@ -63,24 +48,24 @@ func (db *DB) ListSessions(ctx context.Context, f Filter) (Listing, error) {
 	q += ` ORDER BY s.start_utc IS NULL, s.start_utc, s.id`
 	rows, err := db.sql.QueryContext(ctx, q, args...)
 	if err != nil {
-		return Listing{}, fmt.Errorf("list sessions: %w", err)
+		return agenda.Listing{}, fmt.Errorf("list sessions: %w", err)
 	}
 	defer rows.Close()
-	var out Listing
+	var out agenda.Listing
 	for rows.Next() {
 		var s agenda.Session
 		var planned, online int
 		var start, end sql.NullInt64
 		if err := rows.Scan(&s.ID, &s.Source, &s.GUID, &s.EventID, &s.Number, &s.Title, &s.Format,
 			&planned, &online, &start, &end, &s.Zone, &s.Room); err != nil {
-			return Listing{}, fmt.Errorf("list sessions: %w", err)
+			return agenda.Listing{}, fmt.Errorf("list sessions: %w", err)
 		}
 		s.Planned, s.Online = time.Duration(planned)*time.Minute, time.Duration(online)*time.Minute
 		s.Start, s.End = timeOrZero(start), timeOrZero(end)
 		out.Sessions = append(out.Sessions, s)
 	}
 	if err := rows.Err(); err != nil {
-		return Listing{}, fmt.Errorf("list sessions: %w", err)
+		return agenda.Listing{}, fmt.Errorf("list sessions: %w", err)
 	}
 	if match != "" && len(out.Sessions) > limit {
 		out.Sessions, out.Truncated = dropLatest(out.Sessions), true

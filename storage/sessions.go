@@ -13,29 +13,13 @@ import (
 	"github.com/igf-floor/floor/app/agenda"
 )
 
-// ImportRecord describes where a schedule came from, for the import log.
-type ImportRecord struct {
-	File   string
-	Format string
-	At     time.Time
-	Report agenda.Report
-}
-
-// SaveResult says what a save changed.
-type SaveResult struct {
-	Added, Updated, Removed int
-	// Kept lists, per session GUID, fields kept from the stored copy
-	// because the new document did not give them.
-	Kept map[string][]string
-}
-
 // SaveSchedule stores a parsed schedule in one transaction: sessions with a
 // known (source, guid) are updated in place (same id, favourites untouched),
 // new ones are added, and for a complete schedule the source's sessions that
 // are gone are removed. A schedule without sessions is refused, so a bad
 // download never empties the agenda.
-func (db *DB) SaveSchedule(ctx context.Context, sched agenda.Schedule, rec ImportRecord) (SaveResult, error) {
-	res := SaveResult{Kept: map[string][]string{}}
+func (db *DB) SaveSchedule(ctx context.Context, sched agenda.Schedule, rec agenda.ImportRecord) (agenda.SaveResult, error) {
+	res := agenda.SaveResult{Kept: map[string][]string{}}
 	if len(sched.Sessions) == 0 {
 		return res, errors.New("save schedule: it has no sessions; the stored agenda is kept")
 	}

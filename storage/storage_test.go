@@ -44,7 +44,7 @@ func TestSessionRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	db := openTemp(t)
 	sched := reference(t)
-	res, err := db.SaveSchedule(ctx, sched, ImportRecord{File: "ws234.txt", Format: "igf", At: t0})
+	res, err := db.SaveSchedule(ctx, sched, agenda.ImportRecord{File: "ws234.txt", Format: "igf", At: t0})
 	if err != nil || res.Added != 1 {
 		t.Fatalf("save = %+v, %v", res, err)
 	}
@@ -76,7 +76,7 @@ func TestReimportUpdatesInPlaceAndKeepsFavourites(t *testing.T) {
 	dated := reference(t)
 	start := time.Date(2020, 11, 11, 11, 20, 0, 0, time.UTC)
 	dated.Sessions[0].Start, dated.Sessions[0].End, dated.Sessions[0].Room = start, start.Add(time.Hour), "Room 3"
-	if _, err := db.SaveSchedule(ctx, dated, ImportRecord{At: t0}); err != nil {
+	if _, err := db.SaveSchedule(ctx, dated, agenda.ImportRecord{At: t0}); err != nil {
 		t.Fatal(err)
 	}
 	first, _ := db.FindSession(ctx, "ws234")
@@ -86,7 +86,7 @@ func TestReimportUpdatesInPlaceAndKeepsFavourites(t *testing.T) {
 	// The same session from a page without date and room, with a new title.
 	undated := reference(t)
 	undated.Sessions[0].Title = "Security of digital products (updated)"
-	res, err := db.SaveSchedule(ctx, undated, ImportRecord{At: t0.Add(time.Hour)})
+	res, err := db.SaveSchedule(ctx, undated, agenda.ImportRecord{At: t0.Add(time.Hour)})
 	if err != nil || res.Added != 0 || res.Updated != 1 {
 		t.Fatalf("re-import = %+v, %v", res, err)
 	}
@@ -104,14 +104,14 @@ func TestReimportUpdatesInPlaceAndKeepsFavourites(t *testing.T) {
 	if err != nil || !favs[first.ID] {
 		t.Errorf("favourite lost: %v, %v", favs, err)
 	}
-	list, _ := db.ListSessions(ctx, Filter{FavouritesOnly: true})
+	list, _ := db.ListSessions(ctx, agenda.Filter{FavouritesOnly: true})
 	if len(list.Sessions) != 1 {
 		t.Errorf("favourites-only list has %d sessions", len(list.Sessions))
 	}
 	if err := db.SetFavourite(ctx, first.ID, false, t0); err != nil {
 		t.Fatal(err)
 	}
-	if list, _ := db.ListSessions(ctx, Filter{FavouritesOnly: true}); len(list.Sessions) != 0 {
+	if list, _ := db.ListSessions(ctx, agenda.Filter{FavouritesOnly: true}); len(list.Sessions) != 0 {
 		t.Errorf("unfavourited session still listed")
 	}
 }
@@ -121,20 +121,20 @@ func TestCompleteScheduleRemovesMissingAndEmptyIsRefused(t *testing.T) {
 	db := openTemp(t)
 	sched := synthetic(3)
 	sched.Complete = true
-	if _, err := db.SaveSchedule(ctx, sched, ImportRecord{At: t0}); err != nil {
+	if _, err := db.SaveSchedule(ctx, sched, agenda.ImportRecord{At: t0}); err != nil {
 		t.Fatal(err)
 	}
 	sched.Sessions = sched.Sessions[:2]
-	res, err := db.SaveSchedule(ctx, sched, ImportRecord{At: t0})
+	res, err := db.SaveSchedule(ctx, sched, agenda.ImportRecord{At: t0})
 	if err != nil || res.Removed != 1 {
 		t.Fatalf("res = %+v, %v", res, err)
 	}
-	if hits, _ := db.ListSessions(ctx, Filter{Search: "session 2"}); len(hits.Sessions) != 0 {
+	if hits, _ := db.ListSessions(ctx, agenda.Filter{Search: "session 2"}); len(hits.Sessions) != 0 {
 		t.Errorf("removed session still found by search: %+v", hits)
 	}
 	before, _ := db.Fingerprint(ctx)
 	sched.Sessions = nil
-	if _, err := db.SaveSchedule(ctx, sched, ImportRecord{At: t0}); err == nil {
+	if _, err := db.SaveSchedule(ctx, sched, agenda.ImportRecord{At: t0}); err == nil {
 		t.Fatal("an empty schedule was saved")
 	}
 	if after, _ := db.Fingerprint(ctx); after != before {
@@ -145,17 +145,17 @@ func TestCompleteScheduleRemovesMissingAndEmptyIsRefused(t *testing.T) {
 func TestSearch(t *testing.T) {
 	ctx := context.Background()
 	db := openTemp(t)
-	if _, err := db.SaveSchedule(ctx, reference(t), ImportRecord{At: t0}); err != nil {
+	if _, err := db.SaveSchedule(ctx, reference(t), agenda.ImportRecord{At: t0}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.SaveSchedule(ctx, synthetic(50), ImportRecord{At: t0}); err != nil {
+	if _, err := db.SaveSchedule(ctx, synthetic(50), agenda.ImportRecord{At: t0}); err != nil {
 		t.Fatal(err)
 	}
 	for q, want := range map[string]int{
 		"Otieno": 1, "otie": 1, "Gratz": 1, "GRÄTZ hoffmann": 1, "ws 234": 1, "GRULAC stranieri": 1,
 		"resilience supply": 1, "nobodyhere": 0, `" AND OR NEAR( *`: 0, "": 51,
 	} {
-		got, err := db.ListSessions(ctx, Filter{Search: q})
+		got, err := db.ListSessions(ctx, agenda.Filter{Search: q})
 		if err != nil {
 			t.Errorf("search %q: %v", q, err)
 			continue
@@ -164,7 +164,7 @@ func TestSearch(t *testing.T) {
 			t.Errorf("search %q found %d (truncated %v), want %d", q, len(got.Sessions), got.Truncated, want)
 		}
 	}
-	got, err := db.ListSessions(ctx, Filter{Search: "synthetic", Limit: 10})
+	got, err := db.ListSessions(ctx, agenda.Filter{Search: "synthetic", Limit: 10})
 	if err != nil || len(got.Sessions) != 10 || !got.Truncated {
 		t.Errorf("limited search = %d sessions, truncated %v, %v", len(got.Sessions), got.Truncated, err)
 	}

@@ -1,0 +1,34 @@
+package agenda
+
+import "time"
+
+// ImportRecord says where a schedule came from, for the import log.
+type ImportRecord struct {
+	File   string
+	Format string
+	At     time.Time
+	Report Report
+}
+
+// SaveResult says what saving a schedule changed.
+type SaveResult struct {
+	Added, Updated, Removed int
+	// Kept lists, per session GUID, the fields kept from the stored copy
+	// because the new document did not give them.
+	Kept map[string][]string
+}
+
+// Filter narrows an agenda list.
+type Filter struct {
+	Search         string // words to find; each must match the start of a word
+	FavouritesOnly bool
+	Limit          int // the most search results; 0 means the store's default
+}
+
+// Listing is one answer to a Filter, in agenda order.
+type Listing struct {
+	Sessions []Session
+	// Truncated is true when a search matched more than the limit: the list
+	// then holds the first matches found, not all of them.
+	Truncated bool
+}

@@ -1,0 +1,128 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/igf-floor/floor/app/agenda"
+	"github.com/igf-floor/floor/app/agenda/igf"
+)
+
+// MaxImportSize is the largest file Floor reads as an agenda. It is read
+// with a cap, so a larger (or endless) file costs no more memory than this.
+const MaxImportSize = igf.MaxSize
+
+// reader is one agenda format Floor understands.
+type reader struct {
+	name  string
+	looks func([]byte) bool
+	parse func([]byte) (agenda.Schedule, agenda.Report, error)
+}
+
+func readers() []reader {
+	return []reader{{name: "igf", looks: igf.Looks, parse: igf.Parse}}
+}
+
+// ErrUnknownFormat is returned for a document no reader recognises.
+var ErrUnknownFormat = errors.New("not an agenda Floor can read (it reads IGF session pages)")
+
+// Importer reads agenda documents and saves them.
+type Importer struct {
+	Store AgendaStore
+	Clock Clock
+}
+
+// ImportResult says what an import did.
+type ImportResult struct {
+	Name     string
+	Format   string
+	Event    agenda.Event
+	Sessions []agenda.Session
+	Report   agenda.Report
+	Saved    agenda.SaveResult
+}
+
+// ImportFile reads the file at path and imports it. Nothing is written
+// unless the whole document is valid.
+func (im Importer) ImportFile(ctx context.Context, path string) (ImportResult, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return ImportResult{}, fmt.Errorf("import %s: %w", path, err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return ImportResult{}, fmt.Errorf("import %s: %w", path, err)
+	}
+	if !info.Mode().IsRegular() {
+		return ImportResult{}, fmt.Errorf("import %s: not a regular file", path)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxImportSize+1))
+	if err != nil {
+		return ImportResult{}, fmt.Errorf("import %s: %w", path, err)
+	}
+	if len(data) > MaxImportSize {
+		return ImportResult{}, fmt.Errorf("import %s: the file is larger than %d KiB, more than any agenda Floor reads", path, MaxImportSize/1024)
+	}
+	return im.ImportBytes(ctx, path, data)
+}
+
+// ImportBytes imports a document already in memory; name is used in
+// messages and the import log.
+func (im Importer) ImportBytes(ctx context.Context, name string, data []byte) (ImportResult, error) {
+	res := ImportResult{Name: name}
+	var rd *reader
+	for _, r := range readers() {
+		if r.looks(data) {
+			rd = &r
+			break
+		}
+	}
+	if rd == nil {
+		if err := agenda.CheckText(data); err != nil {
+			return res, fmt.Errorf("import %s: %w", name, err)
+		}
+		if len(data) == 0 {
+			return res, fmt.Errorf("import %s: the file is empty", name)
+		}
+		return res, fmt.Errorf("import %s: %w", name, ErrUnknownFormat)
+	}
+	sched, rep, err := rd.parse(data)
+	if err != nil {
+		return res, fmt.Errorf("import %s: %w", name, err)
+	}
+	res.Format, res.Event, res.Sessions, res.Report = rd.name, sched.Event, sched.Sessions, rep
+	saved, err := im.Store.SaveSchedule(ctx, sched, agenda.ImportRecord{File: name, Format: rd.name, At: im.Clock.Now(), Report: rep})
+	if err != nil {
+		return res, fmt.Errorf("import %s: %w", name, err)
+	}
+	res.Saved = saved
+	for _, guid := range slices.Sorted(maps.Keys(saved.Kept)) {
+		res.Report.Add(0, fmt.Sprintf("%s: kept %s from the earlier import (this document does not give them)",
+			guid, strings.Join(saved.Kept[guid], ", ")))
+	}
+	return res, nil
+}
+
+// EnsureBuiltInAgenda imports the built-in agenda when the database holds no
+// session, so a first start shows a real agenda offline. It reports whether
+// it imported.
+func EnsureBuiltInAgenda(ctx context.Context, im Importer, name string, data []byte) (bool, error) {
+	n, err := im.Store.CountSessions(ctx)
+	if err != nil {
+		return false, fmt.Errorf("built-in agenda: %w", err)
+	}
+	if n > 0 {
+		return false, nil
+	}
+	if _, err := im.ImportBytes(ctx, name, data); err != nil {
+		return false, fmt.Errorf("built-in agenda: %w", err)
+	}
+	return true, nil
+}

@@ -1,0 +1,184 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/igf-floor/floor/app/agenda"
+)
+
+// Participant is the use case of someone following the agenda: list by day,
+// search, favourites, and times in the zone of their choice. The window is a
+// function of its state; every method is synchronous and cheap (a search
+// over 100 000 sessions takes a few milliseconds).
+type Participant struct {
+	store  AgendaStore
+	clock  Clock
+	local  *time.Location
+	filter agenda.Filter
+	zone   ZoneChoice
+
+	listing agenda.Listing
+	favs    map[int64]bool
+	rows    []Row
+}
+
+// Row is one line of the agenda list: a day heading or a session.
+type Row struct {
+	Day       string // set on a day heading, e.g. "Wednesday 11 November 2020"
+	Session   agenda.Session
+	Favourite bool
+	When      string // the viewer's time, e.g. "11:20–12:20 UTC"
+	EventWhen string // the event's time when it reads differently, else ""
+}
+
+// IsDay reports whether the row is a day heading.
+func (r Row) IsDay() bool { return r.Day != "" }
+
+// NewParticipant returns the use case over store; local is the computer's zone.
+func NewParticipant(store AgendaStore, clock Clock, local *time.Location) *Participant {
+	return &Participant{store: store, clock: clock, local: local, favs: map[int64]bool{}}
+}
+
+// Load reads the agenda for the current search and filter.
+func (p *Participant) Load(ctx context.Context) error {
+	listing, err := p.store.ListSessions(ctx, p.filter)
+	if err != nil {
+		return fmt.Errorf("load agenda: %w", err)
+	}
+	favs, err := p.store.FavouriteIDs(ctx)
+	if err != nil {
+		return fmt.Errorf("load agenda: %w", err)
+	}
+	p.listing, p.favs = listing, favs
+	p.rebuild()
+	return nil
+}
+
+// SetSearch shows only sessions matching q (titles, people, descriptions,
+// policy questions); an empty q shows all.
+func (p *Participant) SetSearch(ctx context.Context, q string) error {
+	p.filter.Search = q
+	return p.Load(ctx)
+}
+
+// SetFavouritesOnly switches the "My agenda" view.
+func (p *Participant) SetFavouritesOnly(ctx context.Context, on bool) error {
+	p.filter.FavouritesOnly = on
+	return p.Load(ctx)
+}
+
+// FavouritesOnly reports whether the "My agenda" view is on.
+func (p *Participant) FavouritesOnly() bool { return p.filter.FavouritesOnly }
+
+// SetZone changes in whose time sessions are shown.
+func (p *Participant) SetZone(z ZoneChoice) {
+	p.zone = z
+	p.rebuild()
+}
+
+// Zone is the current time-zone choice.
+func (p *Participant) Zone() ZoneChoice { return p.zone }
+
+// ToggleFavourite marks or unmarks session id and returns its new state.
+func (p *Participant) ToggleFavourite(ctx context.Context, id int64) (bool, error) {
+	on := !p.favs[id]
+	if err := p.store.SetFavourite(ctx, id, on, p.clock.Now()); err != nil {
+		return !on, err
+	}
+	return on, p.Load(ctx)
+}
+
+// IsFavourite reports whether session id is marked.
+func (p *Participant) IsFavourite(id int64) bool { return p.favs[id] }
+
+// Rows is the agenda list: day headings, each followed by its sessions.
+func (p *Participant) Rows() []Row { return p.rows }
+
+// SessionCount is the number of sessions listed.
+func (p *Participant) SessionCount() int { return len(p.listing.Sessions) }
+
+// Status is one line that explains the list, including why it is empty.
+func (p *Participant) Status() string {
+	n := len(p.listing.Sessions)
+	switch {
+	case p.listing.Truncated:
+		return fmt.Sprintf("Showing the first %d matches: type more words to narrow the search", n)
+	case n == 0 && p.filter.Search != "":
+		return fmt.Sprintf("No session matches “%s”", p.filter.Search)
+	case n == 0 && p.filter.FavouritesOnly:
+		return "My agenda is empty: mark sessions with ☆ to add them"
+	case n == 0:
+		return "No sessions yet: import an agenda with “floor import FILE”"
+	case n == 1:
+		return "1 session"
+	}
+	return fmt.Sprintf("%d sessions", n)
+}
+
+func (p *Participant) rebuild() {
+	rows := make([]Row, 0, len(p.listing.Sessions)+8)
+	lastDay := ""
+	for _, s := range p.listing.Sessions {
+		day := "Time to be announced"
+		var when, eventWhen string
+		if s.Scheduled() {
+			loc := p.zone.viewerLocation(s, p.local)
+			day = s.Start.In(loc).Format("Monday 2 January 2006")
+			when = span(s, loc)
+			if ev := span(s, eventLocation(s)); ev != when {
+				eventWhen = "event " + ev
+			}
+		}
+		if day != lastDay {
+			rows = append(rows, Row{Day: day})
+			lastDay = day
+		}
+		rows = append(rows, Row{Session: s, Favourite: p.favs[s.ID], When: when, EventWhen: eventWhen})
+	}
+	p.rows = rows
+}
+
+// Detail is everything the session view shows.
+type Detail struct {
+	Session   agenda.Session
+	Event     agenda.Event
+	Favourite bool
+	When      string // "Wednesday 11 November 2020, 11:20–12:20 UTC" in the viewer's zone
+	EventWhen string // the same in the event's zone when it reads differently
+	Length    string // "60 min online (planned 90 min)"
+}
+
+// Detail loads session id whole.
+func (p *Participant) Detail(ctx context.Context, id int64) (Detail, error) {
+	s, err := p.store.Session(ctx, id)
+	if err != nil {
+		return Detail{}, err
+	}
+	d := Detail{Session: s, Favourite: p.favs[id], Length: Length(s), When: "Time to be announced"}
+	d.Event, err = p.store.Event(ctx, s.EventID)
+	if err != nil {
+		d.Event = agenda.Event{ID: s.EventID, Title: s.EventID} // show the session anyway
+	}
+	if s.Scheduled() {
+		loc := p.zone.viewerLocation(s, p.local)
+		d.When = s.Start.In(loc).Format("Monday 2 January 2006") + ", " + span(s, loc)
+		evLoc := eventLocation(s)
+		if ev := s.Start.In(evLoc).Format("Monday 2 January 2006") + ", " + span(s, evLoc); ev != d.When {
+			d.EventWhen = ev
+		}
+	}
+	return d, nil
+}
+
+// Length says how long a session is, and how that changed for an online format.
+func Length(s agenda.Session) string {
+	switch {
+	case s.Online > 0 && s.Planned > 0 && s.Online != s.Planned:
+		return fmt.Sprintf("%d min online (planned %d min)", int(s.Online.Minutes()), int(s.Planned.Minutes()))
+	case s.Duration() > 0:
+		return fmt.Sprintf("%d min", int(s.Duration().Minutes()))
+	}
+	return ""
+}

@@ -1,0 +1,29 @@
+// Package assets embeds what Floor ships inside its binary: the built-in
+// agenda and the icon.
+package assets
+
+import "embed"
+
+//go:embed agenda/igf-2020-ws234.txt Icon.png
+var files embed.FS
+
+// BuiltInAgendaName names the built-in agenda in import reports.
+const BuiltInAgendaName = "built-in agenda (IGF 2020 WS #234)"
+
+// BuiltInAgenda is the reference session, IGF 2020 WS #234, as its page
+// reads, dated as the IGF site lists it (Wednesday 11 November 2020,
+// 11:20–12:20 UTC, Room 3), so a newcomer sees a real agenda offline.
+func BuiltInAgenda() []byte { return mustRead("agenda/igf-2020-ws234.txt") }
+
+// Icon is the application icon, 512×512 PNG.
+func Icon() []byte { return mustRead("Icon.png") }
+
+// mustRead reads an embedded file; the names are fixed above, so a read
+// can only fail if the build is broken, and then an empty slice shows it.
+func mustRead(name string) []byte {
+	b, err := files.ReadFile(name)
+	if err != nil {
+		return nil
+	}
+	return b
+}
