@@ -104,10 +104,10 @@ func TestBadFilesLeaveTheDatabaseUnchanged(t *testing.T) {
 	title := "IGF 2020 WS #234 Security of digital products\n"
 	cases := map[string]string{
 		write("empty.txt", ""):                              "empty.txt: the file is empty",
-		write("notigf.txt", "Dear all,\nsee you there\n"):    "notigf.txt: not an agenda Floor can read",
+		write("notigf.txt", "Dear all,\nsee you there\n"):   "notigf.txt: not an agenda Floor can read",
 		write("utf8.txt", title+"Description:\n\xc3\x28\n"): "utf8.txt: line 3: invalid UTF-8",
-		write("ctrl.txt", title+"Speaker 1: A\x1bB\n"):       "ctrl.txt: line 2: control character U+001B",
-		write("bidi.txt", title+"Speaker 1: A\u202eB\n"):     "bidi.txt: line 2: bidirectional override",
+		write("ctrl.txt", title+"Speaker 1: A\x1bB\n"):      "ctrl.txt: line 2: control character U+001B",
+		write("bidi.txt", title+"Speaker 1: A\u202eB\n"):    "bidi.txt: line 2: bidirectional override",
 		write("date.txt", title+"Sunday, 30th February, 2020 (11:20 UTC) - Sunday, 30th February, 2020 (12:20 UTC)\n"): "date.txt: line 2: 30 February 2020 does not exist",
 		big:                             "big.txt: the file is larger than 1024 KiB",
 		dir:                             "not a regular file",
