@@ -1,0 +1,158 @@
+// Package cli is Floor's command line: flags, subcommands, messages and exit
+// codes. The window is opened through Env.OpenWindow, so this package (and
+// its tests) never needs a display or OpenGL.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/igf-floor/floor/app"
+	"github.com/igf-floor/floor/assets"
+	"github.com/igf-floor/floor/storage"
+)
+
+// Exit codes, as a shell user expects them.
+const (
+	ExitOK    = 0
+	ExitError = 1 // the command ran and failed: bad file, unknown session
+	ExitUsage = 2 // the command line itself is wrong
+)
+
+// Env is everything the commands take from the outside world.
+type Env struct {
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+	Clock          app.Clock
+	Local          *time.Location
+	Version        string
+	// OpenWindow shows the participant window and returns when it closes.
+	OpenWindow func(ctx context.Context, w Window) error
+}
+
+// Window is what the window needs, opened and seeded by the command line.
+type Window struct {
+	DB          *storage.DB
+	Importer    app.Importer
+	Participant *app.Participant
+}
+
+type usageError struct{ err error }
+
+func (e usageError) Error() string { return e.err.Error() }
+func (e usageError) Unwrap() error { return e.err }
+
+// Run executes the command line args (without the program name) and
+// returns the exit code.
+func Run(ctx context.Context, args []string, env Env) int {
+	root := newRoot(env)
+	root.SetArgs(args)
+	root.SetOut(env.Stdout)
+	root.SetErr(env.Stderr)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return ExitOK
+	}
+	fmt.Fprintf(env.Stderr, "floor: %v\n", err)
+	var ue usageError
+	if errors.As(err, &ue) {
+		fmt.Fprintln(env.Stderr, "Run 'floor --help' for usage.")
+		return ExitUsage
+	}
+	return ExitError
+}
+
+type options struct {
+	env    Env
+	dbPath string
+}
+
+func newRoot(env Env) *cobra.Command {
+	o := &options{env: env}
+	root := &cobra.Command{
+		Use:   "floor",
+		Short: "Floor: the desktop companion for hybrid round-table sessions",
+		Long: `Floor follows a session agenda offline and, for moderators, runs the floor.
+
+With no command it opens the agenda window. On first start it shows its
+built-in agenda, IGF 2020 WS #234 "Security of digital products".
+
+The database is FLOOR_DB, or --db, or ` + "`floor.db`" + ` in the user's config directory.`,
+		Version:       env.Version,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usageError{fmt.Errorf("unknown command %q", args[0])}
+			}
+			return nil
+		},
+		RunE: o.runWindow,
+	}
+	root.PersistentFlags().StringVar(&o.dbPath, "db", "", "database file (default $FLOOR_DB, else the config directory's floor/floor.db)")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(o.importCmd(), o.agendaCmd(), o.showCmd(), o.favouriteCmd())
+	return root
+}
+
+// exactArgs is cobra.ExactArgs with a usage error.
+func exactArgs(n int) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := cobra.ExactArgs(n)(cmd, args); err != nil {
+			return usageError{err}
+		}
+		return nil
+	}
+}
+
+func (o *options) path() (string, error) {
+	if o.dbPath != "" {
+		return o.dbPath, nil
+	}
+	if p := o.env.Getenv("FLOOR_DB"); p != "" {
+		return p, nil
+	}
+	return storage.DefaultPath()
+}
+
+// open opens the database; with seed, an empty one gets the built-in agenda.
+func (o *options) open(ctx context.Context, seed bool) (*storage.DB, app.Importer, error) {
+	path, err := o.path()
+	if err != nil {
+		return nil, app.Importer{}, err
+	}
+	db, err := storage.Open(ctx, path)
+	if err != nil {
+		return nil, app.Importer{}, err
+	}
+	im := app.Importer{Store: db, Clock: o.env.Clock}
+	if seed {
+		if _, err := app.EnsureBuiltInAgenda(ctx, im, assets.BuiltInAgendaName, assets.BuiltInAgenda()); err != nil {
+			db.Close()
+			return nil, im, err
+		}
+	}
+	return db, im, nil
+}
+
+func (o *options) runWindow(cmd *cobra.Command, _ []string) error {
+	if o.env.OpenWindow == nil {
+		return errors.New("this build of Floor has no window")
+	}
+	ctx := cmd.Context()
+	db, im, err := o.open(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	p := app.NewParticipant(db, o.env.Clock, o.env.Local)
+	if err := p.Load(ctx); err != nil {
+		return err
+	}
+	return o.env.OpenWindow(ctx, Window{DB: db, Importer: im, Participant: p})
+}

@@ -1,0 +1,159 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/igf-floor/floor/storage"
+)
+
+type fixedClock struct{}
+
+func (fixedClock) Now() time.Time { return time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC) }
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func run(t *testing.T, env map[string]string, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := Run(context.Background(), args, Env{
+		Stdout: &out, Stderr: &errb, Clock: fixedClock{}, Local: time.UTC, Version: "test",
+		Getenv: func(k string) string { return env[k] },
+	})
+	return result{code, out.String(), errb.String()}
+}
+
+const fixture = "../../../../app/agenda/igf/testdata/igf-2020-ws234.txt"
+
+func TestAgendaOnAFreshDatabaseShowsTheBuiltInSession(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	r := run(t, nil, "--db", db, "agenda")
+	if r.code != 0 || !strings.Contains(r.stdout, "WS #234  2020-11-11 11:20 UTC  Security of digital products: Industry and enhancing trust") {
+		t.Fatalf("agenda = %+v", r)
+	}
+	if n := strings.Count(r.stdout, "\n"); n != 1 {
+		t.Errorf("%d lines, want one per session", n)
+	}
+	// FLOOR_DB chooses the same file when --db is absent.
+	if r2 := run(t, map[string]string{"FLOOR_DB": db}, "agenda"); r2.stdout != r.stdout {
+		t.Errorf("FLOOR_DB: %+v", r2)
+	}
+}
+
+func TestShowPrintsEveryField(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	r := run(t, nil, "--db", db, "show", "WS #234")
+	if r.code != 0 {
+		t.Fatalf("show = %+v", r)
+	}
+	for _, want := range []string{
+		"IGF 2020 WS #234 — Security of digital products", "When:      2020-11-11 11:20 UTC to 12:20 (Wednesday)",
+		"Room:      Room 3", "Length:    60 min online (planned 90 min)", "Format:    Round Table – Circle; online: Round Table",
+		"Speakers\n  1. Jon Albert Fanzun — Government, Western European and Others Group (WEOG)\n",
+		"  2. David Koh, Chief Executive of the Cyber Security Agency",
+		"  3. Barrack Otieno — Technical Community, African Group\n",
+		"  5. Sebastian Stranieri — Private Sector, Latin American and Caribbean Group (GRULAC)\n",
+		"Rapporteur\n  1. Vladimir Radunovic — Civil Society, Eastern European Group",
+		"Policy questions (Tentative policy questions)\n  1. How is trust",
+		"  7. What are the next steps for the industry and other stakeholders?\n",
+		"  16  Peace, Justice and Strong Institutions", "Agenda\n  to be confirmed",
+		"Register here (the page gives no address)", "Relevance to Theme\n",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("show lacks %q", want)
+		}
+	}
+	js := run(t, nil, "--db", db, "show", "--json", "ws234")
+	var v sessionJSON
+	if err := json.Unmarshal([]byte(js.stdout), &v); err != nil || len(v.PolicyQuestions) != 7 || len(v.People) != 13 || v.Start == nil {
+		t.Errorf("show --json: %v, %+v", err, v)
+	}
+}
+
+func TestSearchAndFavourites(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	if r := run(t, nil, "--db", db, "agenda", "--search", "Otieno"); r.code != 0 || !strings.Contains(r.stdout, "WS #234") {
+		t.Errorf("search Otieno = %+v", r)
+	}
+	if r := run(t, nil, "--db", db, "agenda", "--search", "blockchain"); r.code != 0 || r.stdout != "" || !strings.Contains(r.stderr, "no session matches") {
+		t.Errorf("search blockchain = %+v", r)
+	}
+	if r := run(t, nil, "--db", db, "favourite", "WS #234"); r.code != 0 {
+		t.Errorf("favourite = %+v", r)
+	}
+	r := run(t, nil, "--db", db, "agenda", "--favourites", "--json")
+	var list []sessionJSON
+	if err := json.Unmarshal([]byte(r.stdout), &list); err != nil || len(list) != 1 || !list[0].Favourite {
+		t.Errorf("favourites json = %v %+v", err, r)
+	}
+	run(t, nil, "--db", db, "favourite", "--remove", "1")
+	if r := run(t, nil, "--db", db, "agenda", "--favourites"); r.stdout != "" {
+		t.Errorf("removed favourite still listed: %q", r.stdout)
+	}
+}
+
+func TestImportReportsAndBadFilesChangeNothing(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "x.db")
+	r := run(t, nil, "--db", db, "import", fixture)
+	if r.code != 0 || !strings.Contains(r.stdout, "IGF 2020, 1 added, 0 updated") || !strings.Contains(r.stderr, "igf-2020-ws234.txt:3: note: skipped web-page text \"Loading Events\"") {
+		t.Fatalf("import = %+v", r)
+	}
+	bad := filepath.Join(dir, "bad.txt")
+	os.WriteFile(bad, []byte("IGF 2020 WS #234 T\nMonday, 31st November, 2020 (11:20 UTC) - Monday, 31st November, 2020 (12:20 UTC)\n"), 0o600)
+	before := fingerprint(t, db)
+	r = run(t, nil, "--db", db, "import", bad)
+	if r.code != 1 || !strings.Contains(r.stderr, "bad.txt: line 2: 31 November 2020 does not exist") {
+		t.Errorf("bad import = %+v", r)
+	}
+	if fingerprint(t, db) != before {
+		t.Error("a refused import changed the database")
+	}
+}
+
+func TestUsageAndHelp(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	for _, args := range [][]string{{"--nope"}, {"frobnicate"}, {"show"}, {"import"}, {"agenda", "extra"}, {"show", "--db"}} {
+		if r := run(t, nil, append([]string{"--db", db}, args...)...); r.code != ExitUsage || !strings.Contains(r.stderr, "floor --help") {
+			t.Errorf("%v: %+v, want exit 2", args, r)
+		}
+	}
+	if r := run(t, nil, "--db", db, "show", "WS #999"); r.code != ExitError || !strings.Contains(r.stderr, "not found") {
+		t.Errorf("show unknown = %+v", r)
+	}
+	for _, c := range []string{"", "import", "agenda", "show", "favourite"} {
+		args := []string{"--help"}
+		if c != "" {
+			args = []string{c, "--help"}
+		}
+		if r := run(t, nil, args...); r.code != 0 || !strings.Contains(r.stdout, "Usage:") {
+			t.Errorf("%s --help = %+v", c, r)
+		}
+	}
+	if r := run(t, nil, "--db", db); r.code != ExitError || !strings.Contains(r.stderr, "no window") {
+		t.Errorf("no window = %+v", r)
+	}
+}
+
+func fingerprint(t *testing.T, path string) string {
+	t.Helper()
+	db, err := storage.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	fp, err := db.Fingerprint(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fp
+}

@@ -1,0 +1,181 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/igf-floor/floor/app"
+	"github.com/igf-floor/floor/app/agenda"
+)
+
+// writeSession prints every field of a session for a person to read.
+func writeSession(w io.Writer, s agenda.Session, ev agenda.Event, favourite bool) {
+	star := ""
+	if favourite {
+		star = "  ★ in My agenda"
+	}
+	fmt.Fprintf(w, "%s — %s%s\n\n", s.GUID, s.Title, star)
+	field := func(label, value string) {
+		if value != "" {
+			fmt.Fprintf(w, "%-10s %s\n", label+":", value)
+		}
+	}
+	field("Event", ev.Title)
+	when := app.FormatStart(s)
+	if s.Scheduled() && s.End.After(s.Start) {
+		when += " to " + s.End.In(s.Start.Location()).Format("15:04") + " (" + s.Start.Format("Monday") + ")"
+	}
+	field("When", when)
+	field("Room", s.Room)
+	format := s.Format
+	if s.OnlineFormat != "" {
+		format += "; online: " + s.OnlineFormat
+	}
+	field("Format", format)
+	field("Length", app.Length(s))
+
+	for _, r := range agenda.AllRoles() {
+		people := s.PeopleWith(r)
+		if len(people) == 0 {
+			continue
+		}
+		heading := strings.ToUpper(r.String()[:1]) + r.String()[1:]
+		if len(people) > 1 {
+			heading += "s"
+		}
+		fmt.Fprintf(w, "\n%s\n", heading)
+		for i, p := range people {
+			fmt.Fprintf(w, "  %d. %s\n", i+1, personLine(p))
+		}
+	}
+	paragraph(w, "About this session", s.Abstract)
+	paragraph(w, "Description", s.Description)
+	paragraph(w, "Issues", s.Issues)
+	if len(s.PolicyQuestions) > 0 {
+		fmt.Fprintf(w, "\nPolicy questions")
+		if s.PolicyIntro != "" {
+			fmt.Fprintf(w, " (%s)", strings.TrimSuffix(s.PolicyIntro, ":"))
+		}
+		fmt.Fprintln(w)
+		for i, q := range s.PolicyQuestions {
+			fmt.Fprintf(w, "  %d. %s\n", i+1, q)
+		}
+	}
+	paragraph(w, "Expected outcomes", s.ExpectedOutcomes)
+	if len(s.SDGs) > 0 {
+		fmt.Fprintf(w, "\nSustainable Development Goals\n")
+		for _, g := range s.SDGs {
+			fmt.Fprintf(w, "  %2d  %s\n", g.Goal, g.Title)
+		}
+	}
+	fmt.Fprintf(w, "\nAgenda\n")
+	if len(s.AgendaItems) == 0 {
+		fmt.Fprintf(w, "  to be confirmed\n")
+	}
+	for i, item := range s.AgendaItems {
+		fmt.Fprintf(w, "  %d. %s\n", i+1, item)
+	}
+	if len(s.Links) > 0 {
+		fmt.Fprintf(w, "\nLinks\n")
+		for _, l := range s.Links {
+			if l.URL == "" {
+				fmt.Fprintf(w, "  %s (the page gives no address)\n", l.Label)
+			} else {
+				fmt.Fprintf(w, "  %s <%s>\n", l.Label, l.URL)
+			}
+		}
+	}
+	for _, n := range s.Notes {
+		paragraph(w, n.Label, n.Text)
+	}
+}
+
+func paragraph(w io.Writer, heading, text string) {
+	if text == "" {
+		return
+	}
+	fmt.Fprintf(w, "\n%s\n", heading)
+	for _, line := range strings.Split(text, "\n") {
+		if line != "" {
+			fmt.Fprintf(w, "  %s\n", line)
+		} else {
+			fmt.Fprintln(w)
+		}
+	}
+}
+
+// personLine is "Name, Affiliation — Group, Region".
+func personLine(p agenda.Person) string {
+	line := p.DisplayName()
+	if p.Affiliation != "" {
+		line += ", " + p.Affiliation
+	}
+	var tags []string
+	if p.Group != agenda.GroupUnknown {
+		tags = append(tags, p.Group.String())
+	}
+	if p.Region != agenda.RegionUnknown {
+		tags = append(tags, p.Region.String())
+	}
+	if len(tags) > 0 {
+		line += " — " + strings.Join(tags, ", ")
+	}
+	return line
+}
+
+// sessionJSON is the machine-readable form of a session: enums as words,
+// times in RFC 3339, durations in minutes.
+type sessionJSON struct {
+	ID               int64         `json:"id"`
+	Source           string        `json:"source"`
+	GUID             string        `json:"guid"`
+	Event            string        `json:"event"`
+	Number           string        `json:"number"`
+	Title            string        `json:"title"`
+	Start            *time.Time    `json:"start,omitempty"`
+	End              *time.Time    `json:"end,omitempty"`
+	Zone             string        `json:"zone"`
+	Room             string        `json:"room,omitempty"`
+	Format           string        `json:"format,omitempty"`
+	OnlineFormat     string        `json:"online_format,omitempty"`
+	PlannedMinutes   int           `json:"planned_minutes,omitempty"`
+	OnlineMinutes    int           `json:"online_minutes,omitempty"`
+	Favourite        bool          `json:"favourite"`
+	Abstract         string        `json:"abstract,omitempty"`
+	Description      string        `json:"description,omitempty"`
+	Issues           string        `json:"issues,omitempty"`
+	PolicyQuestions  []string      `json:"policy_questions,omitempty"`
+	ExpectedOutcomes string        `json:"expected_outcomes,omitempty"`
+	SDGs             []agenda.SDG  `json:"sdgs,omitempty"`
+	AgendaItems      []string      `json:"agenda_items,omitempty"`
+	Links            []agenda.Link `json:"links,omitempty"`
+	People           []personJSON  `json:"people,omitempty"`
+	Notes            []agenda.Note `json:"notes,omitempty"`
+}
+
+type personJSON struct {
+	Role        string `json:"role"`
+	Name        string `json:"name,omitempty"`
+	Affiliation string `json:"affiliation,omitempty"`
+	Group       string `json:"stakeholder_group,omitempty"`
+	Region      string `json:"region,omitempty"`
+}
+
+func toJSON(s agenda.Session, favourite bool) sessionJSON {
+	out := sessionJSON{ID: s.ID, Source: s.Source, GUID: s.GUID, Event: s.EventID, Number: s.Number, Title: s.Title,
+		Zone: s.Zone, Room: s.Room, Format: s.Format, OnlineFormat: s.OnlineFormat,
+		PlannedMinutes: int(s.Planned.Minutes()), OnlineMinutes: int(s.Online.Minutes()), Favourite: favourite,
+		Abstract: s.Abstract, Description: s.Description, Issues: s.Issues, PolicyQuestions: s.PolicyQuestions,
+		ExpectedOutcomes: s.ExpectedOutcomes, SDGs: s.SDGs, AgendaItems: s.AgendaItems, Links: s.Links, Notes: s.Notes}
+	if s.Scheduled() {
+		start, end := s.Start, s.End
+		out.Start, out.End = &start, &end
+	}
+	for _, p := range s.People {
+		out.People = append(out.People, personJSON{Role: p.Role.String(), Name: p.Name, Affiliation: p.Affiliation,
+			Group: p.Group.String(), Region: p.Region.String()})
+	}
+	return out
+}

@@ -1,0 +1,28 @@
+// Command floor is Floor's program: the agenda window and the command line.
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+	_ "time/tzdata" // time zones work on machines without a zoneinfo database
+
+	"github.com/igf-floor/floor/app"
+	"github.com/igf-floor/floor/cmd/floor/internal/cli"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := cli.Run(ctx, os.Args[1:], cli.Env{
+		Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv,
+		Clock: app.SystemClock{}, Local: time.Local, Version: version,
+		OpenWindow: openWindow,
+	})
+	stop()
+	os.Exit(code)
+}
