@@ -2,9 +2,64 @@ package main
 
 import (
 	"context"
-	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
 
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"github.com/igf-floor/floor/app/ui"
+	"github.com/igf-floor/floor/assets"
 	"github.com/igf-floor/floor/cmd/floor/internal/cli"
 )
 
-func openWindow(ctx context.Context, w cli.Window) error { return errors.New("todo") }
+// appID identifies Floor to the desktop (preferences, notifications).
+const appID = "org.igf-floor.floor"
+
+// openWindow runs the participant window until it is closed or ctx ends.
+func openWindow(ctx context.Context, w cli.Window, start time.Time) error {
+	a := fyneapp.NewWithID(appID)
+	a.SetIcon(fyne.NewStaticResource("Icon.png", assets.Icon()))
+	win := a.NewWindow("Floor — Agenda")
+	// Size first, content second: the detail pane's long texts are then laid
+	// out once, at the final width, instead of at every intermediate size.
+	win.Resize(fyne.NewSize(1180, 760))
+	view := ui.NewParticipantView(ctx, w.Participant, win, localZoneName())
+	win.SetContent(view.Content())
+	win.SetMaster()
+
+	if os.Getenv("FLOOR_TRACE_STARTUP") != "" {
+		// OnStarted runs once the window is shown and its content laid out;
+		// the queued call runs after the first frame's events are handled.
+		a.Lifecycle().SetOnStarted(func() {
+			fyne.Do(func() {
+				fmt.Fprintf(os.Stderr, "floor: agenda visible %d ms after start (%d sessions)\n",
+					time.Since(start).Milliseconds(), w.Participant.SessionCount())
+			})
+		})
+	}
+	stop := context.AfterFunc(ctx, func() { fyne.Do(a.Quit) })
+	defer stop()
+	win.ShowAndRun()
+	return nil
+}
+
+// localZoneName names the computer's time zone for the zone chooser:
+// $TZ, else the zoneinfo file /etc/localtime points to, else "UTC".
+func localZoneName() string {
+	if tz := os.Getenv("TZ"); tz != "" {
+		return strings.TrimPrefix(tz, ":")
+	}
+	if target, err := filepath.EvalSymlinks("/etc/localtime"); err == nil {
+		if i := strings.Index(target, "zoneinfo/"); i >= 0 {
+			return target[i+len("zoneinfo/"):]
+		}
+	}
+	if time.Local.String() != "Local" {
+		return time.Local.String()
+	}
+	return "UTC"
+}

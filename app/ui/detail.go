@@ -1,0 +1,171 @@
+package ui
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/igf-floor/floor/app"
+	"github.com/igf-floor/floor/app/agenda"
+)
+
+// detailSegments lays out every field of a session as rich text. Text from
+// the agenda is placed in plain text segments, never parsed as markup, so a
+// hostile agenda cannot style or link itself.
+func detailSegments(d app.Detail) []widget.RichTextSegment {
+	s := d.Session
+	var segs []widget.RichTextSegment
+	add := func(style widget.RichTextStyle, text string) {
+		if text != "" {
+			segs = append(segs, &widget.TextSegment{Style: style, Text: text})
+		}
+	}
+	add(widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}, joinNonEmpty(" · ", d.Event.Title, s.Number))
+	add(widget.RichTextStyleHeading, s.Title)
+	add(widget.RichTextStyleParagraph, d.When)
+	if d.EventWhen != "" {
+		add(widget.RichTextStyleParagraph, "Event time: "+d.EventWhen)
+	}
+	add(widget.RichTextStyleParagraph, joinNonEmpty(" · ", s.Room, formatText(s), d.Length))
+
+	for _, r := range agenda.AllRoles() {
+		people := s.PeopleWith(r)
+		if len(people) == 0 {
+			continue
+		}
+		heading := strings.ToUpper(r.String()[:1]) + r.String()[1:]
+		if len(people) > 1 {
+			heading += "s"
+		}
+		add(widget.RichTextStyleSubHeading, heading)
+		segs = append(segs, list(false, mapStrings(people, personText)...))
+	}
+	section := func(heading, text string) {
+		if text == "" {
+			return
+		}
+		add(widget.RichTextStyleSubHeading, heading)
+		for _, para := range strings.Split(text, "\n") {
+			segs = append(segs, paragraph(para)...)
+		}
+	}
+	section("About this session", s.Abstract)
+	section("Description", s.Description)
+	section("Issues", s.Issues)
+	if len(s.PolicyQuestions) > 0 {
+		add(widget.RichTextStyleSubHeading, "Policy questions")
+		add(widget.RichTextStyleEmphasis, s.PolicyIntro)
+		segs = append(segs, list(true, s.PolicyQuestions...))
+	}
+	section("Expected outcomes", s.ExpectedOutcomes)
+	if len(s.SDGs) > 0 {
+		add(widget.RichTextStyleSubHeading, "Sustainable Development Goals")
+		segs = append(segs, list(false, mapStrings(s.SDGs, func(g agenda.SDG) string {
+			return fmt.Sprintf("Goal %d: %s", g.Goal, g.Title)
+		})...))
+	}
+	add(widget.RichTextStyleSubHeading, "Agenda")
+	if len(s.AgendaItems) == 0 {
+		add(widget.RichTextStyleParagraph, "To be confirmed")
+	} else {
+		segs = append(segs, list(true, s.AgendaItems...))
+	}
+	if len(s.Links) > 0 {
+		add(widget.RichTextStyleSubHeading, "Links")
+		for _, l := range s.Links {
+			segs = append(segs, linkSegment(l))
+		}
+	}
+	for _, n := range s.Notes {
+		section(n.Label, n.Text)
+	}
+	return segs
+}
+
+// linkSegment is a hyperlink for http(s) addresses only; anything else
+// (javascript:, file:, a lost address) is shown as text.
+func linkSegment(l agenda.Link) widget.RichTextSegment {
+	if u, err := url.Parse(l.URL); err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" {
+		return &widget.HyperlinkSegment{Text: l.Label, URL: u}
+	}
+	text := l.Label
+	if l.URL == "" {
+		text += " (the page gives no address)"
+	} else {
+		text += " <" + l.URL + ">"
+	}
+	return &widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: text}
+}
+
+func list(ordered bool, items ...string) *widget.ListSegment {
+	seg := &widget.ListSegment{Ordered: ordered}
+	for _, it := range items {
+		seg.Items = append(seg.Items, &widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: it})
+	}
+	return seg
+}
+
+func mapStrings[T any](xs []T, f func(T) string) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = f(x)
+	}
+	return out
+}
+
+func personText(p agenda.Person) string {
+	text := p.DisplayName()
+	if p.Affiliation != "" {
+		text += ", " + p.Affiliation
+	}
+	if tags := joinNonEmpty(", ", p.Group.String(), p.Region.String()); tags != "" {
+		text += " — " + tags
+	}
+	return text
+}
+
+func formatText(s agenda.Session) string {
+	if s.OnlineFormat != "" && s.OnlineFormat != s.Format {
+		return joinNonEmpty("; ", s.Format, "online: "+s.OnlineFormat)
+	}
+	return s.Format
+}
+
+func joinNonEmpty(sep string, parts ...string) string {
+	var keep []string
+	for _, p := range parts {
+		if p != "" {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, sep)
+}
+
+// chunkRunes is the longest piece of a paragraph laid out on its own.
+// Fyne wraps a segment by measuring ever-shorter prefixes of it, which is
+// quadratic in its length: a 1 500-character paragraph took tens of
+// milliseconds per layout. Inline pieces of ~40 characters flow as one
+// paragraph at a fraction of the cost.
+const chunkRunes = 40
+
+// paragraph splits text at spaces into inline pieces that end with one
+// paragraph piece.
+func paragraph(text string) []widget.RichTextSegment {
+	var segs []widget.RichTextSegment
+	runes := []rune(text)
+	for len(runes) > chunkRunes {
+		cut := chunkRunes
+		for cut > chunkRunes/2 && runes[cut] != ' ' {
+			cut--
+		}
+		if runes[cut] != ' ' {
+			cut = chunkRunes
+		}
+		segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyleInline, Text: string(runes[:cut+1])})
+		runes = runes[cut+1:]
+	}
+	return append(segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: string(runes)})
+}

@@ -1,0 +1,169 @@
+// Package ui holds Floor's Fyne screens. Each screen is a function of its
+// controller in package app; the UI never touches SQL or Pion.
+package ui
+
+import (
+	"context"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/igf-floor/floor/app"
+)
+
+// ParticipantView is the agenda window's content: search, My agenda, the
+// time-zone choice, the list by day and the selected session.
+type ParticipantView struct {
+	ctx    context.Context
+	p      *app.Participant
+	canvas fyne.Canvas
+
+	Search     *widget.Entry
+	MyAgenda   *widget.Check
+	Zone       *widget.Select
+	List       *widget.List
+	Status     *widget.Label
+	Favourite  *widget.Button
+	Detail     *widget.RichText
+	detailPane *container.Scroll
+
+	selected int64 // session shown in the detail pane; 0 for none
+	content  fyne.CanvasObject
+}
+
+// NewParticipantView builds the view over a loaded controller and installs
+// its keyboard shortcuts on w's canvas.
+func NewParticipantView(ctx context.Context, p *app.Participant, w fyne.Window, localName string) *ParticipantView {
+	v := &ParticipantView{ctx: ctx, p: p, canvas: w.Canvas()}
+	v.Search = widget.NewEntry()
+	v.Search.SetPlaceHolder("Search sessions, people, policy questions  (Ctrl+F)")
+	v.Search.OnChanged = func(q string) { v.do(p.SetSearch(ctx, q)) }
+	v.Search.OnSubmitted = func(string) { v.canvas.Focus(v.List) }
+
+	v.MyAgenda = widget.NewCheck("My agenda", func(on bool) { v.do(p.SetFavouritesOnly(ctx, on)) })
+
+	v.List = widget.NewList(v.length, v.createRow, v.updateRow)
+	v.List.OnSelected = v.onSelected
+	v.Status = widget.NewLabel("")
+	v.Status.Importance = widget.LowImportance
+	zones := newZoneOptions(localName)
+	v.Zone = widget.NewSelect(zones.labels(), func(label string) {
+		z, err := zones.choice(label)
+		if err != nil {
+			v.Status.SetText(err.Error())
+			return
+		}
+		p.SetZone(z)
+		v.refresh()
+	})
+	v.Zone.Selected = eventZoneLabel // the event's time until the viewer chooses
+
+	v.Favourite = widget.NewButtonWithIcon("", theme.ContentAddIcon(), v.toggleFavourite)
+	v.Detail = widget.NewRichText()
+	v.Detail.Wrapping = fyne.TextWrapWord
+	v.detailPane = container.NewVScroll(container.NewBorder(container.NewHBox(v.Favourite), nil, nil, nil, v.Detail))
+
+	top := container.NewBorder(nil, nil, nil,
+		container.NewHBox(v.MyAgenda, widget.NewLabel("Times:"), v.Zone), v.Search)
+	split := container.NewHSplit(container.NewBorder(nil, v.Status, nil, nil, v.List), v.detailPane)
+	split.Offset = 0.4
+	v.content = container.NewBorder(top, nil, nil, nil, split)
+
+	v.installShortcuts()
+	v.refresh()
+	v.selectFirstSession()
+	return v
+}
+
+// Content is the view's root object.
+func (v *ParticipantView) Content() fyne.CanvasObject { return v.content }
+
+// installShortcuts: Ctrl+F search, Ctrl+D favourite, Ctrl+M My agenda.
+// They are canvas shortcuts, so they also work while the search box has focus.
+func (v *ParticipantView) installShortcuts() {
+	v.canvas.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { v.canvas.Focus(v.Search) })
+	v.canvas.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyD, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { v.toggleFavourite() })
+	v.canvas.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { v.MyAgenda.SetChecked(!v.MyAgenda.Checked) })
+}
+
+// do shows an error from the controller in the status line, or refreshes.
+func (v *ParticipantView) do(err error) {
+	if err != nil {
+		v.Status.SetText(fmt.Sprintf("Could not read the agenda: %v", err))
+		return
+	}
+	v.refresh()
+}
+
+func (v *ParticipantView) refresh() {
+	v.Status.SetText(v.p.Status())
+	v.List.UnselectAll()
+	for i, r := range v.p.Rows() {
+		if r.IsDay() {
+			v.List.SetItemHeight(i, dayRowHeight())
+		}
+	}
+	v.List.Refresh()
+	v.showDetail(v.selected)
+}
+
+func (v *ParticipantView) selectFirstSession() {
+	for i, r := range v.p.Rows() {
+		if !r.IsDay() {
+			v.List.Select(i)
+			return
+		}
+	}
+}
+
+func (v *ParticipantView) onSelected(id widget.ListItemID) {
+	rows := v.p.Rows()
+	if id < 0 || id >= len(rows) || rows[id].IsDay() {
+		return
+	}
+	v.selected = rows[id].Session.ID
+	v.showDetail(v.selected)
+}
+
+func (v *ParticipantView) showDetail(id int64) {
+	if id == 0 {
+		v.Favourite.Hide()
+		v.Detail.Segments = []widget.RichTextSegment{&widget.TextSegment{
+			Style: widget.RichTextStyleParagraph, Text: "Choose a session to see its speakers, policy questions and more."}}
+		v.Detail.Refresh()
+		return
+	}
+	d, err := v.p.Detail(v.ctx, id)
+	if err != nil {
+		v.Status.SetText(fmt.Sprintf("Could not read the session: %v", err))
+		return
+	}
+	v.Favourite.Show()
+	if d.Favourite {
+		v.Favourite.SetText("In My agenda (Ctrl+D to remove)")
+		v.Favourite.SetIcon(theme.ConfirmIcon())
+		v.Favourite.Importance = widget.HighImportance
+	} else {
+		v.Favourite.SetText("Add to My agenda (Ctrl+D)")
+		v.Favourite.SetIcon(theme.ContentAddIcon())
+		v.Favourite.Importance = widget.MediumImportance
+	}
+	v.Favourite.Refresh()
+	v.Detail.Segments = detailSegments(d)
+	v.Detail.Refresh()
+}
+
+func (v *ParticipantView) toggleFavourite() {
+	if v.selected == 0 {
+		return
+	}
+	_, err := v.p.ToggleFavourite(v.ctx, v.selected)
+	v.do(err)
+}
