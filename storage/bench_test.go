@@ -2,8 +2,10 @@ package storage
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"testing"
 	"time"
 
@@ -52,4 +54,27 @@ func BenchmarkSearch100kSessions(b *testing.B) {
 	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
 	b.ReportMetric(float64(times[len(times)*95/100].Microseconds())/1000, "p95-ms")
 	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "p50-ms")
+}
+
+// TestWriteSyntheticDatabase writes a database of synthetic sessions for
+// measuring the window by hand (README, performance table):
+//
+//	FLOOR_SYNTHETIC_DB=/tmp/10k.db FLOOR_SYNTHETIC_N=10000 go test -run WriteSynthetic ./storage
+func TestWriteSyntheticDatabase(t *testing.T) {
+	path := os.Getenv("FLOOR_SYNTHETIC_DB")
+	if path == "" {
+		t.Skip("set FLOOR_SYNTHETIC_DB to write a synthetic database")
+	}
+	n, err := strconv.Atoi(os.Getenv("FLOOR_SYNTHETIC_N"))
+	if err != nil || n <= 0 {
+		n = 10_000
+	}
+	db, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.SaveSchedule(context.Background(), synthetic(n), agenda.ImportRecord{At: t0}); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -118,6 +118,7 @@ func (v *ParticipantView) selectFirstSession() {
 	for i, r := range v.p.Rows() {
 		if !r.IsDay() {
 			v.List.Select(i)
+			v.List.ScrollToTop() // keep the first day's heading in view
 			return
 		}
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/cmd/floor/internal/cli"
+	_ "github.com/igf-floor/floor/cmd/floor/internal/quietlocale" // before Fyne reads the locale
 )
 
 // version is set at build time with -ldflags "-X main.version=…".

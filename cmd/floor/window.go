@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 
@@ -36,8 +37,10 @@ func openWindow(ctx context.Context, w cli.Window, start time.Time) error {
 		// the queued call runs after the first frame's events are handled.
 		a.Lifecycle().SetOnStarted(func() {
 			fyne.Do(func() {
-				fmt.Fprintf(os.Stderr, "floor: agenda visible %d ms after start (%d sessions)\n",
-					time.Since(start).Milliseconds(), w.Participant.SessionCount())
+				var m runtime.MemStats
+				runtime.ReadMemStats(&m)
+				fmt.Fprintf(os.Stderr, "floor: agenda visible %d ms after start (%d sessions, Go heap %d MiB)\n",
+					time.Since(start).Milliseconds(), w.Participant.SessionCount(), m.HeapInuse>>20)
 			})
 		})
 	}
