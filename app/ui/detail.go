@@ -29,19 +29,15 @@ func detailSegments(d app.Detail) []widget.RichTextSegment {
 	if d.EventWhen != "" {
 		add(widget.RichTextStyleParagraph, "Event time: "+d.EventWhen)
 	}
-	add(widget.RichTextStyleParagraph, joinNonEmpty(" · ", s.Room, formatText(s), d.Length))
+	add(widget.RichTextStyleParagraph, joinNonEmpty(" · ", s.Room, app.FormatLine(s), d.Length))
 
 	for _, r := range agenda.AllRoles() {
 		people := s.PeopleWith(r)
 		if len(people) == 0 {
 			continue
 		}
-		heading := strings.ToUpper(r.String()[:1]) + r.String()[1:]
-		if len(people) > 1 {
-			heading += "s"
-		}
-		add(widget.RichTextStyleSubHeading, heading)
-		segs = append(segs, list(false, mapStrings(people, personText)...))
+		add(widget.RichTextStyleSubHeading, app.RoleHeading(r, len(people)))
+		segs = append(segs, list(false, mapStrings(people, app.PersonLine)...))
 	}
 	section := func(heading, text string) {
 		if text == "" {
@@ -114,24 +110,6 @@ func mapStrings[T any](xs []T, f func(T) string) []string {
 		out[i] = f(x)
 	}
 	return out
-}
-
-func personText(p agenda.Person) string {
-	text := p.DisplayName()
-	if p.Affiliation != "" {
-		text += ", " + p.Affiliation
-	}
-	if tags := joinNonEmpty(", ", p.Group.String(), p.Region.String()); tags != "" {
-		text += " — " + tags
-	}
-	return text
-}
-
-func formatText(s agenda.Session) string {
-	if s.OnlineFormat != "" && s.OnlineFormat != s.Format {
-		return joinNonEmpty("; ", s.Format, "online: "+s.OnlineFormat)
-	}
-	return s.Format
 }
 
 func joinNonEmpty(sep string, parts ...string) string {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/app/agenda"
+	"github.com/igf-floor/floor/storage"
 )
 
 func (o *options) importCmd() *cobra.Command {
@@ -133,16 +134,7 @@ func (o *options) showCmd() *cobra.Command {
 		Use:   "show SESSION",
 		Short: "Show every field of a session, by id (from 'floor agenda') or number such as \"WS #234\"",
 		Args:  exactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			db, _, err := o.open(cmd.Context(), true)
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			s, err := db.FindSession(cmd.Context(), args[0])
-			if err != nil {
-				return err
-			}
+		RunE: o.withSession(func(cmd *cobra.Command, db *storage.DB, s agenda.Session) error {
 			favs, err := db.FavouriteIDs(cmd.Context())
 			if err != nil {
 				return err
@@ -156,7 +148,7 @@ func (o *options) showCmd() *cobra.Command {
 			}
 			writeSession(cmd.OutOrStdout(), s, ev, favs[s.ID])
 			return nil
-		},
+		}),
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	return cmd
@@ -168,16 +160,7 @@ func (o *options) favouriteCmd() *cobra.Command {
 		Use:   "favourite SESSION",
 		Short: "Add a session to My agenda (or take it out with --remove)",
 		Args:  exactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			db, _, err := o.open(cmd.Context(), true)
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			s, err := db.FindSession(cmd.Context(), args[0])
-			if err != nil {
-				return err
-			}
+		RunE: o.withSession(func(cmd *cobra.Command, db *storage.DB, s agenda.Session) error {
 			if err := db.SetFavourite(cmd.Context(), s.ID, !remove, o.env.Clock.Now()); err != nil {
 				return err
 			}
@@ -187,10 +170,26 @@ func (o *options) favouriteCmd() *cobra.Command {
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "%s %s My agenda\n", s.Number, verb)
 			return nil
-		},
+		}),
 	}
 	cmd.Flags().BoolVar(&remove, "remove", false, "take the session out of My agenda")
 	return cmd
+}
+
+// withSession opens the database and finds the session args[0] names.
+func (o *options) withSession(run func(*cobra.Command, *storage.DB, agenda.Session) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		db, _, err := o.open(cmd.Context(), true)
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		s, err := db.FindSession(cmd.Context(), args[0])
+		if err != nil {
+			return err
+		}
+		return run(cmd, db, s)
+	}
 }
 
 func writeJSON(cmd *cobra.Command, v any) error {

@@ -29,11 +29,7 @@ func writeSession(w io.Writer, s agenda.Session, ev agenda.Event, favourite bool
 	}
 	field("When", when)
 	field("Room", s.Room)
-	format := s.Format
-	if s.OnlineFormat != "" {
-		format += "; online: " + s.OnlineFormat
-	}
-	field("Format", format)
+	field("Format", app.FormatLine(s))
 	field("Length", app.Length(s))
 
 	for _, r := range agenda.AllRoles() {
@@ -41,13 +37,9 @@ func writeSession(w io.Writer, s agenda.Session, ev agenda.Event, favourite bool
 		if len(people) == 0 {
 			continue
 		}
-		heading := strings.ToUpper(r.String()[:1]) + r.String()[1:]
-		if len(people) > 1 {
-			heading += "s"
-		}
-		fmt.Fprintf(w, "\n%s\n", heading)
+		fmt.Fprintf(w, "\n%s\n", app.RoleHeading(r, len(people)))
 		for i, p := range people {
-			fmt.Fprintf(w, "  %d. %s\n", i+1, personLine(p))
+			fmt.Fprintf(w, "  %d. %s\n", i+1, app.PersonLine(p))
 		}
 	}
 	paragraph(w, "About this session", s.Abstract)
@@ -104,25 +96,6 @@ func paragraph(w io.Writer, heading, text string) {
 			fmt.Fprintln(w)
 		}
 	}
-}
-
-// personLine is "Name, Affiliation — Group, Region".
-func personLine(p agenda.Person) string {
-	line := p.DisplayName()
-	if p.Affiliation != "" {
-		line += ", " + p.Affiliation
-	}
-	var tags []string
-	if p.Group != agenda.GroupUnknown {
-		tags = append(tags, p.Group.String())
-	}
-	if p.Region != agenda.RegionUnknown {
-		tags = append(tags, p.Region.String())
-	}
-	if len(tags) > 0 {
-		line += " — " + strings.Join(tags, ", ")
-	}
-	return line
 }
 
 // sessionJSON is the machine-readable form of a session: enums as words,
