@@ -63,14 +63,20 @@ func (im Importer) ImportFile(ctx context.Context, path string) (ImportResult, e
 	if !info.Mode().IsRegular() {
 		return ImportResult{}, fmt.Errorf("import %s: not a regular file", path)
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxImportSize+1))
+	return im.ImportReader(ctx, path, f)
+}
+
+// ImportReader reads a document from r, at most MaxImportSize bytes, and
+// imports it; name is used in messages and the import log.
+func (im Importer) ImportReader(ctx context.Context, name string, r io.Reader) (ImportResult, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxImportSize+1))
 	if err != nil {
-		return ImportResult{}, fmt.Errorf("import %s: %w", path, err)
+		return ImportResult{}, fmt.Errorf("import %s: %w", name, err)
 	}
 	if len(data) > MaxImportSize {
-		return ImportResult{}, fmt.Errorf("import %s: the file is larger than %d KiB, more than any agenda Floor reads", path, MaxImportSize/1024)
+		return ImportResult{}, fmt.Errorf("import %s: the file is larger than %d KiB, more than any agenda Floor reads", name, MaxImportSize/1024)
 	}
-	return im.ImportBytes(ctx, path, data)
+	return im.ImportBytes(ctx, name, data)
 }
 
 // ImportBytes imports a document already in memory; name is used in

@@ -16,7 +16,8 @@ import (
 	"strconv"
 	"strings"
 
-	_ "modernc.org/sqlite" // the pure-Go SQLite driver, FTS5 included
+	"modernc.org/sqlite" // the pure-Go SQLite driver, FTS5 included
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 //go:embed migrations/*.sql
@@ -27,6 +28,10 @@ var ErrNotFound = errors.New("not found")
 
 // ErrNewerSchema is returned when the file was written by a newer Floor.
 var ErrNewerSchema = errors.New("database was written by a newer version of Floor")
+
+// ErrNotADatabase is returned for a file that is not an SQLite database or
+// is damaged beyond opening.
+var ErrNotADatabase = errors.New("not a usable database")
 
 // DB is an open Floor database.
 type DB struct {
@@ -63,6 +68,10 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	db := &DB{sql: sqldb, path: path}
 	if err := db.migrate(ctx); err != nil {
 		sqldb.Close()
+		var se *sqlite.Error
+		if errors.As(err, &se) && (se.Code()&0xff == sqlite3.SQLITE_NOTADB || se.Code()&0xff == sqlite3.SQLITE_CORRUPT) {
+			return nil, fmt.Errorf("open database %s: %w: the file is damaged or not a Floor database (%v)", path, ErrNotADatabase, err)
+		}
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	return db, nil

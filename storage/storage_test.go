@@ -213,3 +213,17 @@ func synthetic(n int) agenda.Schedule {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+func TestDamagedFileIsRefusedClearly(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "floor.db")
+	if err := os.WriteFile(path, []byte(strings.Repeat("not a database ", 400)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Open(context.Background(), path)
+	if !errors.Is(err, ErrNotADatabase) || !strings.Contains(err.Error(), "damaged or not a Floor database") {
+		t.Fatalf("err = %v", err)
+	}
+	if data, _ := os.ReadFile(path); !strings.HasPrefix(string(data), "not a database") {
+		t.Error("the damaged file was changed")
+	}
+}

@@ -22,17 +22,20 @@ type ParticipantView struct {
 	p      *app.Participant
 	canvas fyne.Canvas
 
-	Search     *widget.Entry
-	MyAgenda   *widget.Check
-	Zone       *widget.Select
-	List       *widget.List
-	Status     *widget.Label
-	Favourite  *widget.Button
-	Detail     *widget.RichText
-	detailPane *container.Scroll
+	Search       *widget.Entry
+	ImportButton *widget.Button
+	MyAgenda     *widget.Check
+	Zone         *widget.Select
+	List         *widget.List
+	Status       *widget.Label
+	Favourite    *widget.Button
+	Detail       *widget.RichText
+	detailPane   *container.Scroll
 
 	selected int64 // session shown in the detail pane; 0 for none
 	content  fyne.CanvasObject
+	importer AgendaImporter // nil until EnableImport
+	window   fyne.Window
 }
 
 // NewParticipantView builds the view over a loaded controller and installs
@@ -43,6 +46,9 @@ func NewParticipantView(ctx context.Context, p *app.Participant, w fyne.Window, 
 	v.Search.SetPlaceHolder("Search sessions, people, policy questions  (Ctrl+F)")
 	v.Search.OnChanged = func(q string) { v.do(p.SetSearch(ctx, q)) }
 	v.Search.OnSubmitted = func(string) { v.canvas.Focus(v.List) }
+
+	v.ImportButton = widget.NewButtonWithIcon("Import…", theme.FolderOpenIcon(), v.showImportDialog)
+	v.ImportButton.Hide()
 
 	v.MyAgenda = widget.NewCheck("My agenda", func(on bool) { v.do(p.SetFavouritesOnly(ctx, on)) })
 
@@ -68,7 +74,7 @@ func NewParticipantView(ctx context.Context, p *app.Participant, w fyne.Window, 
 	v.detailPane = container.NewVScroll(container.NewBorder(container.NewHBox(v.Favourite), nil, nil, nil, v.Detail))
 
 	top := container.NewBorder(nil, nil, nil,
-		container.NewHBox(v.MyAgenda, widget.NewLabel("Times:"), v.Zone), v.Search)
+		container.NewHBox(v.MyAgenda, widget.NewLabel("Times:"), v.Zone, v.ImportButton), v.Search)
 	split := container.NewHSplit(container.NewBorder(nil, v.Status, nil, nil, v.List), v.detailPane)
 	split.Offset = 0.4
 	v.content = container.NewBorder(top, nil, nil, nil, split)

@@ -47,6 +47,7 @@ func newView(t *testing.T) (*ParticipantView, fyne.Window) {
 	w := test.NewWindow(nil)
 	t.Cleanup(w.Close)
 	v := NewParticipantView(ctx, p, w, "Asia/Tokyo")
+	v.EnableImport(im, w)
 	w.SetContent(v.Content())
 	w.Resize(fyne.NewSize(1000, 700))
 	return v, w
@@ -168,4 +169,24 @@ func richText(v *ParticipantView) string {
 	}
 	walk(v.Detail.Segments)
 	return b.String()
+}
+
+func TestParticipantImportFromTheWindow(t *testing.T) {
+	v, w := newView(t)
+	page := "IGF 2021 WS #1 Youth and trust\nTuesday, 7th December, 2021 (09:00 UTC) - Tuesday, 7th December, 2021 (10:00 UTC)\nHall A\n"
+	v.importFrom("youth.txt", strings.NewReader(page))
+	if v.Status.Text != "Imported youth.txt: 1 added, 0 updated" || v.p.SessionCount() != 3 {
+		t.Errorf("status %q, %d sessions", v.Status.Text, v.p.SessionCount())
+	}
+	if v.p.Rows()[0].Day != "Wednesday 11 November 2020" || v.p.Rows()[3].Day != "Tuesday 7 December 2021" {
+		t.Errorf("days: %q, %q", v.p.Rows()[0].Day, v.p.Rows()[3].Day)
+	}
+	v.importFrom("bad.txt", strings.NewReader("IGF 2021 WS #2 Bad\nSpeaker 1: \x1b[31mred\n"))
+	if w.Canvas().Overlays().Top() == nil {
+		t.Fatal("a refused import showed no dialog")
+	}
+	if v.p.SessionCount() != 3 {
+		t.Errorf("a refused import changed the list: %d sessions", v.p.SessionCount())
+	}
+	test.AssertRendersToMarkup(t, "participant/import-refused.xml", w.Canvas())
 }

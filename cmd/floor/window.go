@@ -29,6 +29,7 @@ func openWindow(ctx context.Context, w cli.Window, start time.Time) error {
 	// out once, at the final width, instead of at every intermediate size.
 	win.Resize(fyne.NewSize(1180, 760))
 	view := ui.NewParticipantView(ctx, w.Participant, win, localZoneName())
+	view.EnableImport(w.Importer, win)
 	win.SetContent(view.Content())
 	win.SetMaster()
 
