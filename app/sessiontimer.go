@@ -72,4 +72,3 @@ func (t *SessionTimer) State() timer.State { return t.state }
 
 // SetThresholds changes when the speaker timer warns.
 func (t *SessionTimer) SetThresholds(th timer.Thresholds) { t.thresholds = th }
-
