@@ -2,30 +2,89 @@ package storage
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
 
+	"github.com/igf-floor/floor/app/floor"
 	"github.com/igf-floor/floor/app/timer"
 )
 
-// timerLogVersion is the format of the rows this build writes.
-const timerLogVersion = 1
+// Formats of the log rows this build writes.
+const (
+	timerLogVersion = 1
+	floorLogVersion = 1
+)
 
-// ErrNewerTimerLog is returned for a timer log a newer Floor wrote.
-var ErrNewerTimerLog = errors.New("the timer log was written by a newer version of Floor")
+// ErrNewerTimerLog is returned for a moderation log a newer Floor wrote.
+var ErrNewerTimerLog = errors.New("the moderation log was written by a newer version of Floor")
 
-// AppendTimerCommand stores one applied timer command of session. It is one
-// INSERT in its own transaction with synchronous(FULL): once it returns, the
-// command survives a crash of the process or the machine.
-func (db *DB) AppendTimerCommand(ctx context.Context, session string, c timer.Command) error {
-	_, err := db.sql.ExecContext(ctx, `INSERT INTO timer_log (session, version, kind, at_ns, duration_ns, name, mode)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		session, timerLogVersion, string(c.Kind), c.At.UnixNano(), int64(c.Duration), c.Name, string(c.Mode))
+// AppendModeration stores the timer and floor commands of one moderator
+// action of session in one transaction with synchronous(FULL): once it
+// returns they survive a crash of the process or the machine, and a crash
+// before leaves neither.
+func (db *DB) AppendModeration(ctx context.Context, session string, tcs []timer.Command, fcs []floor.Command) error {
+	tx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("record timer command %s: %w", c.Kind, err)
+		return fmt.Errorf("record moderation: %w", err)
+	}
+	defer tx.Rollback()
+	for _, c := range tcs {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO timer_log (session, version, kind, at_ns, duration_ns, name, mode)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			session, timerLogVersion, string(c.Kind), c.At.UnixNano(), int64(c.Duration), c.Name, string(c.Mode)); err != nil {
+			return fmt.Errorf("record timer command %s: %w", c.Kind, err)
+		}
+	}
+	for _, c := range fcs {
+		payload, err := json.Marshal(c)
+		if err != nil {
+			return fmt.Errorf("record floor command %s: %w", c.Kind, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO floor_log (session, version, kind, payload) VALUES (?, ?, ?, ?)`,
+			session, floorLogVersion, string(c.Kind), string(payload)); err != nil {
+			return fmt.Errorf("record floor command %s: %w", c.Kind, err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("record moderation: %w", err)
 	}
 	return nil
+}
+
+// FloorLog returns session's floor commands in order; rows a newer Floor
+// wrote are refused.
+func (db *DB) FloorLog(ctx context.Context, session string) ([]floor.Command, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT seq, version, kind, payload FROM floor_log WHERE session = ? ORDER BY seq`, session)
+	if err != nil {
+		return nil, fmt.Errorf("read floor log: %w", err)
+	}
+	defer rows.Close()
+	var out []floor.Command
+	for rows.Next() {
+		var (
+			seq           int64
+			version       int
+			kind, payload string
+		)
+		if err := rows.Scan(&seq, &version, &kind, &payload); err != nil {
+			return nil, fmt.Errorf("read floor log: %w", err)
+		}
+		if version > floorLogVersion || !floor.Kind(kind).Known() {
+			return nil, fmt.Errorf("floor log entry %d (version %d, %q): %w", seq, version, kind, ErrNewerTimerLog)
+		}
+		var c floor.Command
+		if err := json.Unmarshal([]byte(payload), &c); err != nil {
+			return nil, fmt.Errorf("floor log entry %d: %w", seq, err)
+		}
+		c.At = c.At.UTC()
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read floor log: %w", err)
+	}
+	return out, nil
 }
 
 // TimerLog returns session's commands in the order they were given. Rows a

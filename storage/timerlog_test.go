@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/igf-floor/floor/app/floor"
 	"github.com/igf-floor/floor/app/timer"
 	"github.com/igf-floor/floor/app/timer/timertest"
 )
@@ -20,12 +21,19 @@ func TestTimerLogRoundTripAndNewerVersionRefused(t *testing.T) {
 		{Kind: timer.NextSpeaker, At: at.Add(time.Second), Name: "Jon Albert Fanzun", Mode: timer.CountDown, Duration: 2 * time.Minute},
 		{Kind: timer.AddTime, At: at.Add(2 * time.Second), Duration: -30 * time.Second},
 	}
-	for _, c := range cmds {
-		if err := db.AppendTimerCommand(ctx, "a", c); err != nil {
-			t.Fatal(err)
-		}
+	ask := floor.Command{Kind: floor.Ask, At: at, Speaker: floor.Speaker{Name: "Jon Albert Fanzun", Group: "Government"}}
+	give := floor.Command{Kind: floor.Give, At: at.Add(time.Second), Allotted: 2 * time.Minute}
+	if err := db.AppendModeration(ctx, "a", cmds[:1], []floor.Command{ask}); err != nil {
+		t.Fatal(err)
 	}
-	db.AppendTimerCommand(ctx, "b", cmds[0])
+	if err := db.AppendModeration(ctx, "a", cmds[1:], []floor.Command{give}); err != nil {
+		t.Fatal(err)
+	}
+	db.AppendModeration(ctx, "b", cmds[:1], nil)
+	flog, err := db.FloorLog(ctx, "a")
+	if err != nil || len(flog) != 2 || flog[0] != ask || flog[1] != give {
+		t.Errorf("floor log = %+v, %v", flog, err)
+	}
 	got, err := db.TimerLog(ctx, "a")
 	if err != nil || len(got) != 3 {
 		t.Fatalf("log = %v, %v", got, err)

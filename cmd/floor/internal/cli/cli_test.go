@@ -10,6 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/igf-floor/floor/app"
+	"github.com/igf-floor/floor/app/floor"
+	"github.com/igf-floor/floor/app/timer"
 	"github.com/igf-floor/floor/storage"
 )
 
@@ -130,7 +133,7 @@ func TestUsageAndHelp(t *testing.T) {
 	if r := run(t, nil, "--db", db, "show", "WS #999"); r.code != ExitError || !strings.Contains(r.stderr, "not found") {
 		t.Errorf("show unknown = %+v", r)
 	}
-	for _, c := range []string{"", "import", "agenda", "show", "favourite"} {
+	for _, c := range []string{"", "import", "agenda", "show", "favourite", "report"} {
 		args := []string{"--help"}
 		if c != "" {
 			args = []string{c, "--help"}
@@ -157,3 +160,56 @@ func fingerprint(t *testing.T, path string) string {
 	}
 	return fp
 }
+
+func TestReportBalanceAddsUpToTheInterventions(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "x.db")
+	run(t, nil, "--db", path, "agenda") // the built-in agenda
+	db, err := storage.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	clock := &stepClock{time.Date(2020, 11, 11, 11, 20, 0, 0, time.UTC)}
+	m, err := app.OpenModerator(ctx, db, clock, app.ModerationKey("igf", "IGF 2020 WS #234"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sp := range []floor.Speaker{
+		{Name: "Jon Albert Fanzun", Group: "Government", Region: "Western European and Others Group (WEOG)"},
+		{Name: "Barrack Otieno", Group: "Technical Community", Region: "African Group"},
+		{Name: "Youth hub", Remote: true, Youth: true},
+	} {
+		if err := m.Ask(ctx, sp); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, spoke := range []time.Duration{90 * time.Second, 150 * time.Second, 60 * time.Second} {
+		if err := m.Give(ctx, 0, timer.CountDown, 2*time.Minute); err != nil {
+			t.Fatal(err)
+		}
+		clock.now = clock.now.Add(spoke)
+	}
+	if err := m.EndTurn(ctx); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	r := run(t, nil, "--db", path, "report", "balance", "WS #234")
+	want := "dimension,category,turns,seconds,percent\n" +
+		"stakeholder group,Technical Community,1,150.0,50.0\n" +
+		"stakeholder group,Government,1,90.0,30.0\n" +
+		"stakeholder group,not said,1,60.0,20.0\n" +
+		"region,African Group,1,150.0,50.0\n" +
+		"region,Western European and Others Group (WEOG),1,90.0,30.0\n" +
+		"region,not said,1,60.0,20.0\n" +
+		"place,in the room,2,240.0,80.0\n" +
+		"place,remote,1,60.0,20.0\n" +
+		"youth,not youth,2,240.0,80.0\n" +
+		"youth,youth,1,60.0,20.0\n"
+	if r.code != 0 || r.stdout != want {
+		t.Errorf("report balance = %d\n%s\nwant\n%s%s", r.code, r.stdout, want, r.stderr)
+	}
+}
+
+type stepClock struct{ now time.Time }
+
+func (c *stepClock) Now() time.Time { return c.now }

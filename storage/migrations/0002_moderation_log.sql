@@ -12,3 +12,14 @@ CREATE TABLE timer_log (
 	mode        TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX timer_log_by_session ON timer_log (session, seq);
+
+-- The queue for the floor and the interventions, one command a row (JSON),
+-- written in the same transaction as the timer command it goes with.
+CREATE TABLE floor_log (
+	seq     INTEGER PRIMARY KEY,
+	session TEXT NOT NULL,
+	version INTEGER NOT NULL,
+	kind    TEXT NOT NULL,
+	payload TEXT NOT NULL
+);
+CREATE INDEX floor_log_by_session ON floor_log (session, seq);

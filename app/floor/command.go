@@ -1,0 +1,81 @@
+package floor
+
+import (
+	"fmt"
+	"time"
+)
+
+// Kind names a floor command; the names are what the log stores.
+type Kind string
+
+// Floor commands.
+const (
+	Ask      Kind = "floor.ask"      // Speaker
+	Withdraw Kind = "floor.withdraw" // ID
+	Move     Kind = "floor.move"     // ID, Pos
+	Give     Kind = "floor.give"     // ID (0: first), Allotted, Spoke (of the turn it ends)
+	Take     Kind = "floor.take"     // Speaker, Allotted, Spoke
+	End      Kind = "floor.end"      // Spoke
+)
+
+// Known reports whether k is a command this version understands.
+func (k Kind) Known() bool {
+	switch k {
+	case Ask, Withdraw, Move, Give, Take, End:
+		return true
+	}
+	return false
+}
+
+// Command is one change to the floor, as the log keeps it. Spoke is the
+// speaking time of the turn the command ends, read from the speaker timer
+// when it was given, so replaying the floor needs no timer.
+type Command struct {
+	Kind     Kind          `json:"kind"`
+	At       time.Time     `json:"at"`
+	ID       int           `json:"id,omitempty"`
+	Pos      int           `json:"pos,omitempty"`
+	Speaker  Speaker       `json:"speaker,omitzero"`
+	Allotted time.Duration `json:"allotted,omitempty"`
+	Spoke    time.Duration `json:"spoke,omitempty"`
+}
+
+// Apply returns the state after c, or an error and st unchanged.
+func Apply(st State, c Command) (State, error) {
+	prev := st
+	var err error
+	switch c.Kind {
+	case Ask:
+		st, _, err = st.Ask(c.Speaker, c.At)
+	case Withdraw:
+		st, err = st.Withdraw(c.ID)
+	case Move:
+		st, err = st.Move(c.ID, c.Pos)
+	case Give:
+		st, err = st.Give(c.ID, c.At, c.Allotted, c.Spoke)
+	case Take:
+		st, err = st.Take(c.Speaker, c.At, c.Allotted, c.Spoke)
+	case End:
+		st, err = st.End(c.At, c.Spoke)
+	default:
+		err = fmt.Errorf("unknown floor command %q", c.Kind)
+	}
+	if err != nil {
+		return prev, fmt.Errorf("%s: %w", c.Kind, err)
+	}
+	st.Applied++
+	return st, nil
+}
+
+// Replay folds a log of commands into the floor's state.
+func Replay(log []Command) (State, error) {
+	var st State
+	for i, c := range log {
+		next, err := Apply(st, c)
+		if err != nil {
+			return st, fmt.Errorf("floor log entry %d: %w", i+1, err)
+		}
+		st = next
+	}
+	return st, nil
+}

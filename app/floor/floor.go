@@ -1,0 +1,168 @@
+// Package floor is the queue of requests for the floor and the record of
+// who spoke, from where and for how long, from which the speaking-time
+// balance follows. It is pure Go over commands, like package timer, so the
+// same log rebuilds it.
+package floor
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Speaker is someone who asks for the floor. Group and Region hold the
+// canonical names of package agenda's types (the app layer checks them);
+// empty means not said.
+type Speaker struct {
+	Name        string `json:"name"`
+	Affiliation string `json:"affiliation,omitempty"`
+	Group       string `json:"group,omitempty"`
+	Region      string `json:"region,omitempty"`
+	Youth       bool   `json:"youth,omitempty"`
+	Remote      bool   `json:"remote,omitempty"` // false: in the room
+	Hub         string `json:"hub,omitempty"`    // the remote hub, when known
+}
+
+// Place is where the speaker is, in words.
+func (s Speaker) Place() string {
+	switch {
+	case !s.Remote:
+		return "in the room"
+	case s.Hub != "":
+		return "remote: " + s.Hub
+	}
+	return "remote"
+}
+
+// Request is a Speaker waiting in the queue.
+type Request struct {
+	ID      int       `json:"id"`
+	Speaker Speaker   `json:"speaker"`
+	At      time.Time `json:"at"`
+}
+
+// Intervention is one turn at the floor.
+type Intervention struct {
+	Speaker  Speaker       `json:"speaker"`
+	Start    time.Time     `json:"start"`
+	End      time.Time     `json:"end"`
+	Allotted time.Duration `json:"allotted"` // 0 for an open turn
+	Spoke    time.Duration `json:"spoke"`    // time on the floor, pauses excluded
+}
+
+// Overtime is how far the turn ran past its allotted time.
+func (iv Intervention) Overtime() time.Duration {
+	if iv.Allotted > 0 && iv.Spoke > iv.Allotted {
+		return iv.Spoke - iv.Allotted
+	}
+	return 0
+}
+
+// State is the queue, the speaker on the floor and the record.
+type State struct {
+	Queue         []Request      `json:"queue"`
+	Current       *Intervention  `json:"current,omitempty"`
+	Interventions []Intervention `json:"interventions"`
+	NextID        int            `json:"next_id"`
+	Applied       int            `json:"applied"` // how many commands made this state
+}
+
+// Errors for commands that do not fit; the state is unchanged.
+var (
+	ErrNoRequest  = errors.New("no such request in the queue")
+	ErrNobody     = errors.New("nobody has the floor")
+	ErrBadSpeaker = errors.New("the request is incomplete")
+)
+
+// Ask puts s at the end of the queue and returns its request id.
+func (st State) Ask(s Speaker, at time.Time) (State, int, error) {
+	s.Name = strings.TrimSpace(s.Name)
+	if s.Name == "" {
+		return st, 0, fmt.Errorf("%w: a request needs a name", ErrBadSpeaker)
+	}
+	if len([]rune(s.Name)) > 200 || len([]rune(s.Affiliation)) > 300 {
+		return st, 0, fmt.Errorf("%w: the name or affiliation is too long", ErrBadSpeaker)
+	}
+	st.NextID++
+	st.Queue = append(slices.Clone(st.Queue), Request{ID: st.NextID, Speaker: s, At: at})
+	return st, st.NextID, nil
+}
+
+// Withdraw takes request id out of the queue.
+func (st State) Withdraw(id int) (State, error) {
+	i := st.find(id)
+	if i < 0 {
+		return st, fmt.Errorf("%w: %d", ErrNoRequest, id)
+	}
+	st.Queue = slices.Delete(slices.Clone(st.Queue), i, i+1)
+	return st, nil
+}
+
+// Move puts request id at position pos (0 is next), clamped to the queue.
+func (st State) Move(id, pos int) (State, error) {
+	i := st.find(id)
+	if i < 0 {
+		return st, fmt.Errorf("%w: %d", ErrNoRequest, id)
+	}
+	q := slices.Clone(st.Queue)
+	r := q[i]
+	q = slices.Delete(q, i, i+1)
+	pos = max(0, min(pos, len(q)))
+	st.Queue = slices.Insert(q, pos, r)
+	return st, nil
+}
+
+// Give hands the floor to request id (0: the first in the queue), ending
+// the current turn with spoke as its speaking time.
+func (st State) Give(id int, at time.Time, allotted, spoke time.Duration) (State, error) {
+	if len(st.Queue) == 0 {
+		return st, fmt.Errorf("%w: the queue is empty", ErrNoRequest)
+	}
+	i := 0
+	if id != 0 {
+		if i = st.find(id); i < 0 {
+			return st, fmt.Errorf("%w: %d", ErrNoRequest, id)
+		}
+	}
+	r := st.Queue[i]
+	st = st.endCurrent(at, spoke)
+	st.Queue = slices.Delete(slices.Clone(st.Queue), i, i+1)
+	st.Current = &Intervention{Speaker: r.Speaker, Start: at, Allotted: allotted}
+	return st, nil
+}
+
+// Take gives the floor to someone not in the queue (the moderator's own
+// call), ending the current turn.
+func (st State) Take(s Speaker, at time.Time, allotted, spoke time.Duration) (State, error) {
+	if strings.TrimSpace(s.Name) == "" {
+		return st, fmt.Errorf("%w: a speaker needs a name", ErrBadSpeaker)
+	}
+	st = st.endCurrent(at, spoke)
+	st.Current = &Intervention{Speaker: s, Start: at, Allotted: allotted}
+	return st, nil
+}
+
+// End closes the current turn with spoke as its speaking time.
+func (st State) End(at time.Time, spoke time.Duration) (State, error) {
+	if st.Current == nil {
+		return st, ErrNobody
+	}
+	return st.endCurrent(at, spoke), nil
+}
+
+func (st State) endCurrent(at time.Time, spoke time.Duration) State {
+	if st.Current == nil {
+		return st
+	}
+	iv := *st.Current
+	iv.End, iv.Spoke = at, spoke
+	st.Interventions = append(slices.Clone(st.Interventions), iv)
+	st.Current = nil
+	return st
+}
+
+func (st State) find(id int) int {
+	return slices.IndexFunc(st.Queue, func(r Request) bool { return r.ID == id })
+}

@@ -1,0 +1,168 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/igf-floor/floor/app/floor"
+	"github.com/igf-floor/floor/app/timer"
+)
+
+// ModerationLog is where the moderator's commands are kept; storage.DB is one.
+type ModerationLog interface {
+	AppendModeration(ctx context.Context, session string, t []timer.Command, f []floor.Command) error
+	TimerLog(ctx context.Context, session string) ([]timer.Command, error)
+	FloorLog(ctx context.Context, session string) ([]floor.Command, error)
+}
+
+// Moderator runs one session: its clock, the speaker timer and the queue
+// for the floor. Every action is checked against the state, written to the
+// log in one transaction, and only then made current, so what the room sees
+// is never ahead of what survives a crash.
+type Moderator struct {
+	log        ModerationLog
+	clock      Clock
+	session    string
+	timer      timer.State
+	floor      floor.State
+	thresholds timer.Thresholds
+}
+
+// ModerationKey names a session's logs: "igf/IGF 2020 WS #234".
+func ModerationKey(source, guid string) string { return source + "/" + guid }
+
+// OpenModerator rebuilds the session's timers and floor from its logs. A
+// timer that was running when Floor stopped has kept running: its anchors
+// are wall time.
+func OpenModerator(ctx context.Context, log ModerationLog, clock Clock, session string) (*Moderator, error) {
+	tcs, err := log.TimerLog(ctx, session)
+	if err != nil {
+		return nil, err
+	}
+	fcs, err := log.FloorLog(ctx, session)
+	if err != nil {
+		return nil, err
+	}
+	m := &Moderator{log: log, clock: clock, session: session, thresholds: timer.DefaultThresholds()}
+	if m.timer, err = timer.Replay(tcs); err != nil {
+		return nil, fmt.Errorf("rebuild the timers of %s: %w", session, err)
+	}
+	if m.floor, err = floor.Replay(fcs); err != nil {
+		return nil, fmt.Errorf("rebuild the floor of %s: %w", session, err)
+	}
+	return m, nil
+}
+
+// now is the current wall time, as the log keeps it: the state in memory is
+// then exactly the state a restart rebuilds (a monotonic reading would differ
+// from the replayed one by microseconds, or by a whole step of the clock).
+func (m *Moderator) now() time.Time { return m.clock.Now().Round(0).UTC() }
+
+// commit applies the commands to copies of the state, logs them, and makes
+// them current; on any error nothing changes.
+func (m *Moderator) commit(ctx context.Context, tcs []timer.Command, fcs []floor.Command) error {
+	ts, fs := m.timer, m.floor
+	for i, c := range tcs {
+		next, err := timer.Apply(ts, c)
+		if err != nil {
+			return err
+		}
+		ts, tcs[i].At = next, next.Last // a clock set back is clamped
+	}
+	for _, c := range fcs {
+		next, err := floor.Apply(fs, c)
+		if err != nil {
+			return err
+		}
+		fs = next
+	}
+	if err := m.log.AppendModeration(ctx, m.session, tcs, fcs); err != nil {
+		return err
+	}
+	m.timer, m.floor = ts, fs
+	return nil
+}
+
+// Timer gives a timer command (start, pause or resume the session or the
+// speaker, add time). Ending the session also ends the turn on the floor.
+func (m *Moderator) Timer(ctx context.Context, c timer.Command) error {
+	c.At = m.now()
+	var fcs []floor.Command
+	switch c.Kind {
+	case timer.NextSpeaker, timer.EndSpeaker:
+		return fmt.Errorf("%s: give or end the floor instead, so the turn is recorded", c.Kind)
+	case timer.EndSession:
+		if m.floor.Current != nil {
+			fcs = append(fcs, floor.Command{Kind: floor.End, At: c.At, Spoke: m.spoke(c.At)})
+		}
+	}
+	return m.commit(ctx, []timer.Command{c}, fcs)
+}
+
+// Ask puts a request for the floor in the queue.
+func (m *Moderator) Ask(ctx context.Context, s floor.Speaker) error {
+	return m.commit(ctx, nil, []floor.Command{{Kind: floor.Ask, At: m.now(), Speaker: s}})
+}
+
+// Withdraw takes request id out of the queue.
+func (m *Moderator) Withdraw(ctx context.Context, id int) error {
+	return m.commit(ctx, nil, []floor.Command{{Kind: floor.Withdraw, At: m.now(), ID: id}})
+}
+
+// Move puts request id at position pos of the queue (0 is next).
+func (m *Moderator) Move(ctx context.Context, id, pos int) error {
+	return m.commit(ctx, nil, []floor.Command{{Kind: floor.Move, At: m.now(), ID: id, Pos: pos}})
+}
+
+// Give hands the floor to request id (0: the next in the queue) and starts
+// the speaker timer: counting down from allotted, or up when mode is CountUp.
+func (m *Moderator) Give(ctx context.Context, id int, mode timer.Mode, allotted time.Duration) error {
+	at := m.now()
+	name, err := m.queuedName(id)
+	if err != nil {
+		return err
+	}
+	return m.commit(ctx,
+		[]timer.Command{{Kind: timer.NextSpeaker, At: at, Name: name, Mode: mode, Duration: allotted}},
+		[]floor.Command{{Kind: floor.Give, At: at, ID: id, Allotted: allotted, Spoke: m.spoke(at)}})
+}
+
+// EndTurn ends the current turn and stops the speaker timer.
+func (m *Moderator) EndTurn(ctx context.Context) error {
+	at := m.now()
+	return m.commit(ctx, []timer.Command{{Kind: timer.EndSpeaker, At: at}},
+		[]floor.Command{{Kind: floor.End, At: at, Spoke: m.spoke(at)}})
+}
+
+func (m *Moderator) queuedName(id int) (string, error) {
+	for i, r := range m.floor.Queue {
+		if r.ID == id || (id == 0 && i == 0) {
+			return r.Speaker.Name, nil
+		}
+	}
+	if id == 0 {
+		return "", fmt.Errorf("%w: the queue is empty", floor.ErrNoRequest)
+	}
+	return "", fmt.Errorf("%w: %d", floor.ErrNoRequest, id)
+}
+
+// spoke is the current turn's speaking time at at, from the speaker timer.
+func (m *Moderator) spoke(at time.Time) time.Duration {
+	if m.timer.Speaker == nil {
+		return 0
+	}
+	return m.timer.Speaker.Clock.Elapsed(at)
+}
+
+// Read is both timers now.
+func (m *Moderator) Read() timer.Reading { return m.timer.Read(m.clock.Now(), m.thresholds) }
+
+// TimerState is the timers' state after the last command.
+func (m *Moderator) TimerState() timer.State { return m.timer }
+
+// Floor is the queue, the current turn and the interventions so far.
+func (m *Moderator) Floor() floor.State { return m.floor }
+
+// SetThresholds changes when the speaker timer warns.
+func (m *Moderator) SetThresholds(th timer.Thresholds) { m.thresholds = th }
