@@ -94,7 +94,7 @@ func (m *Moderator) Timer(ctx context.Context, c timer.Command) error {
 		return fmt.Errorf("%s: give or end the floor instead, so the turn is recorded", c.Kind)
 	case timer.EndSession:
 		if m.floor.Current != nil {
-			fcs = append(fcs, floor.Command{Kind: floor.End, At: c.At, Spoke: m.spoke(c.At)})
+			fcs = append(fcs, m.ending(floor.Command{Kind: floor.End, At: c.At}))
 		}
 	}
 	return m.commit(ctx, []timer.Command{c}, fcs)
@@ -125,14 +125,14 @@ func (m *Moderator) Give(ctx context.Context, id int, mode timer.Mode, allotted 
 	}
 	return m.commit(ctx,
 		[]timer.Command{{Kind: timer.NextSpeaker, At: at, Name: name, Mode: mode, Duration: allotted}},
-		[]floor.Command{{Kind: floor.Give, At: at, ID: id, Allotted: allotted, Spoke: m.spoke(at)}})
+		[]floor.Command{m.ending(floor.Command{Kind: floor.Give, At: at, ID: id, Allotted: allotted})})
 }
 
 // EndTurn ends the current turn and stops the speaker timer.
 func (m *Moderator) EndTurn(ctx context.Context) error {
 	at := m.now()
 	return m.commit(ctx, []timer.Command{{Kind: timer.EndSpeaker, At: at}},
-		[]floor.Command{{Kind: floor.End, At: at, Spoke: m.spoke(at)}})
+		[]floor.Command{m.ending(floor.Command{Kind: floor.End, At: at})})
 }
 
 func (m *Moderator) queuedName(id int) (string, error) {
@@ -147,12 +147,13 @@ func (m *Moderator) queuedName(id int) (string, error) {
 	return "", fmt.Errorf("%w: %d", floor.ErrNoRequest, id)
 }
 
-// spoke is the current turn's speaking time at at, from the speaker timer.
-func (m *Moderator) spoke(at time.Time) time.Duration {
-	if m.timer.Speaker == nil {
-		return 0
+// ending fills in c how the current turn ends, from the speaker timer: its
+// speaking time at c.At and its allotted time with adjustments.
+func (m *Moderator) ending(c floor.Command) floor.Command {
+	if t := m.timer.Speaker; t != nil {
+		c.Spoke, c.Granted = t.Clock.Elapsed(c.At), t.Allotted
 	}
-	return m.timer.Speaker.Clock.Elapsed(at)
+	return c
 }
 
 // Read is both timers now.

@@ -27,9 +27,9 @@ func (k Kind) Known() bool {
 	return false
 }
 
-// Command is one change to the floor, as the log keeps it. Spoke is the
-// speaking time of the turn the command ends, read from the speaker timer
-// when it was given, so replaying the floor needs no timer.
+// Command is one change to the floor, as the log keeps it. Spoke and Granted
+// describe the turn the command ends, read from the speaker timer when it
+// was given, so replaying the floor needs no timer.
 type Command struct {
 	Kind     Kind          `json:"kind"`
 	At       time.Time     `json:"at"`
@@ -38,6 +38,9 @@ type Command struct {
 	Speaker  Speaker       `json:"speaker,omitzero"`
 	Allotted time.Duration `json:"allotted,omitempty"`
 	Spoke    time.Duration `json:"spoke,omitempty"`
+	// Granted is the allotted time of the turn the command ends, with every
+	// adjustment the moderator made; 0 keeps the time given at its start.
+	Granted time.Duration `json:"granted,omitempty"`
 }
 
 // Apply returns the state after c, or an error and st unchanged.
@@ -52,11 +55,11 @@ func Apply(st State, c Command) (State, error) {
 	case Move:
 		st, err = st.Move(c.ID, c.Pos)
 	case Give:
-		st, err = st.Give(c.ID, c.At, c.Allotted, c.Spoke)
+		st, err = st.Give(c.ID, c.At, c.Allotted, Ending{Spoke: c.Spoke, Granted: c.Granted})
 	case Take:
-		st, err = st.Take(c.Speaker, c.At, c.Allotted, c.Spoke)
+		st, err = st.Take(c.Speaker, c.At, c.Allotted, Ending{Spoke: c.Spoke, Granted: c.Granted})
 	case End:
-		st, err = st.End(c.At, c.Spoke)
+		st, err = st.End(c.At, Ending{Spoke: c.Spoke, Granted: c.Granted})
 	default:
 		err = fmt.Errorf("unknown floor command %q", c.Kind)
 	}

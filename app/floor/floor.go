@@ -114,9 +114,15 @@ func (st State) Move(id, pos int) (State, error) {
 	return st, nil
 }
 
+// Ending is how the current turn ended: its speaking time, and its allotted
+// time with adjustments (0 keeps the time given at its start).
+type Ending struct {
+	Spoke, Granted time.Duration
+}
+
 // Give hands the floor to request id (0: the first in the queue), ending
-// the current turn with spoke as its speaking time.
-func (st State) Give(id int, at time.Time, allotted, spoke time.Duration) (State, error) {
+// the current turn.
+func (st State) Give(id int, at time.Time, allotted time.Duration, end Ending) (State, error) {
 	if len(st.Queue) == 0 {
 		return st, fmt.Errorf("%w: the queue is empty", ErrNoRequest)
 	}
@@ -127,7 +133,7 @@ func (st State) Give(id int, at time.Time, allotted, spoke time.Duration) (State
 		}
 	}
 	r := st.Queue[i]
-	st = st.endCurrent(at, spoke)
+	st = st.endCurrent(at, end)
 	st.Queue = slices.Delete(slices.Clone(st.Queue), i, i+1)
 	st.Current = &Intervention{Speaker: r.Speaker, Start: at, Allotted: allotted}
 	return st, nil
@@ -135,29 +141,32 @@ func (st State) Give(id int, at time.Time, allotted, spoke time.Duration) (State
 
 // Take gives the floor to someone not in the queue (the moderator's own
 // call), ending the current turn.
-func (st State) Take(s Speaker, at time.Time, allotted, spoke time.Duration) (State, error) {
+func (st State) Take(s Speaker, at time.Time, allotted time.Duration, end Ending) (State, error) {
 	if strings.TrimSpace(s.Name) == "" {
 		return st, fmt.Errorf("%w: a speaker needs a name", ErrBadSpeaker)
 	}
-	st = st.endCurrent(at, spoke)
+	st = st.endCurrent(at, end)
 	st.Current = &Intervention{Speaker: s, Start: at, Allotted: allotted}
 	return st, nil
 }
 
-// End closes the current turn with spoke as its speaking time.
-func (st State) End(at time.Time, spoke time.Duration) (State, error) {
+// End closes the current turn.
+func (st State) End(at time.Time, end Ending) (State, error) {
 	if st.Current == nil {
 		return st, ErrNobody
 	}
-	return st.endCurrent(at, spoke), nil
+	return st.endCurrent(at, end), nil
 }
 
-func (st State) endCurrent(at time.Time, spoke time.Duration) State {
+func (st State) endCurrent(at time.Time, end Ending) State {
 	if st.Current == nil {
 		return st
 	}
 	iv := *st.Current
-	iv.End, iv.Spoke = at, spoke
+	iv.End, iv.Spoke = at, end.Spoke
+	if end.Granted > 0 {
+		iv.Allotted = end.Granted
+	}
 	st.Interventions = append(slices.Clone(st.Interventions), iv)
 	st.Current = nil
 	return st

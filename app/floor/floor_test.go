@@ -47,11 +47,11 @@ func TestQueue(t *testing.T) {
 	if !reflect.DeepEqual(before, st) {
 		t.Error("a refused move changed the queue")
 	}
-	st, err = st.Give(0, t0.Add(time.Minute), 2*time.Minute, 0)
+	st, err = st.Give(0, t0.Add(time.Minute), 2*time.Minute, Ending{})
 	if err != nil || st.Current.Speaker.Name != "Anastasiya Kazakova" || !reflect.DeepEqual(ids(st), []int{1, 2}) {
 		t.Fatalf("give first: %v %+v", err, st)
 	}
-	st, err = st.Give(2, t0.Add(3*time.Minute), 3*time.Minute, 130*time.Second)
+	st, err = st.Give(2, t0.Add(3*time.Minute), 3*time.Minute, Ending{Spoke: 130 * time.Second})
 	if err != nil || st.Current.Speaker.Place() != "remote: São Paulo" || len(st.Interventions) != 1 {
 		t.Fatalf("give 2: %v %+v", err, st)
 	}
@@ -59,14 +59,17 @@ func TestQueue(t *testing.T) {
 		t.Errorf("first intervention %+v overtime %v", iv, iv.Overtime())
 	}
 	st, _ = st.Withdraw(1)
-	st, err = st.End(t0.Add(5*time.Minute), 100*time.Second)
+	st, err = st.End(t0.Add(5*time.Minute), Ending{Spoke: 100 * time.Second, Granted: 4 * time.Minute})
 	if err != nil || st.Current != nil || len(st.Queue) != 0 || len(st.Interventions) != 2 {
 		t.Fatalf("end: %v %+v", err, st)
 	}
-	if _, err := st.End(t0, 0); !errors.Is(err, ErrNobody) {
+	if iv := st.Interventions[1]; iv.Allotted != 4*time.Minute || iv.Overtime() != 0 {
+		t.Errorf("granted time not kept: %+v", iv)
+	}
+	if _, err := st.End(t0, Ending{}); !errors.Is(err, ErrNobody) {
 		t.Errorf("end with nobody: %v", err)
 	}
-	if _, err := st.Give(0, t0, time.Minute, 0); !errors.Is(err, ErrNoRequest) {
+	if _, err := st.Give(0, t0, time.Minute, Ending{}); !errors.Is(err, ErrNoRequest) {
 		t.Errorf("give from an empty queue: %v", err)
 	}
 }

@@ -24,6 +24,9 @@ const appID = "org.igf-floor.floor"
 func openWindow(ctx context.Context, w cli.Window, start time.Time) error {
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("Icon.png", assets.Icon()))
+	if w.Console != nil {
+		return openConsole(ctx, a, w.Console)
+	}
 	win := a.NewWindow("Floor — Agenda")
 	// Size first, content second: the detail pane's long texts are then laid
 	// out once, at the final width, instead of at every intermediate size.
@@ -66,4 +69,37 @@ func localZoneName() string {
 		return time.Local.String()
 	}
 	return "UTC"
+}
+
+// openConsole runs the moderator's console, with the speaker display in a
+// second window, until the console is closed or ctx ends.
+func openConsole(ctx context.Context, a fyne.App, c *cli.Console) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	win := a.NewWindow("Floor — Moderator · " + c.Session.Number)
+	win.Resize(fyne.NewSize(1280, 780))
+	console := ui.NewConsoleView(ctx, c.Moderator, c.Session, win)
+	win.SetContent(console.Content())
+	win.SetMaster()
+
+	display := ui.NewSpeakerDisplay()
+	dwin := a.NewWindow("Floor — Speaker display")
+	dwin.SetContent(display.Content())
+	dwin.Resize(fyne.NewSize(800, 480))
+	dwin.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) {
+		switch e.Name {
+		case fyne.KeyF11, fyne.KeyF:
+			dwin.SetFullScreen(!dwin.FullScreen())
+		case fyne.KeyEscape:
+			dwin.SetFullScreen(false)
+		}
+	})
+	console.AttachDisplay(display)
+	console.Animate(ctx)
+	stop := context.AfterFunc(ctx, func() { fyne.Do(a.Quit) })
+	defer stop()
+	win.Show()
+	dwin.Show()
+	a.Run()
+	return nil
 }

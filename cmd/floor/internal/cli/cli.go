@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/igf-floor/floor/app"
+	"github.com/igf-floor/floor/app/agenda"
 	"github.com/igf-floor/floor/assets"
 	"github.com/igf-floor/floor/storage"
 )
@@ -36,10 +37,18 @@ type Env struct {
 }
 
 // Window is what the window needs, opened and seeded by the command line.
+// With Console set, the moderator's console opens instead of the agenda.
 type Window struct {
 	DB          *storage.DB
 	Importer    app.Importer
 	Participant *app.Participant
+	Console     *Console
+}
+
+// Console is a session to moderate.
+type Console struct {
+	Session   agenda.Session
+	Moderator *app.Moderator
 }
 
 type usageError struct{ err error }
@@ -96,7 +105,7 @@ The database is FLOOR_DB, or --db, or ` + "`floor.db`" + ` in the user's config 
 	}
 	root.PersistentFlags().StringVar(&o.dbPath, "db", "", "database file (default $FLOOR_DB, else the config directory's floor/floor.db)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(o.importCmd(), o.agendaCmd(), o.showCmd(), o.favouriteCmd(), o.reportCmd())
+	root.AddCommand(o.importCmd(), o.agendaCmd(), o.showCmd(), o.favouriteCmd(), o.reportCmd(), o.moderateCmd())
 	return root
 }
 
@@ -141,6 +150,11 @@ func (o *options) open(ctx context.Context, seed bool) (*storage.DB, app.Importe
 }
 
 func (o *options) runWindow(cmd *cobra.Command, _ []string) error {
+	return o.openWindow(cmd, "")
+}
+
+// openWindow opens the agenda window, or with ref the console for that session.
+func (o *options) openWindow(cmd *cobra.Command, ref string) error {
 	if o.env.OpenWindow == nil {
 		return errors.New("this build of Floor has no window")
 	}
@@ -154,5 +168,31 @@ func (o *options) runWindow(cmd *cobra.Command, _ []string) error {
 	if err := p.Load(ctx); err != nil {
 		return err
 	}
-	return o.env.OpenWindow(ctx, Window{DB: db, Importer: im, Participant: p})
+	w := Window{DB: db, Importer: im, Participant: p}
+	if ref != "" {
+		s, err := db.FindSession(ctx, ref)
+		if err != nil {
+			return err
+		}
+		m, err := app.OpenModerator(ctx, db, o.env.Clock, app.ModerationKey(s.Source, s.GUID))
+		if err != nil {
+			return err
+		}
+		w.Console = &Console{Session: s, Moderator: m}
+	}
+	return o.env.OpenWindow(ctx, w)
+}
+
+func (o *options) moderateCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "moderate SESSION",
+		Short: "Open the moderator's console for a session, e.g. \"WS #234\"",
+		Long: `Open the moderator's console: the session clock, the speaker timer, the queue
+for the floor and the speaking-time balance. Every action is written to the
+database before it shows, so after a crash 'floor moderate' shows the same
+timers, still running. Keys: Space pause/resume, N next speaker, + and -
+30 seconds, Esc end the turn (not while typing in a field).`,
+		Args: exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return o.openWindow(cmd, args[0]) },
+	}
 }

@@ -1,0 +1,72 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/igf-floor/floor/app/floor"
+	"github.com/igf-floor/floor/app/timer"
+)
+
+// balanceChart shows speaking time per category of one dimension as bars,
+// each labelled with its time and share, so it reads without the bars.
+type balanceChart struct {
+	dimension string
+	box       *fyne.Container
+}
+
+func newBalanceChart(dimension string) *balanceChart {
+	return &balanceChart{dimension: dimension, box: container.NewVBox()}
+}
+
+func (c *balanceChart) show(shares []floor.Share) {
+	var total time.Duration
+	var rows []floor.Share
+	for _, s := range shares {
+		if s.Dimension == c.dimension {
+			rows = append(rows, s)
+			total += s.Time
+		}
+	}
+	objs := []fyne.CanvasObject{widget.NewLabelWithStyle("Speaking time by "+c.dimension, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	if total == 0 {
+		objs = append(objs, widget.NewLabel("No interventions yet"))
+	}
+	for _, s := range rows {
+		frac := float32(s.Time) / float32(total)
+		bar := canvas.NewRectangle(translucent(theme.Color(theme.ColorNamePrimary)))
+		label := widget.NewLabel(fmt.Sprintf("%s  %s (%.0f%%, %d)", s.Category, timer.Clock(s.Time, false), 100*frac, s.Turns))
+		label.Truncation = fyne.TextTruncateEllipsis
+		objs = append(objs, withLayout(barLayout{frac: frac}, bar, label))
+	}
+	c.box.Objects = objs
+	c.box.Refresh()
+}
+
+// barLayout draws a bar as wide as frac of the row behind its label.
+type barLayout struct{ frac float32 }
+
+func (l barLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	bar, label := objs[0], objs[1]
+	bar.Resize(fyne.NewSize(size.Width*l.frac, size.Height-4))
+	bar.Move(fyne.NewPos(0, 2))
+	label.Resize(size)
+	label.Move(fyne.NewPos(0, 0))
+}
+
+func (l barLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	return objs[1].MinSize()
+}
+
+// translucent lets the label read over the bar in light and dark themes.
+func translucent(c color.Color) color.Color {
+	r, g, b, _ := c.RGBA()
+	return color.NRGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), 0x70}
+}

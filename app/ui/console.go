@@ -1,0 +1,271 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/igf-floor/floor/app"
+	"github.com/igf-floor/floor/app/agenda"
+	"github.com/igf-floor/floor/app/floor"
+	"github.com/igf-floor/floor/app/timer"
+)
+
+// ConsoleView is the moderator's console: the session clock, the speaker
+// timer, the queue for the floor, the balance and a message to the speaker.
+// It redraws from the Moderator on every Tick; nothing it shows is ahead of
+// what is in the log.
+type ConsoleView struct {
+	ctx     context.Context
+	m       *app.Moderator
+	session agenda.Session
+	canvas  fyne.Canvas
+
+	SessionClock                           *canvas.Text
+	SessionInfo                            *widget.Label
+	StartSession, PauseSession, EndSession *widget.Button
+
+	face                             *timerFace
+	PauseSpeaker, EndTurn, Next      *widget.Button
+	Plus30, Minus30, Plus60, Minus60 *widget.Button
+	Preset                           *widget.Select
+	Message                          *widget.Entry
+	Status                           *widget.Label
+	queue                            *queuePanel
+	groups, regions                  *balanceChart
+	display                          *SpeakerDisplay // the second window, when open
+	content                          fyne.CanvasObject
+}
+
+// Presets offered for a turn, as the Preset select shows them.
+func presets() []string { return []string{"1 min", "2 min", "3 min", "5 min", "Count up"} }
+
+func presetTurn(label string) (timer.Mode, time.Duration) {
+	switch label {
+	case "1 min":
+		return timer.CountDown, time.Minute
+	case "2 min":
+		return timer.CountDown, 2 * time.Minute
+	case "5 min":
+		return timer.CountDown, 5 * time.Minute
+	case "Count up":
+		return timer.CountUp, 0
+	}
+	return timer.CountDown, 3 * time.Minute
+}
+
+// NewConsoleView builds the console for session over m and installs its
+// keyboard shortcuts on w's canvas.
+func NewConsoleView(ctx context.Context, m *app.Moderator, session agenda.Session, w fyne.Window) *ConsoleView {
+	v := &ConsoleView{ctx: ctx, m: m, session: session, canvas: w.Canvas()}
+	v.SessionClock = canvas.NewText("", nil)
+	v.SessionClock.TextSize = 36
+	v.SessionClock.TextStyle = fyne.TextStyle{Bold: true}
+	v.SessionInfo = widget.NewLabel("")
+	planned := session.Duration()
+	if planned <= 0 {
+		planned = time.Hour
+	}
+	v.StartSession = widget.NewButton(fmt.Sprintf("Start session (%d min)", int(planned.Minutes())), func() {
+		v.do(m.Timer(ctx, timer.Command{Kind: timer.StartSession, Duration: planned}))
+	})
+	v.PauseSession = widget.NewButton("Pause session", v.toggleSession)
+	v.EndSession = widget.NewButton("End session", func() { v.do(m.Timer(ctx, timer.Command{Kind: timer.EndSession})) })
+
+	v.face = newTimerFace()
+	v.PauseSpeaker = widget.NewButton("Pause (Space)", v.toggleSpeaker)
+	v.EndTurn = widget.NewButton("End turn (Esc)", func() { v.do(m.EndTurn(ctx)) })
+	v.Next = widget.NewButton("Next speaker (N)", v.giveNext)
+	v.Plus30 = widget.NewButton("+30 s (+)", func() { v.addTime(30 * time.Second) })
+	v.Minus30 = widget.NewButton("−30 s (−)", func() { v.addTime(-30 * time.Second) })
+	v.Plus60 = widget.NewButton("+1 min", func() { v.addTime(time.Minute) })
+	v.Minus60 = widget.NewButton("−1 min", func() { v.addTime(-time.Minute) })
+	v.Preset = widget.NewSelect(presets(), nil)
+	v.Preset.SetSelected("3 min")
+	v.Message = widget.NewEntry()
+	v.Message.SetPlaceHolder("Message to the speaker (shown on the speaker display)")
+	v.Message.OnChanged = func(string) { v.Tick() }
+	v.Status = widget.NewLabel("")
+	v.Status.Wrapping = fyne.TextWrapWord
+	v.queue = newQueuePanel(v)
+	v.groups, v.regions = newBalanceChart("stakeholder group"), newBalanceChart("region")
+
+	clock := container.NewVBox(
+		widget.NewLabelWithStyle(joinNonEmpty(" · ", session.Number, session.Title), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewHBox(v.SessionClock, v.SessionInfo),
+		container.NewHBox(v.StartSession, v.PauseSession, v.EndSession))
+	turn := container.NewVBox(
+		container.NewHBox(widget.NewLabel("Turn:"), v.Preset, v.Next, v.PauseSpeaker, v.EndTurn),
+		container.NewHBox(v.Minus60, v.Minus30, v.Plus30, v.Plus60),
+		v.Message)
+	centre := container.NewBorder(clock, container.NewVBox(turn, v.Status), nil, nil, v.face.container)
+	right := container.NewVScroll(container.NewVBox(v.groups.box, v.regions.box))
+	split := container.NewHSplit(v.queue.content, container.NewHSplit(centre, right))
+	split.Offset = 0.3
+	split.Trailing.(*container.Split).Offset = 0.68
+	v.content = split
+	v.installShortcuts()
+	v.Tick()
+	return v
+}
+
+// Content is the console's root object.
+func (v *ConsoleView) Content() fyne.CanvasObject { return v.content }
+
+// AttachDisplay makes d show the speaker timer on every Tick.
+func (v *ConsoleView) AttachDisplay(d *SpeakerDisplay) {
+	v.display = d
+	v.Tick()
+}
+
+// installShortcuts: Space pause/resume, N next, + and − time, Esc end the
+// turn. They are canvas keys, which Fyne delivers only when no text field
+// has focus, so typing a name never starts or stops a timer.
+func (v *ConsoleView) installShortcuts() {
+	v.canvas.SetOnTypedRune(func(r rune) {
+		switch r {
+		case ' ':
+			v.toggleSpeaker()
+		case 'n', 'N':
+			v.giveNext()
+		case '+', '=':
+			v.addTime(30 * time.Second)
+		case '-', '−':
+			v.addTime(-30 * time.Second)
+		}
+	})
+	v.canvas.SetOnTypedKey(func(e *fyne.KeyEvent) {
+		if e.Name == fyne.KeyEscape {
+			v.do(v.m.EndTurn(v.ctx))
+		}
+	})
+}
+
+// do shows the outcome of an action: an error in words, or the new state.
+func (v *ConsoleView) do(err error) {
+	if err != nil {
+		v.Status.SetText("Not done: " + err.Error())
+	} else {
+		v.Status.SetText("")
+	}
+	v.queue.refresh()
+	v.Tick()
+}
+
+func (v *ConsoleView) toggleSpeaker() {
+	kind := timer.PauseSpeaker
+	if r := v.m.Read().Speaker; r.Active && !r.Running {
+		kind = timer.ResumeSpeaker
+	}
+	v.do(v.m.Timer(v.ctx, timer.Command{Kind: kind}))
+}
+
+func (v *ConsoleView) toggleSession() {
+	kind := timer.PauseSession
+	if r := v.m.Read().Session; r.Started && !r.Running {
+		kind = timer.ResumeSession
+	}
+	v.do(v.m.Timer(v.ctx, timer.Command{Kind: kind}))
+}
+
+func (v *ConsoleView) giveNext() { v.give(0) }
+
+func (v *ConsoleView) give(id int) {
+	mode, d := presetTurn(v.Preset.Selected)
+	v.do(v.m.Give(v.ctx, id, mode, d))
+}
+
+func (v *ConsoleView) addTime(d time.Duration) {
+	v.do(v.m.Timer(v.ctx, timer.Command{Kind: timer.AddTime, Duration: d}))
+}
+
+// Tick redraws the clocks from the moderator's state; the window calls it
+// ten times a second through fyne.Do, tests call it directly.
+func (v *ConsoleView) Tick() {
+	r := v.m.Read()
+	s := r.Session
+	switch {
+	case !s.Started:
+		v.SessionClock.Text = timer.Clock(0, false)
+		v.SessionInfo.SetText(fmt.Sprintf("not started · %d min planned", int(v.sessionPlanned().Minutes())))
+	case s.Overrun > 0:
+		v.SessionClock.Text = timer.Clock(s.Elapsed, false)
+		v.SessionInfo.SetText("OVER TIME +" + timer.Clock(s.Overrun, false) + sessionState(s))
+	default:
+		v.SessionClock.Text = timer.Clock(s.Elapsed, false)
+		v.SessionInfo.SetText(timer.Clock(s.Remaining, true) + " left of " + timer.Clock(s.Planned, false) + sessionState(s))
+	}
+	v.SessionClock.Refresh()
+	setEnabled(v.StartSession, !s.Started)
+	setEnabled(v.PauseSession, s.Started && !s.Ended)
+	setEnabled(v.EndSession, s.Started && !s.Ended)
+	if s.Started && !s.Running && !s.Ended {
+		v.PauseSession.SetText("Resume session")
+	} else {
+		v.PauseSession.SetText("Pause session")
+	}
+	sp := r.Speaker
+	v.face.show(sp, v.Message.Text)
+	if v.display != nil {
+		v.display.Show(sp, v.Message.Text)
+	}
+	for _, b := range []*widget.Button{v.PauseSpeaker, v.EndTurn, v.Plus30, v.Minus30, v.Plus60, v.Minus60} {
+		setEnabled(b, sp.Active && !s.Ended)
+	}
+	if sp.Active && !sp.Running {
+		v.PauseSpeaker.SetText("Resume (Space)")
+	} else {
+		v.PauseSpeaker.SetText("Pause (Space)")
+	}
+	setEnabled(v.Next, len(v.m.Floor().Queue) > 0 && !s.Ended)
+	shares := floor.Balance(v.m.Floor().Interventions)
+	v.groups.show(shares)
+	v.regions.show(shares)
+}
+
+func (v *ConsoleView) sessionPlanned() time.Duration {
+	if d := v.session.Duration(); d > 0 {
+		return d
+	}
+	return time.Hour
+}
+
+func sessionState(s timer.SessionReading) string {
+	switch {
+	case s.Ended:
+		return " · ended"
+	case !s.Running:
+		return " · PAUSED"
+	}
+	return ""
+}
+
+func setEnabled(b *widget.Button, on bool) {
+	if on {
+		b.Enable()
+	} else {
+		b.Disable()
+	}
+}
+
+// Animate redraws the console ten times a second until ctx ends. The
+// ticker's goroutine reaches the widgets only through fyne.Do.
+func (v *ConsoleView) Animate(ctx context.Context) {
+	go func() {
+		t := time.NewTicker(100 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				fyne.Do(v.Tick)
+			}
+		}
+	}()
+}

@@ -1,0 +1,184 @@
+package ui
+
+import (
+	"context"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/igf-floor/floor/app"
+	"github.com/igf-floor/floor/app/timer"
+	"github.com/igf-floor/floor/assets"
+	"github.com/igf-floor/floor/storage"
+)
+
+type stepClock struct{ now time.Time }
+
+func (c *stepClock) Now() time.Time { return c.now }
+
+// newConsole opens the console for the built-in session WS #234 over a real
+// database, in a 1280×760 test window, at 11:20 UTC on the day.
+func newConsole(t *testing.T) (*ConsoleView, fyne.Window, *stepClock) {
+	t.Helper()
+	test.NewTempApp(t)
+	ctx := context.Background()
+	db, err := storage.Open(ctx, filepath.Join(t.TempDir(), "floor.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	im := app.Importer{Store: db, Clock: fixedClock{}}
+	if _, err := im.ImportBytes(ctx, "seed", assets.BuiltInAgenda()); err != nil {
+		t.Fatal(err)
+	}
+	s, err := db.FindSession(ctx, "WS #234")
+	if err != nil {
+		t.Fatal(err)
+	}
+	clock := &stepClock{time.Date(2020, 11, 11, 11, 20, 0, 0, time.UTC)}
+	m, err := app.OpenModerator(ctx, db, clock, app.ModerationKey(s.Source, s.GUID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewWindow(nil)
+	t.Cleanup(w.Close)
+	v := NewConsoleView(ctx, m, s, w)
+	w.SetContent(v.Content())
+	w.Resize(fyne.NewSize(1280, 760))
+	return v, w, clock
+}
+
+func TestConsoleStartsWithTheSessionsLengthAndSpeakers(t *testing.T) {
+	v, w, _ := newConsole(t)
+	if v.StartSession.Text != "Start session (60 min)" {
+		t.Errorf("start button %q", v.StartSession.Text)
+	}
+	if got := strings.Join(v.queue.names, ", "); !strings.Contains(got, "Barrack Otieno") || !strings.Contains(got, "David Koh") {
+		t.Errorf("suggested names: %s", got)
+	}
+	// Choosing a suggested name fills in what the agenda knows.
+	v.queue.Name.SetText("Barrack Otieno")
+	if v.queue.Group.Selected != "Technical Community" || v.queue.Region.Selected != "African Group" {
+		t.Errorf("suggestion filled %q, %q", v.queue.Group.Selected, v.queue.Region.Selected)
+	}
+	test.AssertRendersToMarkup(t, "console/initial.xml", w.Canvas())
+}
+
+// A moderator runs part of the reference session from the keyboard and the
+// buttons: the timer's words, digits and colours follow, and the balance
+// adds up.
+func TestConsoleRunsATurn(t *testing.T) {
+	v, w, clock := newConsole(t)
+	test.Tap(v.StartSession)
+	for _, name := range []string{"Barrack Otieno", "Anastasiya Kazakova"} {
+		v.queue.Name.SetText(name)
+		test.Tap(v.queue.Add)
+	}
+	if v.queue.List.Length() != 2 {
+		t.Fatalf("queue length %d", v.queue.List.Length())
+	}
+	c := w.Canvas()
+	typeRune := func(r rune) { typeLikeTheDriver(c, string(r)) }
+	typeRune('n') // N: next speaker, 3 min preset
+	step := func(d time.Duration) {
+		clock.now = clock.now.Add(d)
+		v.Tick()
+	}
+	step(150 * time.Second)
+	if v.face.digits.Text != "0:30" || v.face.words.Text != "WRAP UP" || v.face.name.Text != "Barrack Otieno" {
+		t.Errorf("warning: %q %q %q", v.face.digits.Text, v.face.words.Text, v.face.name.Text)
+	}
+	typeRune(' ') // Space: pause
+	step(time.Minute)
+	if v.face.words.Text != "PAUSED · WRAP UP" || v.PauseSpeaker.Text != "Resume (Space)" {
+		t.Errorf("paused: %q %q", v.face.words.Text, v.PauseSpeaker.Text)
+	}
+	typeRune(' ')
+	typeRune('+') // +30 s
+	step(102 * time.Second)
+	if v.face.digits.Text != "+0:42" || v.face.words.Text != "OVER TIME" {
+		t.Errorf("overtime: %q %q", v.face.digits.Text, v.face.words.Text)
+	}
+	// While the message field has focus, keys are text, not commands.
+	c.Focus(v.Message)
+	typeLikeTheDriver(c, "n ")
+	if v.Message.Text != "n " || v.face.name.Text != "Barrack Otieno" || v.face.message.Text != "n " {
+		t.Errorf("typing in the message field: %q, speaker %q", v.Message.Text, v.face.name.Text)
+	}
+	v.Message.SetText("Please wrap up")
+	c.Unfocus()
+	test.AssertRendersToMarkup(t, "console/overtime.xml", w.Canvas())
+	if p := os.Getenv("FLOOR_UI_PNG"); p != "" {
+		writePNG(t, p, w)
+	}
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	ivs := v.m.Floor().Interventions
+	if len(ivs) != 1 || ivs[0].Spoke != 252*time.Second || ivs[0].Overtime() != 42*time.Second {
+		t.Fatalf("interventions %+v", ivs)
+	}
+	if v.face.words.Text != "NO SPEAKER" {
+		t.Errorf("after the turn: %q", v.face.words.Text)
+	}
+	bar := v.groups.box.Objects[1].(*fyne.Container).Objects[1].(*widget.Label)
+	if bar.Text != "Technical Community  4:12 (100%, 1)" {
+		t.Errorf("balance bar %q", bar.Text)
+	}
+	if !v.EndTurn.Disabled() {
+		t.Error("End turn is offered with nobody on the floor")
+	}
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape}) // Esc again: refused, in words
+	if !strings.Contains(v.Status.Text, "no speaker has the floor") {
+		t.Errorf("status %q", v.Status.Text)
+	}
+
+}
+
+func TestSpeakerDisplayScalesWithTheWindow(t *testing.T) {
+	test.NewTempApp(t)
+	d := NewSpeakerDisplay()
+	w := test.NewWindow(d.Content())
+	defer w.Close()
+	r := timer.SpeakerReading{Active: true, Running: true, Name: "Barrack Otieno", Digits: "0:30", Words: "WRAP UP", Zone: timer.ZoneWarning}
+	d.Show(r, "Two more hubs are waiting")
+	w.Resize(fyne.NewSize(640, 360))
+	small := d.face.digits.TextSize
+	test.AssertRendersToMarkup(t, "speaker/640x360.xml", w.Canvas())
+	w.Resize(fyne.NewSize(1920, 1080))
+	if big := d.face.digits.TextSize; big < 2.5*small || big < 300 {
+		t.Errorf("digits %v at 1080p, %v at 360p", big, small)
+	}
+	test.AssertRendersToMarkup(t, "speaker/1920x1080.xml", w.Canvas())
+}
+
+// typeLikeTheDriver routes typed text as Fyne's desktop driver does: to the
+// focused widget when there is one, else to the canvas's own handler (where
+// the console's shortcuts live). test.TypeOnCanvas skips the focus check.
+func typeLikeTheDriver(c fyne.Canvas, s string) {
+	for _, r := range s {
+		if f := c.Focused(); f != nil {
+			f.TypedRune(r)
+		} else if h := c.OnTypedRune(); h != nil {
+			h(r)
+		}
+	}
+}
+
+// writePNG saves what the test window shows, for a person to look at:
+// FLOOR_UI_PNG=/tmp/console.png go test -run ConsoleRunsATurn ./app/ui
+func writePNG(t *testing.T, path string, w fyne.Window) {
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, w.Canvas().Capture()); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,164 @@
+package ui
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/igf-floor/floor/app/agenda"
+	"github.com/igf-floor/floor/app/floor"
+)
+
+const notSaid = "(not said)"
+
+// queuePanel is the queue for the floor and the form that adds to it. The
+// session's people are offered as names; choosing one fills in their
+// affiliation, group and region.
+type queuePanel struct {
+	v           *ConsoleView
+	List        *widget.List
+	Name        *widget.SelectEntry
+	Affiliation *widget.Entry
+	Group       *widget.Select
+	Region      *widget.Select
+	Youth       *widget.Check
+	Remote      *widget.Check
+	Add         *widget.Button
+	people      map[string]agenda.Person
+	names       []string // the session's people, offered as names
+	content     fyne.CanvasObject
+}
+
+func newQueuePanel(v *ConsoleView) *queuePanel {
+	q := &queuePanel{v: v, people: map[string]agenda.Person{}}
+	// A person may appear twice (organiser and speaker): keep what each
+	// entry knows, so Anastasiya Kazakova is Kaspersky, Private Sector.
+	for _, p := range v.session.People {
+		if p.Name == "" {
+			continue
+		}
+		known, ok := q.people[p.Name]
+		if !ok {
+			q.names = append(q.names, p.Name)
+			known = p
+		}
+		if known.Affiliation == "" {
+			known.Affiliation = p.Affiliation
+		}
+		if known.Group == agenda.GroupUnknown {
+			known.Group = p.Group
+		}
+		if known.Region == agenda.RegionUnknown {
+			known.Region = p.Region
+		}
+		q.people[p.Name] = known
+	}
+	q.Name = widget.NewSelectEntry(q.names)
+	q.Name.SetPlaceHolder("Name")
+	q.Name.OnChanged = q.suggest
+	q.Affiliation = widget.NewEntry()
+	q.Affiliation.SetPlaceHolder("Affiliation")
+	groups := []string{notSaid}
+	for _, g := range agenda.AllGroups() {
+		groups = append(groups, g.String())
+	}
+	regions := []string{notSaid}
+	for _, r := range agenda.AllRegions() {
+		regions = append(regions, r.String())
+	}
+	q.Group, q.Region = widget.NewSelect(groups, nil), widget.NewSelect(regions, nil)
+	q.Group.SetSelected(notSaid)
+	q.Region.SetSelected(notSaid)
+	q.Youth = widget.NewCheck("Youth", nil)
+	q.Remote = widget.NewCheck("Remote", nil)
+	q.Add = widget.NewButtonWithIcon("Add to queue", theme.ContentAddIcon(), q.add)
+	q.Name.OnSubmitted = func(string) { q.add() }
+
+	q.List = widget.NewList(q.length, q.create, q.update)
+	form := container.NewVBox(widget.NewLabelWithStyle("Request the floor", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		q.Name, q.Affiliation, q.Group, q.Region, container.NewHBox(q.Youth, q.Remote), q.Add)
+	q.content = container.NewBorder(widget.NewLabelWithStyle("Queue", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), form, nil, nil, q.List)
+	return q
+}
+
+// suggest fills in what the agenda knows about a chosen name.
+func (q *queuePanel) suggest(name string) {
+	p, ok := q.people[name]
+	if !ok {
+		return
+	}
+	q.Affiliation.SetText(p.Affiliation)
+	q.Group.SetSelected(orNotSaid(p.Group.String()))
+	q.Region.SetSelected(orNotSaid(p.Region.String()))
+}
+
+func orNotSaid(s string) string {
+	if s == "" {
+		return notSaid
+	}
+	return s
+}
+
+func fromSelect(s string) string {
+	if s == notSaid {
+		return ""
+	}
+	return s
+}
+
+func (q *queuePanel) add() {
+	err := q.v.m.Ask(q.v.ctx, floor.Speaker{Name: q.Name.Text, Affiliation: q.Affiliation.Text,
+		Group: fromSelect(q.Group.Selected), Region: fromSelect(q.Region.Selected), Youth: q.Youth.Checked, Remote: q.Remote.Checked})
+	if err == nil {
+		q.Name.SetText("")
+		q.Affiliation.SetText("")
+		q.Group.SetSelected(notSaid)
+		q.Region.SetSelected(notSaid)
+		q.Youth.SetChecked(false)
+		q.Remote.SetChecked(false)
+	}
+	q.v.do(err)
+}
+
+func (q *queuePanel) refresh() { q.List.Refresh() }
+
+func (q *queuePanel) length() int { return len(q.v.m.Floor().Queue) }
+
+func (q *queuePanel) create() fyne.CanvasObject {
+	label := widget.NewLabel("")
+	label.Truncation = fyne.TextTruncateEllipsis
+	give := widget.NewButtonWithIcon("", theme.MediaPlayIcon(), nil)
+	up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), nil)
+	drop := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
+	return container.NewBorder(nil, nil, nil, container.NewHBox(give, up, drop), label)
+}
+
+func (q *queuePanel) update(i widget.ListItemID, o fyne.CanvasObject) {
+	queue := q.v.m.Floor().Queue
+	if i >= len(queue) {
+		return
+	}
+	r := queue[i]
+	row := o.(*fyne.Container)
+	buttons := row.Objects[1].(*fyne.Container).Objects
+	row.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%d. %s", i+1, requestText(r.Speaker)))
+	buttons[0].(*widget.Button).OnTapped = func() { q.v.give(r.ID) }
+	buttons[1].(*widget.Button).OnTapped = func() { q.v.do(q.v.m.Move(q.v.ctx, r.ID, i-1)) }
+	buttons[2].(*widget.Button).OnTapped = func() { q.v.do(q.v.m.Withdraw(q.v.ctx, r.ID)) }
+}
+
+// requestText is "Name — Group, Region · remote · youth".
+func requestText(s floor.Speaker) string {
+	text := s.Name
+	if tags := joinNonEmpty(", ", s.Group, s.Region); tags != "" {
+		text += " — " + tags
+	}
+	text += " · " + s.Place()
+	if s.Youth {
+		text += " · youth"
+	}
+	return text
+}
