@@ -142,7 +142,7 @@ func (m *Moderator) queuedName(id int) (string, error) {
 		}
 	}
 	if id == 0 {
-		return "", fmt.Errorf("%w: the queue is empty", floor.ErrNoRequest)
+		return "", fmt.Errorf("%w: nobody is waiting for the floor", floor.ErrNoRequest)
 	}
 	return "", fmt.Errorf("%w: %d", floor.ErrNoRequest, id)
 }

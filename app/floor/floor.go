@@ -71,7 +71,7 @@ type State struct {
 
 // Errors for commands that do not fit; the state is unchanged.
 var (
-	ErrNoRequest  = errors.New("no such request in the queue")
+	ErrNoRequest  = errors.New("no request to give the floor to")
 	ErrNobody     = errors.New("nobody has the floor")
 	ErrBadSpeaker = errors.New("the request is incomplete")
 )
@@ -124,7 +124,7 @@ type Ending struct {
 // the current turn.
 func (st State) Give(id int, at time.Time, allotted time.Duration, end Ending) (State, error) {
 	if len(st.Queue) == 0 {
-		return st, fmt.Errorf("%w: the queue is empty", ErrNoRequest)
+		return st, fmt.Errorf("%w: nobody is waiting for the floor", ErrNoRequest)
 	}
 	i := 0
 	if id != 0 {

@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -20,6 +21,7 @@ import (
 type balanceChart struct {
 	dimension string
 	box       *fyne.Container
+	shown     []floor.Share // what is drawn; the chart is rebuilt only when it changes
 }
 
 func newBalanceChart(dimension string) *balanceChart {
@@ -27,6 +29,10 @@ func newBalanceChart(dimension string) *balanceChart {
 }
 
 func (c *balanceChart) show(shares []floor.Share) {
+	if c.box.Objects != nil && slices.Equal(shares, c.shown) {
+		return
+	}
+	c.shown = shares
 	var total time.Duration
 	var rows []floor.Share
 	for _, s := range shares {

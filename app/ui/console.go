@@ -40,6 +40,7 @@ type ConsoleView struct {
 	groups, regions                  *balanceChart
 	display                          *SpeakerDisplay // the second window, when open
 	content                          fyne.CanvasObject
+	interventions                    int // how many the balance shows
 }
 
 // Presets offered for a turn, as the Preset select shows them.
@@ -191,23 +192,22 @@ func (v *ConsoleView) Tick() {
 	s := r.Session
 	switch {
 	case !s.Started:
-		v.SessionClock.Text = timer.Clock(0, false)
-		v.SessionInfo.SetText(fmt.Sprintf("not started · %d min planned", int(v.sessionPlanned().Minutes())))
+		setCanvasText(v.SessionClock, timer.Clock(0, false))
+		setLabel(v.SessionInfo, fmt.Sprintf("not started · %d min planned", int(v.sessionPlanned().Minutes())))
 	case s.Overrun > 0:
-		v.SessionClock.Text = timer.Clock(s.Elapsed, false)
-		v.SessionInfo.SetText("OVER TIME +" + timer.Clock(s.Overrun, false) + sessionState(s))
+		setCanvasText(v.SessionClock, timer.Clock(s.Elapsed, false))
+		setLabel(v.SessionInfo, "OVER TIME +"+timer.Clock(s.Overrun, false)+sessionState(s))
 	default:
-		v.SessionClock.Text = timer.Clock(s.Elapsed, false)
-		v.SessionInfo.SetText(timer.Clock(s.Remaining, true) + " left of " + timer.Clock(s.Planned, false) + sessionState(s))
+		setCanvasText(v.SessionClock, timer.Clock(s.Elapsed, false))
+		setLabel(v.SessionInfo, timer.Clock(s.Remaining, true)+" left of "+timer.Clock(s.Planned, false)+sessionState(s))
 	}
-	v.SessionClock.Refresh()
 	setEnabled(v.StartSession, !s.Started)
 	setEnabled(v.PauseSession, s.Started && !s.Ended)
 	setEnabled(v.EndSession, s.Started && !s.Ended)
 	if s.Started && !s.Running && !s.Ended {
-		v.PauseSession.SetText("Resume session")
+		setButtonText(v.PauseSession, "Resume session")
 	} else {
-		v.PauseSession.SetText("Pause session")
+		setButtonText(v.PauseSession, "Pause session")
 	}
 	sp := r.Speaker
 	v.face.show(sp, v.Message.Text)
@@ -218,14 +218,39 @@ func (v *ConsoleView) Tick() {
 		setEnabled(b, sp.Active && !s.Ended)
 	}
 	if sp.Active && !sp.Running {
-		v.PauseSpeaker.SetText("Resume (Space)")
+		setButtonText(v.PauseSpeaker, "Resume (Space)")
 	} else {
-		v.PauseSpeaker.SetText("Pause (Space)")
+		setButtonText(v.PauseSpeaker, "Pause (Space)")
 	}
 	setEnabled(v.Next, len(v.m.Floor().Queue) > 0 && !s.Ended)
-	shares := floor.Balance(v.m.Floor().Interventions)
-	v.groups.show(shares)
-	v.regions.show(shares)
+	if ivs := v.m.Floor().Interventions; len(ivs) != v.interventions || v.groups.box.Objects == nil {
+		v.interventions = len(ivs)
+		shares := floor.Balance(ivs)
+		v.groups.show(shares)
+		v.regions.show(shares)
+	}
+}
+
+// The setters below touch a widget only when its content changes: the
+// console ticks ten times a second, and each refresh costs a redraw.
+
+func setCanvasText(t *canvas.Text, s string) {
+	if t.Text != s {
+		t.Text = s
+		t.Refresh()
+	}
+}
+
+func setLabel(l *widget.Label, s string) {
+	if l.Text != s {
+		l.SetText(s)
+	}
+}
+
+func setButtonText(b *widget.Button, s string) {
+	if b.Text != s {
+		b.SetText(s)
+	}
 }
 
 func (v *ConsoleView) sessionPlanned() time.Duration {
@@ -246,9 +271,10 @@ func sessionState(s timer.SessionReading) string {
 }
 
 func setEnabled(b *widget.Button, on bool) {
-	if on {
+	switch {
+	case on && b.Disabled():
 		b.Enable()
-	} else {
+	case !on && !b.Disabled():
 		b.Disable()
 	}
 }

@@ -38,12 +38,19 @@ type timerFace struct {
 	name       *canvas.Text
 	message    *canvas.Text
 	container  *fyne.Container
+	shown      faceState // what is on screen, so an unchanged tick costs nothing
+}
+
+// faceState is everything the face draws.
+type faceState struct {
+	digits, words, name, message string
+	zone                         timer.Zone
 }
 
 func newTimerFace() *timerFace {
 	f := &timerFace{
 		background: canvas.NewRectangle(color.Black),
-		digits:     canvas.NewText("0:00", color.White),
+		digits:     canvas.NewText("", color.White),
 		words:      canvas.NewText("", color.White),
 		name:       canvas.NewText("", color.White),
 		message:    canvas.NewText("", color.White),
@@ -61,14 +68,28 @@ func withLayout(l fyne.Layout, objs ...fyne.CanvasObject) *fyne.Container {
 	return &fyne.Container{Layout: l, Objects: objs}
 }
 
-// show puts a reading on the face.
+// show puts a reading on the face. The digits change once a second while
+// the console ticks ten times a second: an unchanged reading redraws nothing.
 func (f *timerFace) show(r timer.SpeakerReading, message string) {
+	digits := r.Digits
+	if !r.Active {
+		digits = "0:00"
+	}
+	st := faceState{digits: digits, words: r.Words, name: r.Name, message: message, zone: r.Zone}
+	if st == f.shown && f.digits.Text != "" {
+		return
+	}
+	onlyDigits := f.digits.Text != "" && st.words == f.shown.words && st.name == f.shown.name &&
+		st.message == f.shown.message && st.zone == f.shown.zone
+	f.shown = st
+	if onlyDigits { // the common case, once a second: redraw one text, lay out nothing
+		f.digits.Text = digits
+		f.digits.Refresh()
+		return
+	}
 	bg, fg := zoneColours(r.Zone)
 	f.background.FillColor = bg
-	f.digits.Text, f.words.Text, f.name.Text, f.message.Text = r.Digits, r.Words, r.Name, message
-	if !r.Active {
-		f.digits.Text = "0:00"
-	}
+	f.digits.Text, f.words.Text, f.name.Text, f.message.Text = digits, r.Words, r.Name, message
 	for _, t := range []*canvas.Text{f.digits, f.words, f.name, f.message} {
 		t.Color = fg
 	}

@@ -88,7 +88,7 @@ func openConsole(ctx context.Context, a fyne.App, c *cli.Console) error {
 	dwin.Resize(fyne.NewSize(800, 480))
 	dwin.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) {
 		switch e.Name {
-		case fyne.KeyF11, fyne.KeyF:
+		case fyne.KeyF11:
 			dwin.SetFullScreen(!dwin.FullScreen())
 		case fyne.KeyEscape:
 			dwin.SetFullScreen(false)
