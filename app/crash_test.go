@@ -184,7 +184,7 @@ type logs struct {
 	f []floor.Command
 }
 
-func (l logs) AppendModeration(context.Context, string, []timer.Command, []floor.Command) error {
+func (l logs) AppendModeration(context.Context, string, [2]int, []timer.Command, []floor.Command) error {
 	return errors.New("read only")
 }
 func (l logs) TimerLog(context.Context, string) ([]timer.Command, error) { return l.t, nil }

@@ -11,7 +11,9 @@ import (
 
 // ModerationLog is where the moderator's commands are kept; storage.DB is one.
 type ModerationLog interface {
-	AppendModeration(ctx context.Context, session string, t []timer.Command, f []floor.Command) error
+	// AppendModeration writes one action's commands in one transaction, and
+	// refuses when the log no longer holds exactly base (timer, floor) commands.
+	AppendModeration(ctx context.Context, session string, base [2]int, t []timer.Command, f []floor.Command) error
 	TimerLog(ctx context.Context, session string) ([]timer.Command, error)
 	FloorLog(ctx context.Context, session string) ([]floor.Command, error)
 }
@@ -77,7 +79,7 @@ func (m *Moderator) commit(ctx context.Context, tcs []timer.Command, fcs []floor
 		}
 		fs = next
 	}
-	if err := m.log.AppendModeration(ctx, m.session, tcs, fcs); err != nil {
+	if err := m.log.AppendModeration(ctx, m.session, [2]int{m.timer.Applied, m.floor.Applied}, tcs, fcs); err != nil {
 		return err
 	}
 	m.timer, m.floor = ts, fs

@@ -80,3 +80,28 @@ func TestModeratorRunsATurnAndSurvivesARestart(t *testing.T) {
 		t.Error("a speaker started without the floor")
 	}
 }
+
+// Two consoles on one session: the second one's action is refused, in
+// words, and nothing it tried reaches the log.
+func TestASecondConsoleIsRefused(t *testing.T) {
+	ctx := context.Background()
+	db, err := storage.Open(ctx, filepath.Join(t.TempDir(), "floor.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	clock := &manualClock{time.Date(2020, 11, 11, 11, 20, 0, 0, time.UTC)}
+	a, _ := app.OpenModerator(ctx, db, clock, "k")
+	b, _ := app.OpenModerator(ctx, db, clock, "k")
+	if err := a.Timer(ctx, timer.Command{Kind: timer.StartSession, Duration: time.Hour}); err != nil {
+		t.Fatal(err)
+	}
+	err = b.Timer(ctx, timer.Command{Kind: timer.StartSession, Duration: 2 * time.Hour})
+	if !errors.Is(err, storage.ErrLogMoved) || b.TimerState().Started {
+		t.Fatalf("second console: %v, started %v", err, b.TimerState().Started)
+	}
+	again, _ := app.OpenModerator(ctx, db, clock, "k")
+	if r := again.Read(); r.Session.Planned != time.Hour {
+		t.Errorf("planned %v after the refused start", r.Session.Planned)
+	}
+}

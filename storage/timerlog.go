@@ -20,16 +20,31 @@ const (
 // ErrNewerTimerLog is returned for a moderation log a newer Floor wrote.
 var ErrNewerTimerLog = errors.New("the moderation log was written by a newer version of Floor")
 
+// ErrLogMoved is returned when another Floor wrote to a session's log since
+// this one read it: two consoles on one session would otherwise interleave
+// commands that each checked against a different state.
+var ErrLogMoved = errors.New("another Floor has changed this session since it was opened here; close the console and open it again")
+
 // AppendModeration stores the timer and floor commands of one moderator
 // action of session in one transaction with synchronous(FULL): once it
 // returns they survive a crash of the process or the machine, and a crash
-// before leaves neither.
-func (db *DB) AppendModeration(ctx context.Context, session string, tcs []timer.Command, fcs []floor.Command) error {
-	tx, err := db.sql.BeginTx(ctx, nil)
+// before leaves neither. base is how many timer and floor commands the
+// caller's state was built from; if the log holds others, nothing is
+// written and ErrLogMoved says why.
+func (db *DB) AppendModeration(ctx context.Context, session string, base [2]int, tcs []timer.Command, fcs []floor.Command) error {
+	tx, err := db.sql.BeginTx(ctx, nil) // BEGIN IMMEDIATE: the count and the insert are one step
 	if err != nil {
 		return fmt.Errorf("record moderation: %w", err)
 	}
 	defer tx.Rollback()
+	var nt, nf int
+	if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM timer_log WHERE session = ?),
+		(SELECT count(*) FROM floor_log WHERE session = ?)`, session, session).Scan(&nt, &nf); err != nil {
+		return fmt.Errorf("record moderation: %w", err)
+	}
+	if nt != base[0] || nf != base[1] {
+		return fmt.Errorf("record moderation: %w (log has %d+%d commands, this console knows %d+%d)", ErrLogMoved, nt, nf, base[0], base[1])
+	}
 	for _, c := range tcs {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO timer_log (session, version, kind, at_ns, duration_ns, name, mode)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`,

@@ -23,13 +23,17 @@ func TestTimerLogRoundTripAndNewerVersionRefused(t *testing.T) {
 	}
 	ask := floor.Command{Kind: floor.Ask, At: at, Speaker: floor.Speaker{Name: "Jon Albert Fanzun", Group: "Government"}}
 	give := floor.Command{Kind: floor.Give, At: at.Add(time.Second), Allotted: 2 * time.Minute}
-	if err := db.AppendModeration(ctx, "a", cmds[:1], []floor.Command{ask}); err != nil {
+	if err := db.AppendModeration(ctx, "a", [2]int{0, 0}, cmds[:1], []floor.Command{ask}); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.AppendModeration(ctx, "a", cmds[1:], []floor.Command{give}); err != nil {
+	// A second console that read the log before that action is refused.
+	if err := db.AppendModeration(ctx, "a", [2]int{0, 0}, cmds[1:], nil); !errors.Is(err, ErrLogMoved) {
+		t.Fatalf("stale append: %v", err)
+	}
+	if err := db.AppendModeration(ctx, "a", [2]int{1, 1}, cmds[1:], []floor.Command{give}); err != nil {
 		t.Fatal(err)
 	}
-	db.AppendModeration(ctx, "b", cmds[:1], nil)
+	db.AppendModeration(ctx, "b", [2]int{0, 0}, cmds[:1], nil)
 	flog, err := db.FloorLog(ctx, "a")
 	if err != nil || len(flog) != 2 || flog[0] != ask || flog[1] != give {
 		t.Errorf("floor log = %+v, %v", flog, err)
