@@ -2,7 +2,10 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -33,11 +36,11 @@ type ConsoleView struct {
 	face                             *timerFace
 	PauseSpeaker, EndTurn, Next      *widget.Button
 	Plus30, Minus30, Plus60, Minus60 *widget.Button
-	Preset                           *widget.Select
+	Preset                           *widget.SelectEntry
 	Message                          *widget.Entry
 	Status                           *widget.Label
 	queue                            *queuePanel
-	groups, regions                  *balanceChart
+	charts                           []*balanceChart // speaking time by group, region, place and youth
 	display                          *SpeakerDisplay // the second window, when open
 	content                          fyne.CanvasObject
 	interventions                    int // how many the balance shows
@@ -46,18 +49,30 @@ type ConsoleView struct {
 // Presets offered for a turn, as the Preset select shows them.
 func presets() []string { return []string{"1 min", "2 min", "3 min", "5 min", "Count up"} }
 
-func presetTurn(label string) (timer.Mode, time.Duration) {
-	switch label {
-	case "1 min":
-		return timer.CountDown, time.Minute
-	case "2 min":
-		return timer.CountDown, 2 * time.Minute
-	case "5 min":
-		return timer.CountDown, 5 * time.Minute
-	case "Count up":
-		return timer.CountUp, 0
+// parseTurn reads a turn's length as the Preset box holds it: a preset,
+// minutes ("4", "4 min") or minutes and seconds ("4:30").
+func parseTurn(text string) (timer.Mode, time.Duration, error) {
+	t := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), "min"))
+	if strings.EqualFold(t, "count up") {
+		return timer.CountUp, 0, nil
 	}
-	return timer.CountDown, 3 * time.Minute
+	var m, sec int
+	var err error
+	if mm, ss, ok := strings.Cut(t, ":"); ok {
+		m, err = strconv.Atoi(mm)
+		if err == nil {
+			sec, err = strconv.Atoi(ss)
+		}
+		if err == nil && (sec < 0 || sec > 59 || len(ss) != 2) {
+			err = errors.New("seconds run from 00 to 59")
+		}
+	} else {
+		m, err = strconv.Atoi(t)
+	}
+	if err != nil || m < 0 {
+		return "", 0, fmt.Errorf("a turn is minutes (\"3\") or minutes and seconds (\"2:30\"), not %q", text)
+	}
+	return timer.CountDown, time.Duration(m)*time.Minute + time.Duration(sec)*time.Second, nil
 }
 
 // NewConsoleView builds the console for session over m and installs its
@@ -86,26 +101,33 @@ func NewConsoleView(ctx context.Context, m *app.Moderator, session agenda.Sessio
 	v.Minus30 = widget.NewButton("−30 s (−)", func() { v.addTime(-30 * time.Second) })
 	v.Plus60 = widget.NewButton("+1 min", func() { v.addTime(time.Minute) })
 	v.Minus60 = widget.NewButton("−1 min", func() { v.addTime(-time.Minute) })
-	v.Preset = widget.NewSelect(presets(), nil)
-	v.Preset.SetSelected("3 min")
+	v.Preset = widget.NewSelectEntry(presets())
+	v.Preset.SetText("3 min")
 	v.Message = widget.NewEntry()
 	v.Message.SetPlaceHolder("Message to the speaker (shown on the speaker display)")
 	v.Message.OnChanged = func(string) { v.Tick() }
 	v.Status = widget.NewLabel("")
 	v.Status.Wrapping = fyne.TextWrapWord
 	v.queue = newQueuePanel(v)
-	v.groups, v.regions = newBalanceChart("stakeholder group"), newBalanceChart("region")
+	for _, dim := range []string{"stakeholder group", "region", "place", "youth"} {
+		v.charts = append(v.charts, newBalanceChart(dim))
+	}
 
 	clock := container.NewVBox(
 		widget.NewLabelWithStyle(joinNonEmpty(" · ", session.Number, session.Title), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewHBox(v.SessionClock, v.SessionInfo),
 		container.NewHBox(v.StartSession, v.PauseSession, v.EndSession))
 	turn := container.NewVBox(
-		container.NewHBox(widget.NewLabel("Turn:"), v.Preset, v.Next, v.PauseSpeaker, v.EndTurn),
+		container.NewHBox(widget.NewLabel("Turn:"), container.NewGridWrap(fyne.NewSize(120, v.Preset.MinSize().Height), v.Preset),
+			v.Next, v.PauseSpeaker, v.EndTurn),
 		container.NewHBox(v.Minus60, v.Minus30, v.Plus30, v.Plus60),
 		v.Message)
 	centre := container.NewBorder(clock, container.NewVBox(turn, v.Status), nil, nil, v.face.container)
-	right := container.NewVScroll(container.NewVBox(v.groups.box, v.regions.box))
+	charts := container.NewVBox()
+	for _, c := range v.charts {
+		charts.Add(c.box)
+	}
+	right := container.NewVScroll(charts)
 	split := container.NewHSplit(v.queue.content, container.NewHSplit(centre, right))
 	split.Offset = 0.3
 	split.Trailing.(*container.Split).Offset = 0.68
@@ -177,7 +199,11 @@ func (v *ConsoleView) toggleSession() {
 func (v *ConsoleView) giveNext() { v.give(0) }
 
 func (v *ConsoleView) give(id int) {
-	mode, d := presetTurn(v.Preset.Selected)
+	mode, d, err := parseTurn(v.Preset.Text)
+	if err != nil {
+		v.do(err)
+		return
+	}
 	v.do(v.m.Give(v.ctx, id, mode, d))
 }
 
@@ -223,11 +249,12 @@ func (v *ConsoleView) Tick() {
 		setButtonText(v.PauseSpeaker, "Pause (Space)")
 	}
 	setEnabled(v.Next, len(v.m.Floor().Queue) > 0 && !s.Ended)
-	if ivs := v.m.Floor().Interventions; len(ivs) != v.interventions || v.groups.box.Objects == nil {
+	if ivs := v.m.Floor().Interventions; len(ivs) != v.interventions || v.charts[0].box.Objects == nil {
 		v.interventions = len(ivs)
 		shares := floor.Balance(ivs)
-		v.groups.show(shares)
-		v.regions.show(shares)
+		for _, c := range v.charts {
+			c.show(shares)
+		}
 	}
 }
 

@@ -126,7 +126,7 @@ func TestConsoleRunsATurn(t *testing.T) {
 	if v.face.words.Text != "NO SPEAKER" {
 		t.Errorf("after the turn: %q", v.face.words.Text)
 	}
-	bar := v.groups.box.Objects[1].(*fyne.Container).Objects[1].(*widget.Label)
+	bar := v.charts[0].box.Objects[1].(*fyne.Container).Objects[1].(*widget.Label)
 	if bar.Text != "Technical Community  4:12 (100%, 1)" {
 		t.Errorf("balance bar %q", bar.Text)
 	}
@@ -180,5 +180,22 @@ func writePNG(t *testing.T, path string, w fyne.Window) {
 	defer f.Close()
 	if err := png.Encode(f, w.Canvas().Capture()); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestParseTurn(t *testing.T) {
+	for in, want := range map[string]time.Duration{"1 min": time.Minute, "5 min": 5 * time.Minute, "4": 4 * time.Minute,
+		" 2:30 ": 150 * time.Second, "0:45": 45 * time.Second} {
+		if mode, d, err := parseTurn(in); err != nil || d != want || mode != timer.CountDown {
+			t.Errorf("parseTurn(%q) = %v %v %v", in, mode, d, err)
+		}
+	}
+	if mode, _, err := parseTurn("Count up"); err != nil || mode != timer.CountUp {
+		t.Errorf("count up: %v %v", mode, err)
+	}
+	for _, bad := range []string{"", "soon", "2:3", "2:75", "-1"} {
+		if _, _, err := parseTurn(bad); err == nil {
+			t.Errorf("parseTurn(%q) accepted", bad)
+		}
 	}
 }

@@ -208,6 +208,11 @@ func TestReportBalanceAddsUpToTheInterventions(t *testing.T) {
 	if r.code != 0 || r.stdout != want {
 		t.Errorf("report balance = %d\n%s\nwant\n%s%s", r.code, r.stdout, want, r.stderr)
 	}
+	r = run(t, nil, "--db", path, "report", "interventions", "ws234")
+	rows := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if r.code != 0 || len(rows) != 4 || rows[2] != "Barrack Otieno,,Technical Community,African Group,in the room,false,2020-11-11T11:21:30Z,2020-11-11T11:24:00Z,120.0,150.0,30.0" {
+		t.Errorf("report interventions = %d %q", r.code, rows)
+	}
 }
 
 type stepClock struct{ now time.Time }

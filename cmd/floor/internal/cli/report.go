@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
 
@@ -20,13 +21,25 @@ func (o *options) reportCmd() *cobra.Command {
 			return usageError{fmt.Errorf("report needs a kind, such as 'balance'")}
 		},
 	}
-	report.AddCommand(&cobra.Command{
-		Use:   "balance SESSION",
-		Short: "Speaking time by stakeholder group, region, in the room or remote, and youth, as CSV",
-		Long: `Print the speaking-time balance of a moderated session as CSV: one row per
+	report.AddCommand(o.floorReport("balance", "Speaking time by stakeholder group, region, in the room or remote, and youth, as CSV",
+		`Print the speaking-time balance of a moderated session as CSV: one row per
 category (dimension, category, turns, seconds, percent). Each dimension adds
 up to the session's interventions; a turn still on the floor is not counted.`,
-		Args: exactArgs(1),
+		floor.WriteBalanceCSV))
+	report.AddCommand(o.floorReport("interventions", "Every turn at the floor as CSV: who, from where, when, how long, how far over",
+		`Print the intervention log of a moderated session as CSV, one finished turn a
+row. The balance report adds up to these rows.`,
+		floor.WriteInterventionsCSV))
+	return report
+}
+
+// floorReport is a report computed from the session's floor log.
+func (o *options) floorReport(name, short, long string, write func(io.Writer, []floor.Intervention) error) *cobra.Command {
+	return &cobra.Command{
+		Use:   name + " SESSION",
+		Short: short,
+		Long:  long,
+		Args:  exactArgs(1),
 		RunE: o.withSession(func(cmd *cobra.Command, db *storage.DB, s agenda.Session) error {
 			log, err := db.FloorLog(cmd.Context(), app.ModerationKey(s.Source, s.GUID))
 			if err != nil {
@@ -39,8 +52,7 @@ up to the session's interventions; a turn still on the floor is not counted.`,
 			if st.Current != nil {
 				fmt.Fprintf(cmd.ErrOrStderr(), "floor: %s still has the floor; that turn is not counted yet\n", st.Current.Speaker.Name)
 			}
-			return floor.WriteBalanceCSV(cmd.OutOrStdout(), st.Interventions)
+			return write(cmd.OutOrStdout(), st.Interventions)
 		}),
-	})
-	return report
+	}
 }
