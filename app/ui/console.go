@@ -38,6 +38,7 @@ type ConsoleView struct {
 	Plus30, Minus30, Plus60, Minus60 *widget.Button
 	Preset                           *widget.SelectEntry
 	Message                          *widget.Entry
+	DisplayFullScreen                *widget.Button // shown once AttachDisplay has a toggle
 	Status                           *widget.Label
 	queue                            *queuePanel
 	charts                           []*balanceChart // speaking time by group, region, place and youth
@@ -103,6 +104,8 @@ func NewConsoleView(ctx context.Context, m *app.Moderator, session agenda.Sessio
 	v.Minus60 = widget.NewButton("−1 min", func() { v.addTime(-time.Minute) })
 	v.Preset = widget.NewSelectEntry(presets())
 	v.Preset.SetText("3 min")
+	v.DisplayFullScreen = widget.NewButton("Speaker display full screen (F11 there)", nil)
+	v.DisplayFullScreen.Hide()
 	v.Message = widget.NewEntry()
 	v.Message.SetPlaceHolder("Message to the speaker (shown on the speaker display)")
 	v.Message.OnChanged = func(string) { v.Tick() }
@@ -120,7 +123,7 @@ func NewConsoleView(ctx context.Context, m *app.Moderator, session agenda.Sessio
 	turn := container.NewVBox(
 		container.NewHBox(widget.NewLabel("Turn:"), container.NewGridWrap(fyne.NewSize(120, v.Preset.MinSize().Height), v.Preset),
 			v.Next, v.PauseSpeaker, v.EndTurn),
-		container.NewHBox(v.Minus60, v.Minus30, v.Plus30, v.Plus60),
+		container.NewHBox(v.Minus60, v.Minus30, v.Plus30, v.Plus60, v.DisplayFullScreen),
 		v.Message)
 	centre := container.NewBorder(clock, container.NewVBox(turn, v.Status), nil, nil, v.face.container)
 	charts := container.NewVBox()
@@ -140,9 +143,14 @@ func NewConsoleView(ctx context.Context, m *app.Moderator, session agenda.Sessio
 // Content is the console's root object.
 func (v *ConsoleView) Content() fyne.CanvasObject { return v.content }
 
-// AttachDisplay makes d show the speaker timer on every Tick.
-func (v *ConsoleView) AttachDisplay(d *SpeakerDisplay) {
+// AttachDisplay makes d show the speaker timer on every Tick; toggle, when
+// not nil, switches the display's window to and from full screen.
+func (v *ConsoleView) AttachDisplay(d *SpeakerDisplay, toggle func()) {
 	v.display = d
+	if toggle != nil {
+		v.DisplayFullScreen.OnTapped = toggle
+		v.DisplayFullScreen.Show()
+	}
 	v.Tick()
 }
 

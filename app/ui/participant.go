@@ -29,6 +29,7 @@ type ParticipantView struct {
 	List         *widget.List
 	Status       *widget.Label
 	Favourite    *widget.Button
+	Moderate     *widget.Button // shown once EnableModerate is called
 	Detail       *widget.RichText
 	detailPane   *container.Scroll
 
@@ -69,9 +70,11 @@ func NewParticipantView(ctx context.Context, p *app.Participant, w fyne.Window, 
 	v.Zone.Selected = eventZoneLabel // the event's time until the viewer chooses
 
 	v.Favourite = widget.NewButtonWithIcon("", theme.ContentAddIcon(), v.toggleFavourite)
+	v.Moderate = widget.NewButtonWithIcon("Moderate this session", theme.MediaPlayIcon(), nil)
+	v.Moderate.Hide()
 	v.Detail = widget.NewRichText()
 	v.Detail.Wrapping = fyne.TextWrapWord
-	v.detailPane = container.NewVScroll(container.NewBorder(container.NewHBox(v.Favourite), nil, nil, nil, v.Detail))
+	v.detailPane = container.NewVScroll(container.NewBorder(container.NewHBox(v.Favourite, v.Moderate), nil, nil, nil, v.Detail))
 
 	top := container.NewBorder(nil, nil, nil,
 		container.NewHBox(v.MyAgenda, widget.NewLabel("Times:"), v.Zone, v.ImportButton), v.Search)
@@ -165,6 +168,20 @@ func (v *ParticipantView) showDetail(id int64) {
 	v.Favourite.Refresh()
 	v.Detail.Segments = detailSegments(d)
 	v.Detail.Refresh()
+}
+
+// EnableModerate offers "Moderate this session", which calls open with the
+// session shown.
+func (v *ParticipantView) EnableModerate(open func(ctx context.Context, id int64) error) {
+	v.Moderate.OnTapped = func() {
+		if v.selected == 0 {
+			return
+		}
+		if err := open(v.ctx, v.selected); err != nil {
+			v.Status.SetText("Could not open the console: " + err.Error())
+		}
+	}
+	v.Moderate.Show()
 }
 
 func (v *ParticipantView) toggleFavourite() {

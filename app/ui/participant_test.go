@@ -190,3 +190,17 @@ func TestParticipantImportFromTheWindow(t *testing.T) {
 	}
 	test.AssertRendersToMarkup(t, "participant/import-refused.xml", w.Canvas())
 }
+
+func TestParticipantOpensTheConsoleForTheShownSession(t *testing.T) {
+	v, _ := newView(t)
+	if v.Moderate.Visible() {
+		t.Error("Moderate is offered before the window can open a console")
+	}
+	var opened int64
+	v.EnableModerate(func(_ context.Context, id int64) error { opened = id; return nil })
+	v.List.Select(2) // OF #12
+	test.Tap(v.Moderate)
+	if opened == 0 || opened != v.p.Rows()[2].Session.ID {
+		t.Errorf("opened session %d, shown %d", opened, v.p.Rows()[2].Session.ID)
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 
+	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/app/ui"
 	"github.com/igf-floor/floor/assets"
 	"github.com/igf-floor/floor/cmd/floor/internal/cli"
@@ -25,7 +26,7 @@ func openWindow(ctx context.Context, w cli.Window, start time.Time) error {
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("Icon.png", assets.Icon()))
 	if w.Console != nil {
-		return openConsole(ctx, a, w.Console)
+		return runConsole(ctx, a, w.Console)
 	}
 	win := a.NewWindow("Floor — Agenda")
 	// Size first, content second: the detail pane's long texts are then laid
@@ -33,6 +34,18 @@ func openWindow(ctx context.Context, w cli.Window, start time.Time) error {
 	win.Resize(fyne.NewSize(1180, 760))
 	view := ui.NewParticipantView(ctx, w.Participant, win, localZoneName())
 	view.EnableImport(w.Importer, win)
+	view.EnableModerate(func(ctx context.Context, id int64) error {
+		s, err := w.DB.Session(ctx, id)
+		if err != nil {
+			return err
+		}
+		m, err := app.OpenModerator(ctx, w.DB, app.SystemClock{}, app.ModerationKey(s.Source, s.GUID))
+		if err != nil {
+			return err
+		}
+		openConsole(ctx, a, &cli.Console{Session: s, Moderator: m})
+		return nil
+	})
 	win.SetContent(view.Content())
 	win.SetMaster()
 
@@ -71,35 +84,47 @@ func localZoneName() string {
 	return "UTC"
 }
 
-// openConsole runs the moderator's console, with the speaker display in a
-// second window, until the console is closed or ctx ends.
-func openConsole(ctx context.Context, a fyne.App, c *cli.Console) error {
+// runConsole runs the moderator's console until it is closed or ctx ends.
+func runConsole(ctx context.Context, a fyne.App, c *cli.Console) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	win := openConsole(ctx, a, c)
+	win.SetMaster()
+	stop := context.AfterFunc(ctx, func() { fyne.Do(a.Quit) })
+	defer stop()
+	a.Run()
+	return nil
+}
+
+// openConsole shows the console and, in a second window, the speaker
+// display; closing the console closes the display and stops the ticking.
+func openConsole(ctx context.Context, a fyne.App, c *cli.Console) fyne.Window {
+	ctx, cancel := context.WithCancel(ctx)
 	win := a.NewWindow("Floor — Moderator · " + c.Session.Number)
 	win.Resize(fyne.NewSize(1280, 780))
 	console := ui.NewConsoleView(ctx, c.Moderator, c.Session, win)
 	win.SetContent(console.Content())
-	win.SetMaster()
 
 	display := ui.NewSpeakerDisplay()
 	dwin := a.NewWindow("Floor — Speaker display")
 	dwin.SetContent(display.Content())
 	dwin.Resize(fyne.NewSize(800, 480))
+	toggle := func() { dwin.SetFullScreen(!dwin.FullScreen()) }
 	dwin.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) {
 		switch e.Name {
 		case fyne.KeyF11:
-			dwin.SetFullScreen(!dwin.FullScreen())
+			toggle()
 		case fyne.KeyEscape:
 			dwin.SetFullScreen(false)
 		}
 	})
-	console.AttachDisplay(display)
+	console.AttachDisplay(display, toggle)
 	console.Animate(ctx)
-	stop := context.AfterFunc(ctx, func() { fyne.Do(a.Quit) })
-	defer stop()
+	win.SetOnClosed(func() {
+		cancel()
+		dwin.Close()
+	})
 	win.Show()
 	dwin.Show()
-	a.Run()
-	return nil
+	return win
 }
