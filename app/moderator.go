@@ -158,6 +158,9 @@ func (m *Moderator) ending(c floor.Command) floor.Command {
 	return c
 }
 
+// Now is the moderator's clock.
+func (m *Moderator) Now() time.Time { return m.clock.Now() }
+
 // Read is both timers now.
 func (m *Moderator) Read() timer.Reading { return m.timer.Read(m.clock.Now(), m.thresholds) }
 

@@ -6,7 +6,23 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
 )
+
+// ErrBusy is returned when another program held the database longer than
+// the busy timeout (5 s).
+var ErrBusy = errors.New("the database is busy in another Floor; try again")
+
+// busy names SQLite's "database is locked" for what it is.
+func busy(err error) error {
+	var se *sqlite.Error
+	if errors.As(err, &se) && (se.Code()&0xff == sqlite3.SQLITE_BUSY || se.Code()&0xff == sqlite3.SQLITE_LOCKED) {
+		return fmt.Errorf("%w (%v)", ErrBusy, err)
+	}
+	return err
+}
 
 func notFound(err error) error {
 	if errors.Is(err, sql.ErrNoRows) {

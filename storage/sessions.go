@@ -25,7 +25,7 @@ func (db *DB) SaveSchedule(ctx context.Context, sched agenda.Schedule, rec agend
 	}
 	tx, err := db.sql.BeginTx(ctx, nil)
 	if err != nil {
-		return res, fmt.Errorf("save schedule: %w", err)
+		return res, fmt.Errorf("save schedule: %w", busy(err))
 	}
 	defer tx.Rollback()
 	if _, err := tx.ExecContext(ctx, `INSERT INTO events (id, title, zone) VALUES (?, ?, ?)
@@ -69,7 +69,7 @@ func (db *DB) SaveSchedule(ctx context.Context, sched agenda.Schedule, rec agend
 		return res, fmt.Errorf("record import: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
-		return res, fmt.Errorf("save schedule: %w", err)
+		return res, fmt.Errorf("save schedule: %w", busy(err))
 	}
 	return res, nil
 }

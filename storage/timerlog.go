@@ -34,7 +34,7 @@ var ErrLogMoved = errors.New("another Floor has changed this session since it wa
 func (db *DB) AppendModeration(ctx context.Context, session string, base [2]int, tcs []timer.Command, fcs []floor.Command) error {
 	tx, err := db.sql.BeginTx(ctx, nil) // BEGIN IMMEDIATE: the count and the insert are one step
 	if err != nil {
-		return fmt.Errorf("record moderation: %w", err)
+		return fmt.Errorf("record moderation: %w", busy(err))
 	}
 	defer tx.Rollback()
 	var nt, nf int
@@ -63,7 +63,7 @@ func (db *DB) AppendModeration(ctx context.Context, session string, base [2]int,
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("record moderation: %w", err)
+		return fmt.Errorf("record moderation: %w", busy(err))
 	}
 	return nil
 }

@@ -98,3 +98,31 @@ func BenchmarkRebuildFrom10kCommandLog(b *testing.B) {
 		}
 	}
 }
+
+// A write while another connection holds the write lock past the busy
+// timeout says so in words, and writes nothing.
+func TestBusyDatabaseIsNamed(t *testing.T) {
+	if testing.Short() {
+		t.Skip("waits for the 5 s busy timeout")
+	}
+	ctx := context.Background()
+	db := openTemp(t)
+	other, err := Open(ctx, db.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	tx, err := other.sql.BeginTx(ctx, nil) // BEGIN IMMEDIATE: holds the write lock
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	err = db.AppendModeration(ctx, "s", [2]int{0, 0}, []timer.Command{{Kind: timer.StartSession, At: time.Now(), Duration: time.Hour}}, nil)
+	if !errors.Is(err, ErrBusy) {
+		t.Fatalf("err = %v, want ErrBusy", err)
+	}
+	tx.Rollback()
+	if log, _ := db.TimerLog(ctx, "s"); len(log) != 0 {
+		t.Errorf("a refused write left %d commands", len(log))
+	}
+}

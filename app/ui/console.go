@@ -314,19 +314,47 @@ func setEnabled(b *widget.Button, on bool) {
 	}
 }
 
-// Animate redraws the console ten times a second until ctx ends. The
-// ticker's goroutine reaches the widgets only through fyne.Do.
+// Animate keeps the console current until ctx ends. Rather than polling, it
+// sleeps until the next instant a figure on screen changes (a second ticks
+// over on the session clock or the speaker timer), and at most a second.
+// The goroutine reaches the widgets only through fyne.Do.
 func (v *ConsoleView) Animate(ctx context.Context) {
 	go func() {
-		t := time.NewTicker(100 * time.Millisecond)
-		defer t.Stop()
+		wait := time.Duration(0)
 		for {
 			select {
 			case <-ctx.Done():
 				return
-			case <-t.C:
-				fyne.Do(v.Tick)
+			case <-time.After(wait):
 			}
+			fyne.DoAndWait(func() {
+				v.Tick()
+				wait = v.untilNextChange()
+			})
 		}
 	}()
+}
+
+// untilNextChange is how long until a running clock shows a new second.
+func (v *ConsoleView) untilNextChange() time.Duration {
+	next := time.Second
+	st := v.m.TimerState()
+	now := v.m.Now()
+	for _, w := range []timer.Stopwatch{st.Session, speakerClock(st)} {
+		if !w.Running {
+			continue
+		}
+		// Digits change when the elapsed time crosses a whole second, counting
+		// up or down alike; 5 ms late so the new second has surely begun.
+		left := time.Second - w.Elapsed(now)%time.Second + 5*time.Millisecond
+		next = min(next, left)
+	}
+	return max(next, 10*time.Millisecond)
+}
+
+func speakerClock(st timer.State) timer.Stopwatch {
+	if st.Speaker == nil {
+		return timer.Stopwatch{}
+	}
+	return st.Speaker.Clock
 }

@@ -199,3 +199,15 @@ func TestParseTurn(t *testing.T) {
 		}
 	}
 }
+
+func TestConsoleWakesWhenASecondTicksOver(t *testing.T) {
+	v, _, clock := newConsole(t)
+	if d := v.untilNextChange(); d != time.Second {
+		t.Errorf("nothing running: wake in %v", d)
+	}
+	test.Tap(v.StartSession)
+	clock.now = clock.now.Add(2300 * time.Millisecond)
+	if d := v.untilNextChange(); d != 705*time.Millisecond {
+		t.Errorf("session at 2.3 s: wake in %v, want 705ms", d)
+	}
+}
