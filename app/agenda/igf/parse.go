@@ -119,6 +119,8 @@ type pageParser struct {
 	sections  []*section
 	unplaced  []line
 	links     []agenda.Link
+	// paragraphs collects the text of each free-text field until the end
+	paragraphs map[*string][]string
 }
 
 func (p *pageParser) run(lines []line) error {
@@ -169,6 +171,7 @@ func (p *pageParser) run(lines []line) error {
 	for _, sec := range p.sections {
 		p.fill(sec)
 	}
+	p.joinParagraphs()
 	return nil
 }
 

@@ -111,17 +111,28 @@ func texts(ls []line) string {
 	return strings.Join(parts, "\n")
 }
 
-// appendText adds a paragraph to a field, saying so when the page repeats a label.
+// appendText adds a paragraph to a field, saying so when the page repeats a
+// label. Paragraphs are joined once, at the end: adding to a string for every
+// repeat was quadratic, and a hostile page can repeat a label 100 000 times.
 func (p *pageParser) appendText(dst *string, sec *section) {
 	t := texts(sec.lines)
 	if t == "" {
 		return
 	}
-	if *dst != "" {
+	if len(p.paragraphs[dst]) > 0 {
 		p.rep.Add(sec.line, fmt.Sprintf("%q appears again; its text is added to the first", sec.label))
-		*dst += "\n\n"
 	}
-	*dst += t
+	if p.paragraphs == nil {
+		p.paragraphs = map[*string][]string{}
+	}
+	p.paragraphs[dst] = append(p.paragraphs[dst], t)
+}
+
+// joinParagraphs writes the collected paragraphs into their fields.
+func (p *pageParser) joinParagraphs() {
+	for dst, paras := range p.paragraphs {
+		*dst = strings.Join(paras, "\n\n")
+	}
 }
 
 func (p *pageParser) fill(sec *section) {

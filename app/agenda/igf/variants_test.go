@@ -112,6 +112,23 @@ func TestLooks(t *testing.T) {
 	}
 }
 
+// A page that repeats a label on every line parses in linear time (adding
+// to a string per repeat took minutes on such a page found by fuzzing; the
+// test's deadline catches a return of that).
+func TestRepeatedLabelsStayLinear(t *testing.T) {
+	page := "IGF 2020 WS #1 T\n" + strings.Repeat("Issues: x\n", 100_000)
+	sched, rep, err := Parse([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(sched.Sessions[0].Issues, "x"); n != 100_000 {
+		t.Errorf("%d paragraphs kept, want 100000", n)
+	}
+	if len(rep.Warnings) != 100_000-1 {
+		t.Errorf("%d warnings", len(rep.Warnings))
+	}
+}
+
 func FuzzParse(f *testing.F) {
 	f.Add(readFixture(f))
 	f.Add([]byte("IGF 2020 WS #1 T\nWednesday, 11th November, 2020 (11:20 UTC) - Wednesday, 11th November, 2020 (12:20 UTC)\nRoom 3\n"))
