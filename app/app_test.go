@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/igf-floor/floor/app"
+	"github.com/igf-floor/floor/app/agenda"
 	"github.com/igf-floor/floor/assets"
 	"github.com/igf-floor/floor/storage"
 )
@@ -109,7 +110,8 @@ func TestBadFilesLeaveTheDatabaseUnchanged(t *testing.T) {
 		write("ctrl.txt", title+"Speaker 1: A\x1bB\n"):      "ctrl.txt: line 2: control character U+001B",
 		write("bidi.txt", title+"Speaker 1: A\u202eB\n"):    "bidi.txt: line 2: bidirectional override",
 		write("date.txt", title+"Sunday, 30th February, 2020 (11:20 UTC) - Sunday, 30th February, 2020 (12:20 UTC)\n"): "date.txt: line 2: 30 February 2020 does not exist",
-		big:                             "big.txt: the file is larger than 1024 KiB",
+		big: "big.txt: the file is larger than 16 MiB",
+		write("long.txt", title+strings.Repeat("x", 2<<20)): "long.txt: 2097198 bytes is more than an IGF session page can be",
 		dir:                             "not a regular file",
 		filepath.Join(dir, "missing"):   "no such file",
 		write("binary.txt", "\x00\x01"): "binary.txt: line 1: control character U+0000",
@@ -123,5 +125,31 @@ func TestBadFilesLeaveTheDatabaseUnchanged(t *testing.T) {
 	}
 	if after, _ := db.Fingerprint(ctx); after != before {
 		t.Error("a refused import changed the database")
+	}
+}
+
+// A conference schedule imports whole, and importing it again updates the
+// same sessions instead of adding copies.
+func TestImportConferenceSchedules(t *testing.T) {
+	ctx := context.Background()
+	im, db := newImporter(t)
+	res, err := im.ImportFile(ctx, "agenda/frab/testdata/giggity-debconf23.xml")
+	if err != nil || res.Format != "frab schedule.xml" || res.Saved.Added != 117 {
+		t.Fatalf("debconf: %+v %v", res.Saved, err)
+	}
+	res, err = im.ImportFile(ctx, "agenda/frab/testdata/voc-pretalx-democon.json")
+	if err != nil || res.Format != "c3voc schedule.json" || res.Saved.Added != 36 || len(res.Report.Warnings) == 0 {
+		t.Fatalf("democon: %+v %v", res, err)
+	}
+	res, err = im.ImportFile(ctx, "agenda/frab/testdata/giggity-debconf23.xml")
+	if err != nil || res.Saved.Added != 0 || res.Saved.Updated != 117 || res.Saved.Removed != 0 {
+		t.Fatalf("debconf again: %+v %v", res.Saved, err)
+	}
+	if n, _ := db.CountSessions(ctx); n != 117+36 {
+		t.Errorf("%d sessions", n)
+	}
+	hits, _ := db.ListSessions(ctx, agenda.Filter{Search: "Sruthi Chandran"})
+	if len(hits.Sessions) == 0 {
+		t.Error("a DebConf speaker is not found by search")
 	}
 }

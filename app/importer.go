@@ -11,12 +11,14 @@ import (
 	"strings"
 
 	"github.com/igf-floor/floor/app/agenda"
+	"github.com/igf-floor/floor/app/agenda/frab"
 	"github.com/igf-floor/floor/app/agenda/igf"
 )
 
-// MaxImportSize is the largest file Floor reads as an agenda. It is read
-// with a cap, so a larger (or endless) file costs no more memory than this.
-const MaxImportSize = igf.MaxSize
+// MaxImportSize is the largest file Floor reads as an agenda (each format
+// has its own, smaller or equal, limit). It is read with a cap, so a larger
+// (or endless) file costs no more memory than this.
+const MaxImportSize = frab.MaxSize
 
 // reader is one agenda format Floor understands.
 type reader struct {
@@ -26,11 +28,15 @@ type reader struct {
 }
 
 func readers() []reader {
-	return []reader{{name: "igf", looks: igf.Looks, parse: igf.Parse}}
+	return []reader{
+		{name: "igf", looks: igf.Looks, parse: igf.Parse},
+		{name: "frab schedule.xml", looks: frab.LooksXML, parse: frab.ParseXML},
+		{name: "c3voc schedule.json", looks: frab.LooksJSON, parse: frab.ParseJSON},
+	}
 }
 
 // ErrUnknownFormat is returned for a document no reader recognises.
-var ErrUnknownFormat = errors.New("not an agenda Floor can read (it reads IGF session pages)")
+var ErrUnknownFormat = errors.New("not an agenda Floor can read (it reads IGF session pages, frab schedule.xml and c3voc schedule.json)")
 
 // Importer reads agenda documents and saves them.
 type Importer struct {
@@ -74,7 +80,7 @@ func (im Importer) ImportReader(ctx context.Context, name string, r io.Reader) (
 		return ImportResult{}, fmt.Errorf("import %s: %w", name, err)
 	}
 	if len(data) > MaxImportSize {
-		return ImportResult{}, fmt.Errorf("import %s: the file is larger than %d KiB, more than any agenda Floor reads", name, MaxImportSize/1024)
+		return ImportResult{}, fmt.Errorf("import %s: the file is larger than %d MiB, more than any agenda Floor reads", name, MaxImportSize>>20)
 	}
 	return im.ImportBytes(ctx, name, data)
 }

@@ -75,7 +75,7 @@ func timeOrZero(n sql.NullInt64) time.Time {
 
 // searchBody is the text FTS indexes besides number, title and people.
 func searchBody(s agenda.Session) string {
-	parts := []string{s.Abstract, s.Description, s.Issues, strings.Join(s.PolicyQuestions, "\n"), s.ExpectedOutcomes, s.Room, s.Format}
+	parts := []string{s.Abstract, s.Description, s.Issues, strings.Join(s.PolicyQuestions, "\n"), s.ExpectedOutcomes, s.Room, s.Format, s.Track}
 	return strings.Join(parts, "\n")
 }
 

@@ -78,8 +78,8 @@ func upsertSession(ctx context.Context, tx *sql.Tx, s agenda.Session, eventID st
 	var id int64
 	err := tx.QueryRowContext(ctx, `INSERT INTO sessions (source, guid, event_id, number, title, format, online_format,
 		planned_min, online_min, start_utc, end_utc, zone, room, abstract, description, issues, policy_intro,
-		expected_outcomes, people, policy_questions, sdgs, agenda_items, links, notes, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		expected_outcomes, people, policy_questions, sdgs, agenda_items, links, notes, updated_at, track)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (source, guid) DO UPDATE SET event_id = excluded.event_id, number = excluded.number,
 		title = excluded.title, format = excluded.format, online_format = excluded.online_format,
 		planned_min = excluded.planned_min, online_min = excluded.online_min, start_utc = excluded.start_utc,
@@ -87,13 +87,13 @@ func upsertSession(ctx context.Context, tx *sql.Tx, s agenda.Session, eventID st
 		description = excluded.description, issues = excluded.issues, policy_intro = excluded.policy_intro,
 		expected_outcomes = excluded.expected_outcomes, people = excluded.people,
 		policy_questions = excluded.policy_questions, sdgs = excluded.sdgs, agenda_items = excluded.agenda_items,
-		links = excluded.links, notes = excluded.notes, updated_at = excluded.updated_at
+		links = excluded.links, notes = excluded.notes, updated_at = excluded.updated_at, track = excluded.track
 		RETURNING id`,
 		s.Source, s.GUID, eventID, s.Number, s.Title, s.Format, s.OnlineFormat,
 		int(s.Planned/time.Minute), int(s.Online/time.Minute), unixOrNull(s.Start), unixOrNull(s.End),
 		s.Zone, s.Room, s.Abstract, s.Description, s.Issues, s.PolicyIntro, s.ExpectedOutcomes,
 		encodePeople(s.People), mustJSON(nonNil(s.PolicyQuestions)), mustJSON(nonNil(s.SDGs)),
-		mustJSON(nonNil(s.AgendaItems)), mustJSON(nonNil(s.Links)), mustJSON(nonNil(s.Notes)), now.Unix(),
+		mustJSON(nonNil(s.AgendaItems)), mustJSON(nonNil(s.Links)), mustJSON(nonNil(s.Notes)), now.Unix(), s.Track,
 	).Scan(&id)
 	if err != nil {
 		return err
@@ -155,7 +155,7 @@ type querier interface {
 
 const sessionColumns = `id, source, guid, event_id, number, title, format, online_format, planned_min, online_min,
 	start_utc, end_utc, zone, room, abstract, description, issues, policy_intro, expected_outcomes,
-	people, policy_questions, sdgs, agenda_items, links, notes`
+	people, policy_questions, sdgs, agenda_items, links, notes, track`
 
 func scanSession(row interface{ Scan(...any) error }) (agenda.Session, error) {
 	var s agenda.Session
@@ -164,7 +164,7 @@ func scanSession(row interface{ Scan(...any) error }) (agenda.Session, error) {
 	var people, questions, sdgs, items, links, notes string
 	if err := row.Scan(&s.ID, &s.Source, &s.GUID, &s.EventID, &s.Number, &s.Title, &s.Format, &s.OnlineFormat,
 		&planned, &online, &start, &end, &s.Zone, &s.Room, &s.Abstract, &s.Description, &s.Issues,
-		&s.PolicyIntro, &s.ExpectedOutcomes, &people, &questions, &sdgs, &items, &links, &notes); err != nil {
+		&s.PolicyIntro, &s.ExpectedOutcomes, &people, &questions, &sdgs, &items, &links, &notes, &s.Track); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return s, ErrNotFound
 		}

@@ -21,7 +21,8 @@ type Session struct {
 
 	Number       string // e.g. "WS #234"
 	Title        string
-	Format       string // e.g. "Round Table – Circle"
+	Format       string // e.g. "Round Table – Circle"; a schedule's event type
+	Track        string
 	OnlineFormat string
 	Planned      time.Duration // planned length, e.g. 90 min
 	Online       time.Duration // online length when it differs from Planned, e.g. 60 min

@@ -1,0 +1,118 @@
+package frab
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/igf-floor/floor/app/agenda"
+)
+
+// LooksJSON reports whether data starts like a c3voc schedule.json.
+func LooksJSON(data []byte) bool {
+	head := bytes.TrimSpace(bytes.TrimPrefix(data[:min(len(data), 4096)], []byte("\uFEFF")))
+	return bytes.HasPrefix(head, []byte("{")) && bytes.Contains(head, []byte(`"schedule"`))
+}
+
+// flexString accepts a JSON string or number (ids are either, by tool).
+type flexString string
+
+func (f *flexString) UnmarshalJSON(b []byte) error {
+	if len(b) > 0 && b[0] == '"' {
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+		*f = flexString(s)
+		return nil
+	}
+	if string(b) == "null" {
+		return nil
+	}
+	if _, err := strconv.ParseFloat(string(b), 64); err != nil {
+		return fmt.Errorf("%s is neither a string nor a number", b)
+	}
+	*f = flexString(b)
+	return nil
+}
+
+type jsonEvent struct {
+	ID          flexString `json:"id"`
+	GUID        string     `json:"guid"`
+	Date        string     `json:"date"`
+	Start       string     `json:"start"`
+	Duration    string     `json:"duration"`
+	Room        string     `json:"room"`
+	Slug        string     `json:"slug"`
+	URL         string     `json:"url"`
+	Title       string     `json:"title"`
+	Subtitle    string     `json:"subtitle"`
+	Track       string     `json:"track"`
+	Type        string     `json:"type"`
+	Language    string     `json:"language"`
+	Abstract    string     `json:"abstract"`
+	Description string     `json:"description"`
+	Persons     []struct {
+		ID         flexString `json:"id"`
+		Name       string     `json:"name"`
+		PublicName string     `json:"public_name"`
+	} `json:"persons"`
+	Links []struct {
+		URL   string `json:"url"`
+		Title string `json:"title"`
+	} `json:"links"`
+}
+
+type jsonSchedule struct {
+	Schedule struct {
+		Conference struct {
+			Title   string `json:"title"`
+			Acronym string `json:"acronym"`
+			Zone    string `json:"time_zone_name"`
+			Days    []struct {
+				Rooms map[string][]jsonEvent `json:"rooms"`
+			} `json:"days"`
+		} `json:"conference"`
+	} `json:"schedule"`
+}
+
+// ParseJSON reads a c3voc/pretalx schedule.json.
+func ParseJSON(data []byte) (agenda.Schedule, agenda.Report, error) {
+	var rep agenda.Report
+	if len(data) > MaxSize {
+		return agenda.Schedule{}, rep, fmt.Errorf("%d bytes is more than a schedule Floor reads (limit %d MiB)", len(data), MaxSize>>20)
+	}
+	if err := agenda.CheckText(data); err != nil {
+		return agenda.Schedule{}, rep, err
+	}
+	var doc jsonSchedule
+	if err := json.Unmarshal(data, &doc); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			return agenda.Schedule{}, rep, &agenda.LineError{Line: 1 + bytes.Count(data[:se.Offset], []byte("\n")), Msg: "not valid JSON: " + se.Error()}
+		}
+		return agenda.Schedule{}, rep, fmt.Errorf("not a schedule.json: %w", err)
+	}
+	c := doc.Schedule.Conference
+	var events []event
+	for _, d := range c.Days {
+		for _, room := range sortedKeys(d.Rooms) {
+			for _, e := range d.Rooms[room] {
+				ev := event{ID: string(e.ID), GUID: e.GUID, Date: e.Date, Start: e.Start, Duration: e.Duration,
+					Room: orDefault(e.Room, room), Slug: e.Slug, Title: e.Title, Subtitle: e.Subtitle, Track: e.Track,
+					Type: e.Type, Language: e.Language, Abstract: e.Abstract, Description: e.Description, URL: e.URL}
+				for _, p := range e.Persons {
+					ev.Persons = append(ev.Persons, person{ID: string(p.ID), Name: orDefault(p.PublicName, p.Name)})
+				}
+				for _, l := range e.Links {
+					ev.Links = append(ev.Links, link{Href: l.URL, Title: l.Title})
+				}
+				events = append(events, ev)
+			}
+		}
+	}
+	sched, err := build(conference{Title: c.Title, Acronym: c.Acronym, Zone: c.Zone}, events, &rep)
+	return sched, rep, err
+}
