@@ -141,11 +141,15 @@ func TestImportConferenceSchedules(t *testing.T) {
 	if err != nil || res.Format != "c3voc schedule.json" || res.Saved.Added != 36 || len(res.Report.Warnings) == 0 {
 		t.Fatalf("democon: %+v %v", res, err)
 	}
+	res, err = im.ImportFile(ctx, "agenda/ical/testdata/giggity-kielux_2020.ics")
+	if err != nil || res.Format != "iCalendar" || res.Saved.Added != 24 {
+		t.Fatalf("kielux: %+v %v", res.Saved, err)
+	}
 	res, err = im.ImportFile(ctx, "agenda/frab/testdata/giggity-debconf23.xml")
 	if err != nil || res.Saved.Added != 0 || res.Saved.Updated != 117 || res.Saved.Removed != 0 {
 		t.Fatalf("debconf again: %+v %v", res.Saved, err)
 	}
-	if n, _ := db.CountSessions(ctx); n != 117+36 {
+	if n, _ := db.CountSessions(ctx); n != 117+36+24 {
 		t.Errorf("%d sessions", n)
 	}
 	hits, _ := db.ListSessions(ctx, agenda.Filter{Search: "Sruthi Chandran"})

@@ -12,6 +12,7 @@ import (
 
 	"github.com/igf-floor/floor/app/agenda"
 	"github.com/igf-floor/floor/app/agenda/frab"
+	"github.com/igf-floor/floor/app/agenda/ical"
 	"github.com/igf-floor/floor/app/agenda/igf"
 )
 
@@ -32,11 +33,12 @@ func readers() []reader {
 		{name: "igf", looks: igf.Looks, parse: igf.Parse},
 		{name: "frab schedule.xml", looks: frab.LooksXML, parse: frab.ParseXML},
 		{name: "c3voc schedule.json", looks: frab.LooksJSON, parse: frab.ParseJSON},
+		{name: "iCalendar", looks: ical.Looks, parse: ical.Parse},
 	}
 }
 
 // ErrUnknownFormat is returned for a document no reader recognises.
-var ErrUnknownFormat = errors.New("not an agenda Floor can read (it reads IGF session pages, frab schedule.xml and c3voc schedule.json)")
+var ErrUnknownFormat = errors.New("not an agenda Floor can read (it reads IGF session pages, frab schedule.xml, c3voc schedule.json and iCalendar)")
 
 // Importer reads agenda documents and saves them.
 type Importer struct {
