@@ -133,7 +133,7 @@ func TestUsageAndHelp(t *testing.T) {
 	if r := run(t, nil, "--db", db, "show", "WS #999"); r.code != ExitError || !strings.Contains(r.stderr, "not found") {
 		t.Errorf("show unknown = %+v", r)
 	}
-	for _, c := range []string{"", "import", "agenda", "show", "favourite", "report"} {
+	for _, c := range []string{"", "import", "agenda", "show", "favourite", "report", "moderate", "export"} {
 		args := []string{"--help"}
 		if c != "" {
 			args = []string{c, "--help"}
@@ -218,3 +218,25 @@ func TestReportBalanceAddsUpToTheInterventions(t *testing.T) {
 type stepClock struct{ now time.Time }
 
 func (c *stepClock) Now() time.Time { return c.now }
+
+func TestExportICSRoundTrips(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "x.db")
+	run(t, nil, "--db", db, "agenda")
+	r := run(t, nil, "--db", db, "export", "ics", "--event", "igf-2020")
+	if r.code != 0 || !strings.Contains(r.stdout, "UID:IGF-2020-WS-#234@igf.floor") || !strings.Contains(r.stdout, "DTSTART:20201111T112000Z") {
+		t.Fatalf("export = %+v", r)
+	}
+	file := filepath.Join(dir, "out.ics")
+	os.WriteFile(file, []byte(r.stdout), 0o600)
+	other := filepath.Join(dir, "y.db")
+	if r := run(t, nil, "--db", other, "import", file); r.code != 0 || !strings.Contains(r.stdout, "1 added") {
+		t.Fatalf("import of the export = %+v", r)
+	}
+	if r := run(t, nil, "--db", db, "export", "ics", "--favourites"); r.code != ExitError || !strings.Contains(r.stderr, "no scheduled session") {
+		t.Errorf("empty favourites export = %+v", r)
+	}
+	if r := run(t, nil, "--db", db, "export", "ics", "--event", "nope"); r.code != ExitError {
+		t.Errorf("unknown event = %+v", r)
+	}
+}
