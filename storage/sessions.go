@@ -33,15 +33,36 @@ func (db *DB) SaveSchedule(ctx context.Context, sched agenda.Schedule, rec agend
 		sched.Event.ID, sched.Event.Title, sched.Event.Zone); err != nil {
 		return res, fmt.Errorf("save event %s: %w", sched.Event.ID, err)
 	}
+	source := sched.Sessions[0].Source
+	var existing int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sessions WHERE source = ?`, source).Scan(&existing); err != nil {
+		return res, fmt.Errorf("save schedule: %w", err)
+	}
+	warnings, _ := json.Marshal(rec.Report.Warnings)
+	var importID int64
+	if err := tx.QueryRowContext(ctx, `INSERT INTO imports (source, file, format, at, sessions, warnings) VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
+		source, rec.File, rec.Format, rec.At.Unix(), len(sched.Sessions), string(warnings)).Scan(&importID); err != nil {
+		return res, fmt.Errorf("record import: %w", err)
+	}
+	record := func(s agenda.Session, c agenda.Change) error {
+		res.Changes++
+		_, err := tx.ExecContext(ctx, `INSERT INTO session_changes (import_id, source, guid, title, field, old, new) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			importID, s.Source, s.GUID, s.Title, c.Field, c.Old, c.New)
+		return err
+	}
 	keep := map[string]bool{}
-	source := ""
 	for _, s := range sched.Sessions {
-		source = s.Source
 		keep[s.GUID] = true
 		prev, err := sessionByKey(ctx, tx, s.Source, s.GUID)
 		switch {
 		case errors.Is(err, ErrNotFound):
 			res.Added++
+			// The first import of a source is all new; say "new" only after it.
+			if existing > 0 {
+				if err := record(s, agenda.Change{Field: "new", New: s.Title}); err != nil {
+					return res, fmt.Errorf("record change: %w", err)
+				}
+			}
 		case err != nil:
 			return res, fmt.Errorf("save session %s: %w", s.GUID, err)
 		default:
@@ -50,6 +71,11 @@ func (db *DB) SaveSchedule(ctx context.Context, sched agenda.Schedule, rec agend
 			if len(kept) > 0 {
 				res.Kept[s.GUID] = kept
 			}
+			for _, c := range agenda.Diff(prev, s) {
+				if err := record(s, c); err != nil {
+					return res, fmt.Errorf("record change: %w", err)
+				}
+			}
 			res.Updated++
 		}
 		if err := upsertSession(ctx, tx, s, sched.Event.ID, rec.At); err != nil {
@@ -57,16 +83,16 @@ func (db *DB) SaveSchedule(ctx context.Context, sched agenda.Schedule, rec agend
 		}
 	}
 	if sched.Complete {
-		n, err := removeMissing(ctx, tx, source, keep)
+		gone, err := removeMissing(ctx, tx, source, keep)
 		if err != nil {
 			return res, fmt.Errorf("save schedule: %w", err)
 		}
-		res.Removed = n
-	}
-	warnings, _ := json.Marshal(rec.Report.Warnings)
-	if _, err := tx.ExecContext(ctx, `INSERT INTO imports (source, file, format, at, sessions, warnings) VALUES (?, ?, ?, ?, ?, ?)`,
-		source, rec.File, rec.Format, rec.At.Unix(), len(sched.Sessions), string(warnings)); err != nil {
-		return res, fmt.Errorf("record import: %w", err)
+		for _, s := range gone {
+			if err := record(s, agenda.Change{Field: "removed", Old: s.Title}); err != nil {
+				return res, fmt.Errorf("record change: %w", err)
+			}
+		}
+		res.Removed = len(gone)
 	}
 	if err := tx.Commit(); err != nil {
 		return res, fmt.Errorf("save schedule: %w", busy(err))
@@ -120,33 +146,35 @@ func nonNil[T any](xs []T) []T {
 	return xs
 }
 
-func removeMissing(ctx context.Context, tx *sql.Tx, source string, keep map[string]bool) (int, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, guid FROM sessions WHERE source = ?`, source)
+// removeMissing deletes the source's sessions that are not in keep and
+// returns them (source, guid and title) for the change log.
+func removeMissing(ctx context.Context, tx *sql.Tx, source string, keep map[string]bool) ([]agenda.Session, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, guid, title FROM sessions WHERE source = ?`, source)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
-	var gone []int64
+	var gone []agenda.Session
 	for rows.Next() {
-		var id int64
-		var guid string
-		if err := rows.Scan(&id, &guid); err != nil {
+		var s agenda.Session
+		if err := rows.Scan(&s.ID, &s.GUID, &s.Title); err != nil {
 			rows.Close()
-			return 0, err
+			return nil, err
 		}
-		if !keep[guid] {
-			gone = append(gone, id)
+		if !keep[s.GUID] {
+			s.Source = source
+			gone = append(gone, s)
 		}
 	}
 	rows.Close()
-	for _, id := range gone {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM session_search WHERE rowid = ?`, id); err != nil {
-			return 0, err
+	for _, s := range gone {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM session_search WHERE rowid = ?`, s.ID); err != nil {
+			return nil, err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE id = ?`, id); err != nil {
-			return 0, err
+		if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE id = ?`, s.ID); err != nil {
+			return nil, err
 		}
 	}
-	return len(gone), nil
+	return gone, nil
 }
 
 type querier interface {

@@ -16,6 +16,8 @@ type SaveResult struct {
 	// Kept lists, per session GUID, the fields kept from the stored copy
 	// because the new document did not give them.
 	Kept map[string][]string
+	// Changes counts the field changes recorded for "What changed".
+	Changes int
 }
 
 // Filter narrows an agenda list.
@@ -31,4 +33,15 @@ type Listing struct {
 	// Truncated is true when a search matched more than the limit: the list
 	// then holds the first matches found, not all of them.
 	Truncated bool
+}
+
+// ChangeRecord is one recorded change to a session, from one import.
+type ChangeRecord struct {
+	At        time.Time
+	File      string // the file or address imported
+	Source    string
+	GUID      string
+	Title     string
+	Change    Change
+	Favourite bool // the session is in My agenda
 }

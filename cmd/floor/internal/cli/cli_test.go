@@ -133,7 +133,7 @@ func TestUsageAndHelp(t *testing.T) {
 	if r := run(t, nil, "--db", db, "show", "WS #999"); r.code != ExitError || !strings.Contains(r.stderr, "not found") {
 		t.Errorf("show unknown = %+v", r)
 	}
-	for _, c := range []string{"", "import", "agenda", "show", "favourite", "report", "moderate", "export"} {
+	for _, c := range []string{"", "import", "agenda", "show", "favourite", "report", "moderate", "export", "changes"} {
 		args := []string{"--help"}
 		if c != "" {
 			args = []string{c, "--help"}
@@ -238,5 +238,26 @@ func TestExportICSRoundTrips(t *testing.T) {
 	}
 	if r := run(t, nil, "--db", db, "export", "ics", "--event", "nope"); r.code != ExitError {
 		t.Errorf("unknown event = %+v", r)
+	}
+}
+
+func TestChangesAfterAnEditedPage(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "x.db")
+	run(t, nil, "--db", db, "agenda") // the built-in page, Room 3
+	run(t, nil, "--db", db, "favourite", "WS #234")
+	page, _ := os.ReadFile(fixture)
+	edited := strings.Replace(string(page), "Loading Events", "Wednesday, 11th November, 2020 (12:00 UTC) - Wednesday, 11th November, 2020 (13:00 UTC)\nRoom 5", 1)
+	file := filepath.Join(dir, "moved.txt")
+	os.WriteFile(file, []byte(edited), 0o600)
+	if r := run(t, nil, "--db", db, "import", file); r.code != 0 {
+		t.Fatalf("import = %+v", r)
+	}
+	r := run(t, nil, "--db", db, "changes")
+	for _, want := range []string{"★ Security of digital products: Industry and enhancing trust  time: 2020-11-11 11:20 UTC → 2020-11-11 12:00 UTC",
+		"room: Room 3 → Room 5"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("changes lack %q:\n%s", want, r.stdout)
+		}
 	}
 }
