@@ -9,6 +9,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/igf-floor/floor/app/agenda"
 	"github.com/igf-floor/floor/app/agenda/frab"
@@ -54,6 +55,7 @@ type ImportResult struct {
 	Sessions []agenda.Session
 	Report   agenda.Report
 	Saved    agenda.SaveResult
+	Refresh  time.Duration // how often the publisher asks to be polled, when it says
 }
 
 // ImportFile reads the file at path and imports it. Nothing is written
@@ -111,7 +113,7 @@ func (im Importer) ImportBytes(ctx context.Context, name string, data []byte) (I
 	if err != nil {
 		return res, fmt.Errorf("import %s: %w", name, err)
 	}
-	res.Format, res.Event, res.Sessions, res.Report = rd.name, sched.Event, sched.Sessions, rep
+	res.Format, res.Event, res.Sessions, res.Report, res.Refresh = rd.name, sched.Event, sched.Sessions, rep, sched.Refresh
 	saved, err := im.Store.SaveSchedule(ctx, sched, agenda.ImportRecord{File: name, Format: rd.name, At: im.Clock.Now(), Report: rep})
 	if err != nil {
 		return res, fmt.Errorf("import %s: %w", name, err)

@@ -114,6 +114,9 @@ type Schedule struct {
 	// Complete is true when the document is a whole schedule of its source, so
 	// sessions missing from it were removed; false for single session pages.
 	Complete bool
+	// Refresh is how often the publisher asks to be polled (iCalendar's
+	// REFRESH-INTERVAL); 0 when it does not say.
+	Refresh time.Duration
 }
 
 // Report lists what a parser noticed and repaired: never silent.

@@ -45,3 +45,14 @@ type ChangeRecord struct {
 	Change    Change
 	Favourite bool // the session is in My agenda
 }
+
+// Subscription is a schedule Floor keeps in sync from the web.
+type Subscription struct {
+	URL          string
+	ETag         string
+	LastModified string
+	Refresh      time.Duration // as the publisher asks; 0 when it does not say
+	CheckedAt    time.Time     // last attempt
+	SyncedAt     time.Time     // last success (a 304 included)
+	LastError    string        // why the last attempt failed, "" when it did not
+}

@@ -112,6 +112,7 @@ func parseCalendar(data []byte) (agenda.Schedule, Calendar, agenda.Report, error
 		seen[s.GUID] = true
 		sched.Sessions = append(sched.Sessions, s)
 	}
+	sched.Refresh = info.Refresh
 	return sched, info, rep, nil
 }
 

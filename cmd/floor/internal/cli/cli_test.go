@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -133,7 +135,7 @@ func TestUsageAndHelp(t *testing.T) {
 	if r := run(t, nil, "--db", db, "show", "WS #999"); r.code != ExitError || !strings.Contains(r.stderr, "not found") {
 		t.Errorf("show unknown = %+v", r)
 	}
-	for _, c := range []string{"", "import", "agenda", "show", "favourite", "report", "moderate", "export", "changes"} {
+	for _, c := range []string{"", "import", "agenda", "show", "favourite", "report", "moderate", "export", "changes", "sync"} {
 		args := []string{"--help"}
 		if c != "" {
 			args = []string{c, "--help"}
@@ -259,5 +261,33 @@ func TestChangesAfterAnEditedPage(t *testing.T) {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("changes lack %q:\n%s", want, r.stdout)
 		}
+	}
+}
+
+func TestSyncFromALocalServer(t *testing.T) {
+	data, err := os.ReadFile("../../../../app/agenda/ical/testdata/giggity-kielux_2020.ics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("If-None-Match") == `"1"` {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("ETag", `"1"`)
+		w.Write(data)
+	}))
+	defer srv.Close()
+	db := filepath.Join(t.TempDir(), "x.db")
+	if r := run(t, nil, "--db", db, "sync", srv.URL+"/k.ics"); r.code != 0 || !strings.Contains(r.stdout, "24 added") {
+		t.Fatalf("first sync = %+v", r)
+	}
+	if r := run(t, nil, "--db", db, "sync"); r.code != 0 || !strings.Contains(r.stdout, "not modified") {
+		t.Fatalf("sync of subscriptions = %+v", r)
+	}
+	srv.Close()
+	r := run(t, nil, "--db", db, "sync")
+	if r.code != ExitError || !strings.Contains(r.stderr, "kept as of the last good sync: 2026-11-27 09:00") {
+		t.Errorf("offline sync = %+v", r)
 	}
 }
