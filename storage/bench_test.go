@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/igf-floor/floor/app/agenda"
+	"github.com/igf-floor/floor/app/agenda/frab"
 )
 
 // BenchmarkImportReferenceSession: one IGF page into SQLite, with WAL and
@@ -76,5 +77,76 @@ func TestWriteSyntheticDatabase(t *testing.T) {
 	defer db.Close()
 	if _, err := db.SaveSchedule(context.Background(), synthetic(n), agenda.ImportRecord{At: t0}); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// BenchmarkImportDebConf23 parses DebConf 23's schedule.xml (117 events)
+// and saves it, as 'floor import' does, into a database that has it already.
+func BenchmarkImportDebConf23(b *testing.B) {
+	ctx := context.Background()
+	db := openTemp(b)
+	data, err := os.ReadFile("../app/agenda/frab/testdata/giggity-debconf23.xml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		sched, _, err := frab.ParseXML(data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := db.SaveSchedule(ctx, sched, agenda.ImportRecord{At: t0}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkImport10kSessions saves a 10 000-session schedule into an empty
+// database, FTS index included.
+func BenchmarkImport10kSessions(b *testing.B) {
+	ctx := context.Background()
+	sched := synthetic(10_000)
+	sched.Complete = true
+	for b.Loop() {
+		b.StopTimer()
+		db, err := Open(ctx, filepath.Join(b.TempDir(), "floor.db"))
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if _, err := db.SaveSchedule(ctx, sched, agenda.ImportRecord{At: t0}); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		db.Close()
+		b.StartTimer()
+	}
+}
+
+// BenchmarkDiff10kVersions re-imports a 10 000-session schedule in which
+// every tenth session moved: the diff of every session against its stored
+// version, and the change records, are the work measured (with the save).
+func BenchmarkDiff10kVersions(b *testing.B) {
+	ctx := context.Background()
+	db := openTemp(b)
+	v1 := synthetic(10_000)
+	v1.Complete = true
+	if _, err := db.SaveSchedule(ctx, v1, agenda.ImportRecord{At: t0}); err != nil {
+		b.Fatal(err)
+	}
+	v2 := synthetic(10_000)
+	v2.Complete = true
+	for i := range v2.Sessions {
+		if i%10 == 0 {
+			v2.Sessions[i].Room = "Moved room"
+		}
+	}
+	versions := []agenda.Schedule{v2, v1}
+	i := 0
+	for b.Loop() {
+		res, err := db.SaveSchedule(ctx, versions[i%2], agenda.ImportRecord{At: t0})
+		if err != nil || res.Changes != 1000 {
+			b.Fatalf("%d changes, %v", res.Changes, err)
+		}
+		i++
 	}
 }

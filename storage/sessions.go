@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -44,16 +45,36 @@ func (db *DB) SaveSchedule(ctx context.Context, sched agenda.Schedule, rec agend
 		source, rec.File, rec.Format, rec.At.Unix(), len(sched.Sessions), string(warnings)).Scan(&importID); err != nil {
 		return res, fmt.Errorf("record import: %w", err)
 	}
+	st, err := prepareSave(ctx, tx)
+	if err != nil {
+		return res, fmt.Errorf("save schedule: %w", err)
+	}
+	defer st.close()
 	record := func(s agenda.Session, c agenda.Change) error {
 		res.Changes++
-		_, err := tx.ExecContext(ctx, `INSERT INTO session_changes (import_id, source, guid, title, field, old, new) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			importID, s.Source, s.GUID, s.Title, c.Field, c.Old, c.New)
+		_, err := st.change.ExecContext(ctx, importID, s.Source, s.GUID, s.Title, c.Field, c.Old, c.New)
 		return err
+	}
+	stored, err := storedSessions(ctx, tx, source, existing, len(sched.Sessions))
+	if err != nil {
+		return res, fmt.Errorf("save schedule: %w", err)
 	}
 	keep := map[string]bool{}
 	for _, s := range sched.Sessions {
 		keep[s.GUID] = true
-		prev, err := sessionByKey(ctx, tx, s.Source, s.GUID)
+		s.EventID = sched.Event.ID
+		var prev agenda.Session
+		if stored != nil {
+			var ok bool
+			if prev, ok = stored[s.GUID]; !ok {
+				err = ErrNotFound
+			} else {
+				err = nil
+			}
+		} else {
+			prev, err = scanSession(st.get.QueryRowContext(ctx, s.Source, s.GUID))
+		}
+		existed := err == nil
 		switch {
 		case errors.Is(err, ErrNotFound):
 			res.Added++
@@ -77,10 +98,16 @@ func (db *DB) SaveSchedule(ctx context.Context, sched agenda.Schedule, rec agend
 				}
 			}
 			res.Updated++
+			if unchanged(prev, s) {
+				continue // nothing to write: a re-import of the same schedule costs reads only
+			}
 		}
-		if err := upsertSession(ctx, tx, s, sched.Event.ID, rec.At); err != nil {
+		if err := st.upsertSession(ctx, s, existed, rec.At); err != nil {
 			return res, fmt.Errorf("save session %s: %w", s.GUID, err)
 		}
+	}
+	if err := st.flushSearch(ctx); err != nil {
+		return res, fmt.Errorf("save schedule: index for search: %w", err)
 	}
 	if sched.Complete {
 		gone, err := removeMissing(ctx, tx, source, keep)
@@ -100,22 +127,14 @@ func (db *DB) SaveSchedule(ctx context.Context, sched agenda.Schedule, rec agend
 	return res, nil
 }
 
-func upsertSession(ctx context.Context, tx *sql.Tx, s agenda.Session, eventID string, now time.Time) error {
+// upsertSession writes s and queues its search row: the search index is
+// written after every session, since FTS5 flushes its pending terms to disk
+// whenever another statement opens a savepoint, which made a per-session
+// index write cost ten times the row itself.
+func (st *saveStmts) upsertSession(ctx context.Context, s agenda.Session, existed bool, now time.Time) error {
 	var id int64
-	err := tx.QueryRowContext(ctx, `INSERT INTO sessions (source, guid, event_id, number, title, format, online_format,
-		planned_min, online_min, start_utc, end_utc, zone, room, abstract, description, issues, policy_intro,
-		expected_outcomes, people, policy_questions, sdgs, agenda_items, links, notes, updated_at, track)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (source, guid) DO UPDATE SET event_id = excluded.event_id, number = excluded.number,
-		title = excluded.title, format = excluded.format, online_format = excluded.online_format,
-		planned_min = excluded.planned_min, online_min = excluded.online_min, start_utc = excluded.start_utc,
-		end_utc = excluded.end_utc, zone = excluded.zone, room = excluded.room, abstract = excluded.abstract,
-		description = excluded.description, issues = excluded.issues, policy_intro = excluded.policy_intro,
-		expected_outcomes = excluded.expected_outcomes, people = excluded.people,
-		policy_questions = excluded.policy_questions, sdgs = excluded.sdgs, agenda_items = excluded.agenda_items,
-		links = excluded.links, notes = excluded.notes, updated_at = excluded.updated_at, track = excluded.track
-		RETURNING id`,
-		s.Source, s.GUID, eventID, s.Number, s.Title, s.Format, s.OnlineFormat,
+	err := st.upsert.QueryRowContext(ctx,
+		s.Source, s.GUID, s.EventID, s.Number, s.Title, s.Format, s.OnlineFormat,
 		int(s.Planned/time.Minute), int(s.Online/time.Minute), unixOrNull(s.Start), unixOrNull(s.End),
 		s.Zone, s.Room, s.Abstract, s.Description, s.Issues, s.PolicyIntro, s.ExpectedOutcomes,
 		encodePeople(s.People), mustJSON(nonNil(s.PolicyQuestions)), mustJSON(nonNil(s.SDGs)),
@@ -124,12 +143,66 @@ func upsertSession(ctx context.Context, tx *sql.Tx, s agenda.Session, eventID st
 	if err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM session_search WHERE rowid = ?`, id); err != nil {
-		return err
+	st.search = append(st.search, searchRow{id: id, existed: existed, number: s.Number, title: s.Title,
+		people: searchPeople(s), body: searchBody(s)})
+	return nil
+}
+
+// flushSearch writes the queued search rows, one run of FTS statements.
+func (st *saveStmts) flushSearch(ctx context.Context) error {
+	for _, r := range st.search {
+		if r.existed {
+			if _, err := st.ftsDel.ExecContext(ctx, r.id); err != nil {
+				return err
+			}
+		}
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO session_search (rowid, number, title, people, body) VALUES (?, ?, ?, ?, ?)`,
-		id, s.Number, s.Title, searchPeople(s), searchBody(s))
-	return err
+	for _, r := range st.search {
+		if _, err := st.ftsIns.ExecContext(ctx, r.id, r.number, r.title, r.people, r.body); err != nil {
+			return err
+		}
+	}
+	st.search = nil
+	return nil
+}
+
+// storedSessions reads all of a source's sessions in one query when a
+// schedule is large (one query instead of one per session: 10 000 lookups
+// cost more than the diff they feed); nil for a single page.
+func storedSessions(ctx context.Context, tx *sql.Tx, source string, existing, incoming int) (map[string]agenda.Session, error) {
+	if existing == 0 || incoming < 50 {
+		return nil, nil
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT `+sessionColumns+` FROM sessions WHERE source = ?`, source)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := make(map[string]agenda.Session, existing)
+	for rows.Next() {
+		s, err := scanSession(rows)
+		if err != nil {
+			return nil, err
+		}
+		out[s.GUID] = s
+	}
+	return out, rows.Err()
+}
+
+// unchanged reports whether next, once stored, would read back as prev.
+func unchanged(prev, next agenda.Session) bool {
+	next.ID = prev.ID
+	return reflect.DeepEqual(asStored(prev), asStored(next))
+}
+
+// asStored is s as it reads back from the database: whole minutes, whole
+// seconds, empty lists as nil.
+func asStored(s agenda.Session) agenda.Session {
+	s.Planned, s.Online = s.Planned.Truncate(time.Minute), s.Online.Truncate(time.Minute)
+	s.Start, s.End = timeOrZero(unixOrNull(s.Start)), timeOrZero(unixOrNull(s.End))
+	s.PolicyQuestions, s.SDGs, s.AgendaItems = nilIfEmpty(s.PolicyQuestions), nilIfEmpty(s.SDGs), nilIfEmpty(s.AgendaItems)
+	s.Links, s.Notes, s.People = nilIfEmpty(s.Links), nilIfEmpty(s.Notes), nilIfEmpty(s.People)
+	return s
 }
 
 func nilIfEmpty[T any](xs []T) []T {

@@ -23,3 +23,30 @@ func TestDiff(t *testing.T) {
 		t.Errorf("diff = %+v", d)
 	}
 }
+
+// BenchmarkDiff10kSessionPairs compares two versions of a 10 000-session
+// schedule, session by session, as a re-import does before it writes.
+func BenchmarkDiff10kSessionPairs(b *testing.B) {
+	start := time.Date(2025, 6, 23, 8, 0, 0, 0, time.UTC)
+	old := make([]Session, 10_000)
+	next := make([]Session, 10_000)
+	for i := range old {
+		st := start.Add(time.Duration(i) * 30 * time.Minute)
+		old[i] = Session{Title: "Session", Start: st, End: st.Add(time.Hour), Room: "Room 1",
+			People: []Person{{Name: "Ann"}, {Name: "Bo"}}, Track: "T"}
+		next[i] = old[i]
+		if i%10 == 0 {
+			next[i].Room = "Room 2"
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		n := 0
+		for i := range old {
+			n += len(Diff(old[i], next[i]))
+		}
+		if n != 1000 {
+			b.Fatal(n)
+		}
+	}
+}
