@@ -223,7 +223,7 @@ func (v *ConsoleView) addTime(d time.Duration) {
 // ten times a second through fyne.Do, tests call it directly.
 func (v *ConsoleView) Tick() {
 	r := v.m.Read()
-	s := r.Session
+	s := v.steppedSession(r)
 	switch {
 	case !s.Started:
 		setCanvasText(v.SessionClock, timer.Clock(0, false))
@@ -335,12 +335,30 @@ func (v *ConsoleView) Animate(ctx context.Context) {
 	}()
 }
 
+// steppedSession is the session clock read at the last instant the speaker
+// timer showed a new second, so both change together and the window redraws
+// once a second instead of twice (Fyne repaints a whole window for any
+// change). The session clock is then up to a second behind, which its
+// minutes-and-seconds display can afford.
+func (v *ConsoleView) steppedSession(r timer.Reading) timer.SessionReading {
+	st := v.m.TimerState()
+	if st.Speaker == nil || !st.Speaker.Clock.Running || !st.Session.Running {
+		return r.Session
+	}
+	lag := st.Speaker.Clock.Elapsed(r.At) % time.Second
+	return st.Read(r.At.Add(-lag), timer.Thresholds{}).Session
+}
+
 // untilNextChange is how long until a running clock shows a new second.
 func (v *ConsoleView) untilNextChange() time.Duration {
 	next := time.Second
 	st := v.m.TimerState()
 	now := v.m.Now()
-	for _, w := range []timer.Stopwatch{st.Session, speakerClock(st)} {
+	clocks := []timer.Stopwatch{st.Session, speakerClock(st)}
+	if speakerClock(st).Running {
+		clocks = clocks[1:] // the session clock steps with the speaker's
+	}
+	for _, w := range clocks {
 		if !w.Running {
 			continue
 		}
