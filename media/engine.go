@@ -1,0 +1,79 @@
+// Package media sets Pion up for Floor: the WebRTC API every peer connection
+// is made from, listening on one UDP port. Later work adds WHIP, the data
+// channel transport, decoding and playout here.
+package media
+
+import (
+	"fmt"
+	"net"
+
+	"github.com/pion/ice/v4"
+	"github.com/pion/webrtc/v4"
+)
+
+// DefaultReadBuffer is the UDP receive buffer Floor asks for. The kernel's
+// default (~208 KB) overflows on a keyframe burst and loses dozens of
+// packets even on loopback (DESIGN.md); Linux caps the request at
+// net.core.rmem_max, 4 MiB on these machines.
+const DefaultReadBuffer = 4 << 20
+
+// Config says where the engine listens.
+type Config struct {
+	// ListenAddr is the one UDP address all ICE traffic uses, such as
+	// "0.0.0.0:8443" or "127.0.0.1:0" (any free port).
+	ListenAddr string
+	// ReadBuffer is the UDP receive buffer to ask for; 0 means DefaultReadBuffer.
+	ReadBuffer int
+	// Loopback offers loopback candidates, for peers on the same machine.
+	Loopback bool
+}
+
+// Engine owns the UDP port and the Pion API made over it.
+type Engine struct {
+	API  *webrtc.API
+	conn *net.UDPConn
+	mux  ice.UDPMux
+}
+
+// NewEngine opens the UDP port and builds the API. Nothing listens until it
+// is called: participants never call it (DESIGN.md: nothing listens unless
+// the moderator opens the floor).
+func NewEngine(cfg Config) (*Engine, error) {
+	addr, err := net.ResolveUDPAddr("udp4", cfg.ListenAddr)
+	if err != nil {
+		return nil, fmt.Errorf("media: listen address %q: %w", cfg.ListenAddr, err)
+	}
+	conn, err := net.ListenUDP("udp4", addr)
+	if err != nil {
+		return nil, fmt.Errorf("media: listen on %s: %w", cfg.ListenAddr, err)
+	}
+	size := cfg.ReadBuffer
+	if size <= 0 {
+		size = DefaultReadBuffer
+	}
+	if err := conn.SetReadBuffer(size); err != nil {
+		conn.Close()
+		return nil, fmt.Errorf("media: UDP read buffer: %w", err)
+	}
+	mux := webrtc.NewICEUDPMux(nil, conn)
+	var se webrtc.SettingEngine
+	se.SetICEUDPMux(mux)
+	se.SetNetworkTypes([]webrtc.NetworkType{webrtc.NetworkTypeUDP4})
+	se.SetIncludeLoopbackCandidate(cfg.Loopback)
+	// mDNS candidates hide addresses but cost a multicast round and fail on
+	// many networks; off unless a later issue asks for them.
+	se.SetICEMulticastDNSMode(ice.MulticastDNSModeDisabled)
+	return &Engine{API: webrtc.NewAPI(webrtc.WithSettingEngine(se)), conn: conn, mux: mux}, nil
+}
+
+// Addr is the UDP address the engine listens on.
+func (e *Engine) Addr() *net.UDPAddr { return e.conn.LocalAddr().(*net.UDPAddr) }
+
+// Close stops listening.
+func (e *Engine) Close() error {
+	err := e.mux.Close()
+	if cerr := e.conn.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
