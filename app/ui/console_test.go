@@ -4,7 +4,6 @@ import (
 	"context"
 	"image/png"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -15,8 +14,6 @@ import (
 
 	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/app/timer"
-	"github.com/igf-floor/floor/assets"
-	"github.com/igf-floor/floor/storage"
 )
 
 type stepClock struct{ now time.Time }
@@ -27,17 +24,8 @@ func (c *stepClock) Now() time.Time { return c.now }
 // database, in a 1280×760 test window, at 11:20 UTC on the day.
 func newConsole(t *testing.T) (*ConsoleView, fyne.Window, *stepClock) {
 	t.Helper()
-	test.NewTempApp(t)
 	ctx := context.Background()
-	db, err := storage.Open(ctx, filepath.Join(t.TempDir(), "floor.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	im := app.Importer{Store: db, Clock: fixedClock{}}
-	if _, err := im.ImportBytes(ctx, "seed", assets.BuiltInAgenda()); err != nil {
-		t.Fatal(err)
-	}
+	db, _ := seededDB(t)
 	s, err := db.FindSession(ctx, "WS #234")
 	if err != nil {
 		t.Fatal(err)

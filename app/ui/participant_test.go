@@ -21,21 +21,29 @@ type fixedClock struct{}
 
 func (fixedClock) Now() time.Time { return time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC) }
 
-// newView opens a real database with the built-in agenda and a second IGF
-// page, and shows the participant view in a 1000×700 test window.
-func newView(t *testing.T) (*ParticipantView, fyne.Window) {
+// seededDB opens a real database in a temporary directory, with the test
+// app running and the built-in agenda imported.
+func seededDB(t *testing.T) (*storage.DB, app.Importer) {
 	t.Helper()
 	test.NewTempApp(t)
-	ctx := context.Background()
-	db, err := storage.Open(ctx, filepath.Join(t.TempDir(), "floor.db"))
+	db, err := storage.Open(context.Background(), filepath.Join(t.TempDir(), "floor.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
 	im := app.Importer{Store: db, Clock: fixedClock{}}
-	if _, err := im.ImportBytes(ctx, "seed", assets.BuiltInAgenda()); err != nil {
+	if _, err := im.ImportBytes(context.Background(), "seed", assets.BuiltInAgenda()); err != nil {
 		t.Fatal(err)
 	}
+	return db, im
+}
+
+// newView opens a real database with the built-in agenda and a second IGF
+// page, and shows the participant view in a 1000×700 test window.
+func newView(t *testing.T) (*ParticipantView, fyne.Window) {
+	t.Helper()
+	ctx := context.Background()
+	db, im := seededDB(t)
 	if _, err := im.ImportFile(ctx, "../agenda/igf/testdata/igf-2020-of-variant.txt"); err != nil {
 		t.Fatal(err)
 	}
