@@ -88,3 +88,8 @@ func span(s agenda.Session, loc *time.Location) string {
 	}
 	return st.Format("15:04") + " " + zoneLabel(st)
 }
+
+// EventDay is the session's date in its event's zone, as YYYY-MM-DD.
+func EventDay(s agenda.Session) string {
+	return s.Start.In(eventLocation(s)).Format("2006-01-02")
+}

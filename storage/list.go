@@ -16,7 +16,7 @@ import (
 const DefaultSearchLimit = 200
 
 const listColumns = `s.id, s.source, s.guid, s.event_id, s.number, s.title, s.format, s.planned_min, s.online_min,
-	s.start_utc, s.end_utc, s.zone, s.room`
+	s.start_utc, s.end_utc, s.zone, s.room, s.track`
 
 // ListSessions returns sessions in agenda order (by start, unscheduled last)
 // with the fields a list shows; people and long texts are left out.
@@ -57,7 +57,7 @@ func (db *DB) ListSessions(ctx context.Context, f agenda.Filter) (agenda.Listing
 		var planned, online int
 		var start, end sql.NullInt64
 		if err := rows.Scan(&s.ID, &s.Source, &s.GUID, &s.EventID, &s.Number, &s.Title, &s.Format,
-			&planned, &online, &start, &end, &s.Zone, &s.Room); err != nil {
+			&planned, &online, &start, &end, &s.Zone, &s.Room, &s.Track); err != nil {
 			return agenda.Listing{}, fmt.Errorf("list sessions: %w", err)
 		}
 		s.Planned, s.Online = time.Duration(planned)*time.Minute, time.Duration(online)*time.Minute

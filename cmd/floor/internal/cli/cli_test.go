@@ -135,7 +135,7 @@ func TestUsageAndHelp(t *testing.T) {
 	if r := run(t, nil, "--db", db, "show", "WS #999"); r.code != ExitError || !strings.Contains(r.stderr, "not found") {
 		t.Errorf("show unknown = %+v", r)
 	}
-	for _, c := range []string{"", "import", "agenda", "show", "favourite", "report", "moderate", "export", "changes", "sync"} {
+	for _, c := range []string{"", "import", "agenda", "show", "favourite", "report", "moderate", "export", "changes", "sync", "conflicts", "now"} {
 		args := []string{"--help"}
 		if c != "" {
 			args = []string{c, "--help"}
@@ -289,5 +289,45 @@ func TestSyncFromALocalServer(t *testing.T) {
 	r := run(t, nil, "--db", db, "sync")
 	if r.code != ExitError || !strings.Contains(r.stderr, "kept as of the last good sync: 2026-11-27 09:00") {
 		t.Errorf("offline sync = %+v", r)
+	}
+}
+
+func TestSeveralEventsFiltersConflictsAndNow(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	run(t, nil, "--db", db, "agenda")
+	if r := run(t, nil, "--db", db, "import", "../../../../app/agenda/frab/testdata/giggity-debconf23.xml"); r.code != 0 {
+		t.Fatalf("import = %+v", r)
+	}
+	count := func(args ...string) int {
+		r := run(t, nil, append([]string{"--db", db, "agenda"}, args...)...)
+		if r.code != 0 {
+			t.Fatalf("agenda %v = %+v", args, r)
+		}
+		return strings.Count(r.stdout, "\n")
+	}
+	if n := count(); n != 118 {
+		t.Errorf("all events: %d sessions", n)
+	}
+	if n := count("--event", "igf-2020"); n != 1 {
+		t.Errorf("--event igf-2020: %d", n)
+	}
+	if n, all := count("--event", "debconf23", "--day", "2023-09-11"), count("--event", "debconf23"); n == 0 || n >= all {
+		t.Errorf("--day: %d of %d", n, all)
+	}
+	if n := count("--room", "anamudi", "--type", "long talk"); n == 0 {
+		t.Error("--room/--type found nothing")
+	}
+	if r := run(t, nil, "--db", db, "agenda", "--day", "11/9/2023"); r.code != ExitUsage {
+		t.Errorf("bad --day = %+v", r)
+	}
+	r := run(t, nil, "--db", db, "conflicts", "--all")
+	if r.code != 0 || !strings.Contains(r.stdout, "overlaps") {
+		t.Errorf("conflicts --all = %+v", r)
+	}
+	if r := run(t, nil, "--db", db, "conflicts"); r.code != 0 || !strings.Contains(r.stderr, "no overlapping") {
+		t.Errorf("conflicts in an empty My agenda = %+v", r)
+	}
+	if r := run(t, nil, "--db", db, "now"); r.code != 0 || r.stdout != "Now\n  nothing\nNext 2h0m0s\n  nothing\n" {
+		t.Errorf("now in 2026 = %+v", r)
 	}
 }

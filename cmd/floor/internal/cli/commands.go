@@ -76,6 +76,7 @@ func (o *options) agendaCmd() *cobra.Command {
 		search     string
 		asJSON     bool
 		favourites bool
+		filters    sessionFilters
 	)
 	cmd := &cobra.Command{
 		Use:   "agenda",
@@ -87,10 +88,14 @@ func (o *options) agendaCmd() *cobra.Command {
 				return err
 			}
 			defer db.Close()
+			if err := filters.check(); err != nil {
+				return err
+			}
 			listing, err := db.ListSessions(cmd.Context(), agenda.Filter{Search: search, FavouritesOnly: favourites})
 			if err != nil {
 				return err
 			}
+			listing.Sessions = filters.apply(listing.Sessions)
 			favs, err := db.FavouriteIDs(cmd.Context())
 			if err != nil {
 				return err
@@ -125,6 +130,7 @@ func (o *options) agendaCmd() *cobra.Command {
 	cmd.Flags().StringVar(&search, "search", "", "only sessions matching these words (titles, people, descriptions, policy questions)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON instead of lines")
 	cmd.Flags().BoolVar(&favourites, "favourites", false, "only sessions in My agenda")
+	filters.register(cmd)
 	return cmd
 }
 
