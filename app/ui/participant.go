@@ -22,20 +22,23 @@ type ParticipantView struct {
 	p      *app.Participant
 	canvas fyne.Canvas
 
-	Search       *widget.Entry
-	ImportButton *widget.Button
-	MyAgenda     *widget.Check
-	Zone         *widget.Select
-	List         *widget.List
-	Status       *widget.Label
-	Favourite    *widget.Button
-	Moderate     *widget.Button // shown once EnableModerate is called
-	Detail       *widget.RichText
-	detailPane   *container.Scroll
+	Search          *widget.Entry
+	ImportButton    *widget.Button
+	SubscribeButton *widget.Button // shown once EnableSync is called
+	ChangesButton   *widget.Button
+	MyAgenda        *widget.Check
+	Zone            *widget.Select
+	List            *widget.List
+	Status          *widget.Label
+	Favourite       *widget.Button
+	Moderate        *widget.Button // shown once EnableModerate is called
+	Detail          *widget.RichText
+	detailPane      *container.Scroll
 
 	selected int64 // session shown in the detail pane; 0 for none
 	content  fyne.CanvasObject
 	importer AgendaImporter // nil until EnableImport
+	syncing  Syncing
 	window   fyne.Window
 }
 
@@ -50,6 +53,10 @@ func NewParticipantView(ctx context.Context, p *app.Participant, w fyne.Window, 
 
 	v.ImportButton = widget.NewButtonWithIcon("Import…", theme.FolderOpenIcon(), v.showImportDialog)
 	v.ImportButton.Hide()
+	v.SubscribeButton = widget.NewButtonWithIcon("Subscribe…", theme.DownloadIcon(), v.showSubscribeDialog)
+	v.SubscribeButton.Hide()
+	v.ChangesButton = widget.NewButtonWithIcon("What changed", theme.HistoryIcon(), v.ShowChanges)
+	v.ChangesButton.Hide()
 
 	v.MyAgenda = widget.NewCheck("My agenda", func(on bool) { v.do(p.SetFavouritesOnly(ctx, on)) })
 
@@ -77,7 +84,7 @@ func NewParticipantView(ctx context.Context, p *app.Participant, w fyne.Window, 
 	v.detailPane = container.NewVScroll(container.NewBorder(container.NewHBox(v.Favourite, v.Moderate), nil, nil, nil, v.Detail))
 
 	top := container.NewBorder(nil, nil, nil,
-		container.NewHBox(v.MyAgenda, widget.NewLabel("Times:"), v.Zone, v.ImportButton), v.Search)
+		container.NewHBox(v.MyAgenda, widget.NewLabel("Times:"), v.Zone, v.ImportButton, v.SubscribeButton, v.ChangesButton), v.Search)
 	split := container.NewHSplit(container.NewBorder(nil, v.Status, nil, nil, v.List), v.detailPane)
 	split.Offset = 0.4
 	v.content = container.NewBorder(top, nil, nil, nil, split)

@@ -13,6 +13,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"github.com/igf-floor/floor/app"
+	"github.com/igf-floor/floor/app/agenda"
 	"github.com/igf-floor/floor/app/ui"
 	"github.com/igf-floor/floor/assets"
 	"github.com/igf-floor/floor/cmd/floor/internal/cli"
@@ -34,6 +35,14 @@ func openWindow(ctx context.Context, w cli.Window, start time.Time) error {
 	win.Resize(fyne.NewSize(1180, 760))
 	view := ui.NewParticipantView(ctx, w.Participant, win, localZoneName())
 	view.EnableImport(w.Importer, win)
+	syncer := app.Syncer{Importer: w.Importer, Subs: w.DB}
+	view.EnableSync(ui.Syncing{
+		Sync: syncer.Sync,
+		Changes: func(ctx context.Context) ([]agenda.ChangeRecord, error) {
+			return w.DB.Changes(ctx, time.Time{}, 500)
+		},
+		Run: func(fn func()) { go fn() },
+	}, win)
 	view.EnableModerate(func(ctx context.Context, id int64) error {
 		s, err := w.DB.Session(ctx, id)
 		if err != nil {

@@ -1,0 +1,144 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/igf-floor/floor/app"
+	"github.com/igf-floor/floor/app/agenda"
+)
+
+// Syncing is what the agenda window needs to subscribe and to say what
+// changed; app.Syncer and storage.DB provide it in the real window.
+type Syncing struct {
+	Sync    func(ctx context.Context, url string) (app.SyncResult, error)
+	Changes func(ctx context.Context) ([]agenda.ChangeRecord, error)
+	// Run runs fn away from the UI goroutine (a sync waits on the network);
+	// tests run it in place.
+	Run func(fn func())
+}
+
+// EnableSync adds "Subscribe…" and "What changed" to the view.
+func (v *ParticipantView) EnableSync(s Syncing, w fyne.Window) {
+	v.syncing, v.window = s, w
+	v.SubscribeButton.Show()
+	v.ChangesButton.Show()
+}
+
+func (v *ParticipantView) showSubscribeDialog() {
+	entry := widget.NewEntry()
+	entry.SetPlaceHolder("https://… schedule.xml, schedule.json, .ics or an IGF page")
+	d := dialog.NewForm("Subscribe to a schedule", "Subscribe", "Cancel",
+		[]*widget.FormItem{widget.NewFormItem("Address", entry)},
+		func(ok bool) {
+			if ok {
+				v.Subscribe(strings.TrimSpace(entry.Text))
+			}
+		}, v.window)
+	entry.OnSubmitted = func(string) { d.Submit() }
+	d.Resize(fyne.NewSize(640, 180)) // room for a whole address
+	d.Show()
+	v.window.Canvas().Focus(entry)
+}
+
+// Subscribe syncs url in the background and reports in the status line; a
+// change to a session in My agenda raises a desktop notification.
+func (v *ParticipantView) Subscribe(url string) {
+	v.Status.SetText("Syncing " + url + " …")
+	v.syncing.Run(func() {
+		res, err := v.syncing.Sync(v.ctx, url)
+		fyne.Do(func() { v.synced(url, res, err) })
+	})
+}
+
+func (v *ParticipantView) synced(url string, res app.SyncResult, err error) {
+	if err != nil {
+		last := "never"
+		if t := res.Subscription.SyncedAt; !t.IsZero() {
+			last = t.Local().Format("2006-01-02 15:04")
+		}
+		v.Status.SetText(fmt.Sprintf("Not synced: %v. The agenda is as of the last good sync: %s", err, last))
+		return
+	}
+	v.do(v.p.Load(v.ctx))
+	if res.NotModified {
+		v.Status.SetText(url + ": not modified")
+		return
+	}
+	s := res.Import.Saved
+	v.Status.SetText(fmt.Sprintf("%s: %d added, %d updated, %d removed, %d changes", res.Import.Event.Title, s.Added, s.Updated, s.Removed, s.Changes))
+	v.notifyFavouriteChanges()
+}
+
+// notifyFavouriteChanges tells the desktop when the last import changed a
+// session in My agenda.
+func (v *ParticipantView) notifyFavouriteChanges() {
+	changes, err := v.syncing.Changes(v.ctx)
+	if err != nil || len(changes) == 0 {
+		return
+	}
+	var titles []string
+	seen := map[string]bool{}
+	for _, c := range changes {
+		if c.At.Equal(changes[0].At) && c.Favourite && !seen[c.GUID] {
+			seen[c.GUID] = true
+			titles = append(titles, c.Title)
+		}
+	}
+	if len(titles) > 0 {
+		fyne.CurrentApp().SendNotification(fyne.NewNotification("Changed in My agenda", strings.Join(titles, "; ")))
+	}
+}
+
+// ShowChanges opens the "What changed" list: every recorded change, newest
+// import first, sessions in My agenda marked.
+func (v *ParticipantView) ShowChanges() {
+	changes, err := v.syncing.Changes(v.ctx)
+	if err != nil {
+		dialog.ShowError(err, v.window)
+		return
+	}
+	var segs []widget.RichTextSegment
+	if len(changes) == 0 {
+		segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: "Nothing has changed since the agenda was first imported."})
+	}
+	last := ""
+	for _, c := range changes {
+		head := c.At.Local().Format("2006-01-02 15:04") + " · " + c.File
+		if head != last {
+			segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyleSubHeading, Text: head})
+			last = head
+		}
+		star := ""
+		if c.Favourite {
+			star = "★ My agenda · "
+		}
+		what := fmt.Sprintf("%s: %s → %s", c.Change.Field, orDash(c.Change.Old), orDash(c.Change.New))
+		switch c.Change.Field {
+		case "new":
+			what = "new session"
+		case "removed":
+			what = "removed"
+		}
+		segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: star + c.Title + " — " + what})
+	}
+	text := widget.NewRichText(segs...)
+	text.Wrapping = fyne.TextWrapWord
+	scroll := container.NewVScroll(text)
+	d := dialog.NewCustom("What changed", "Close", scroll, v.window)
+	d.Resize(fyne.NewSize(720, 520))
+	d.Show()
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
