@@ -11,6 +11,25 @@ type Change struct {
 	Old, New string
 }
 
+// String describes the change for a person: "room: Room 3 → Room 5",
+// "new session", "removed".
+func (c Change) String() string {
+	switch c.Field {
+	case "new":
+		return "new session"
+	case "removed":
+		return "removed"
+	}
+	return c.Field + ": " + orDash(c.Old) + " → " + orDash(c.New)
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
 // Diff lists what a participant would notice between two versions of a
 // session: title, time, duration, room, people and track, in that order.
 func Diff(old, next Session) []Change {

@@ -22,6 +22,12 @@ func TestDiff(t *testing.T) {
 	if d := Diff(a, b); !reflect.DeepEqual(d, want) {
 		t.Errorf("diff = %+v", d)
 	}
+	for c, text := range map[Change]string{want[3]: "room: Room 3 → Room 4", {Field: "track", New: "T"}: "track: — → T",
+		{Field: "new", New: "A"}: "new session", {Field: "removed", Old: "A"}: "removed"} {
+		if c.String() != text {
+			t.Errorf("%+v reads %q, want %q", c, c.String(), text)
+		}
+	}
 }
 
 // BenchmarkDiff10kSessionPairs compares two versions of a 10 000-session

@@ -119,14 +119,7 @@ func (v *ParticipantView) ShowChanges() {
 		if c.Favourite {
 			star = "★ My agenda · "
 		}
-		what := fmt.Sprintf("%s: %s → %s", c.Change.Field, orDash(c.Change.Old), orDash(c.Change.New))
-		switch c.Change.Field {
-		case "new":
-			what = "new session"
-		case "removed":
-			what = "removed"
-		}
-		segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: star + c.Title + " — " + what})
+		segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: star + c.Title + " — " + c.Change.String()})
 	}
 	text := widget.NewRichText(segs...)
 	text.Wrapping = fyne.TextWrapWord
@@ -134,11 +127,4 @@ func (v *ParticipantView) ShowChanges() {
 	d := dialog.NewCustom("What changed", "Close", scroll, v.window)
 	d.Resize(fyne.NewSize(720, 520))
 	d.Show()
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return "—"
-	}
-	return s
 }

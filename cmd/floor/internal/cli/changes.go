@@ -42,14 +42,7 @@ with --favourites.`,
 				if c.Favourite {
 					star = "★"
 				}
-				what := fmt.Sprintf("%s: %s → %s", c.Change.Field, orDash(c.Change.Old), orDash(c.Change.New))
-				switch c.Change.Field {
-				case "new":
-					what = "new session"
-				case "removed":
-					what = "removed"
-				}
-				fmt.Fprintf(tw, "%s\t%s\t%s %s\t%s\n", c.At.In(o.env.Local).Format("2006-01-02 15:04"), c.File, star, c.Title, what)
+				fmt.Fprintf(tw, "%s\t%s\t%s %s\t%s\n", c.At.In(o.env.Local).Format("2006-01-02 15:04"), c.File, star, c.Title, c.Change)
 				n++
 			}
 			if err := tw.Flush(); err != nil {
@@ -64,11 +57,4 @@ with --favourites.`,
 	cmd.Flags().DurationVar(&since, "since", 0, "only changes from imports this recent (e.g. 24h)")
 	cmd.Flags().BoolVar(&favourites, "favourites", false, "only changes to sessions in My agenda")
 	return cmd
-}
-
-func orDash(s string) string {
-	if s == "" {
-		return "—"
-	}
-	return s
 }

@@ -82,19 +82,9 @@ func (o *options) agendaCmd() *cobra.Command {
 		Use:   "agenda",
 		Short: "List sessions, one a line: id, number, start in the event's zone, title",
 		Args:  exactArgs(0),
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			db, _, err := o.open(cmd.Context(), true)
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			if err := filters.check(); err != nil {
-				return err
-			}
-			listing, err := db.ListSessions(cmd.Context(), agenda.Filter{Search: search, FavouritesOnly: favourites})
-			if err != nil {
-				return err
-			}
+		RunE: o.withListing(func() (agenda.Filter, error) {
+			return agenda.Filter{Search: search, FavouritesOnly: favourites}, filters.check()
+		}, func(cmd *cobra.Command, db *storage.DB, listing agenda.Listing) error {
 			listing.Sessions = filters.apply(listing.Sessions)
 			favs, err := db.FavouriteIDs(cmd.Context())
 			if err != nil {
@@ -125,7 +115,7 @@ func (o *options) agendaCmd() *cobra.Command {
 				fmt.Fprintf(cmd.ErrOrStderr(), "floor: no session matches %q\n", search)
 			}
 			return nil
-		},
+		}),
 	}
 	cmd.Flags().StringVar(&search, "search", "", "only sessions matching these words (titles, people, descriptions, policy questions)")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON instead of lines")
@@ -180,6 +170,27 @@ func (o *options) favouriteCmd() *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&remove, "remove", false, "take the session out of My agenda")
 	return cmd
+}
+
+// withListing checks the command line's filter, opens the database (with
+// the built-in agenda when it is empty) and lists the sessions it selects.
+func (o *options) withListing(filter func() (agenda.Filter, error), run func(*cobra.Command, *storage.DB, agenda.Listing) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, _ []string) error {
+		f, err := filter()
+		if err != nil {
+			return err
+		}
+		db, _, err := o.open(cmd.Context(), true)
+		if err != nil {
+			return err
+		}
+		defer db.Close()
+		listing, err := db.ListSessions(cmd.Context(), f)
+		if err != nil {
+			return err
+		}
+		return run(cmd, db, listing)
+	}
 }
 
 // withSession opens the database and finds the session args[0] names.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/app/agenda"
+	"github.com/igf-floor/floor/storage"
 )
 
 // sessionFilters narrow a list by event, day, track, room and type; each
@@ -64,16 +65,9 @@ func (o *options) conflictsCmd() *cobra.Command {
 		Use:   "conflicts",
 		Short: "Sessions in My agenda that overlap in time (across events); --all for every session",
 		Args:  exactArgs(0),
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			db, _, err := o.open(cmd.Context(), true)
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			listing, err := db.ListSessions(cmd.Context(), agenda.Filter{FavouritesOnly: !all})
-			if err != nil {
-				return err
-			}
+		RunE: o.withListing(func() (agenda.Filter, error) {
+			return agenda.Filter{FavouritesOnly: !all}, nil
+		}, func(cmd *cobra.Command, _ *storage.DB, listing agenda.Listing) error {
 			conflicts := agenda.Conflicts(listing.Sessions)
 			for _, c := range conflicts {
 				fmt.Fprintf(cmd.OutOrStdout(), "%s  %s\n  overlaps %s by %d min: %s  %s\n",
@@ -83,7 +77,7 @@ func (o *options) conflictsCmd() *cobra.Command {
 				fmt.Fprintln(cmd.ErrOrStderr(), "floor: no overlapping sessions")
 			}
 			return nil
-		},
+		}),
 	}
 	cmd.Flags().BoolVar(&all, "all", false, "look at every session, not only My agenda")
 	return cmd
@@ -95,40 +89,32 @@ func (o *options) nowCmd() *cobra.Command {
 		Use:   "now",
 		Short: "What is on now and what starts next, across all events",
 		Args:  exactArgs(0),
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			db, _, err := o.open(cmd.Context(), true)
-			if err != nil {
-				return err
-			}
-			defer db.Close()
-			listing, err := db.ListSessions(cmd.Context(), agenda.Filter{})
-			if err != nil {
-				return err
-			}
-			favs, err := db.FavouriteIDs(cmd.Context())
-			if err != nil {
-				return err
-			}
-			running, next := agenda.NowAndNext(listing.Sessions, o.env.Clock.Now(), within)
-			out := cmd.OutOrStdout()
-			for _, part := range []struct {
-				heading string
-				ss      []agenda.Session
-			}{{"Now", running}, {fmt.Sprintf("Next %v", within), next}} {
-				fmt.Fprintf(out, "%s\n", part.heading)
-				if len(part.ss) == 0 {
-					fmt.Fprintln(out, "  nothing")
+		RunE: o.withListing(func() (agenda.Filter, error) { return agenda.Filter{}, nil },
+			func(cmd *cobra.Command, db *storage.DB, listing agenda.Listing) error {
+				favs, err := db.FavouriteIDs(cmd.Context())
+				if err != nil {
+					return err
 				}
-				for _, s := range part.ss {
-					star := ""
-					if favs[s.ID] {
-						star = "  ★"
+				running, next := agenda.NowAndNext(listing.Sessions, o.env.Clock.Now(), within)
+				out := cmd.OutOrStdout()
+				for _, part := range []struct {
+					heading string
+					ss      []agenda.Session
+				}{{"Now", running}, {fmt.Sprintf("Next %v", within), next}} {
+					fmt.Fprintf(out, "%s\n", part.heading)
+					if len(part.ss) == 0 {
+						fmt.Fprintln(out, "  nothing")
 					}
-					fmt.Fprintf(out, "  %s  %s  %s%s\n", app.FormatStart(s), s.Title, s.Room, star)
+					for _, s := range part.ss {
+						star := ""
+						if favs[s.ID] {
+							star = "  ★"
+						}
+						fmt.Fprintf(out, "  %s  %s  %s%s\n", app.FormatStart(s), s.Title, s.Room, star)
+					}
 				}
-			}
-			return nil
-		},
+				return nil
+			}),
 	}
 	cmd.Flags().DurationVar(&within, "within", 2*time.Hour, "how far ahead 'next' looks")
 	return cmd
