@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/igf-floor/floor/app/floor"
@@ -21,8 +22,11 @@ type ModerationLog interface {
 // Moderator runs one session: its clock, the speaker timer and the queue
 // for the floor. Every action is checked against the state, written to the
 // log in one transaction, and only then made current, so what the room sees
-// is never ahead of what survives a crash.
+// is never ahead of what survives a crash. It is safe for concurrent use:
+// the console and every remote hub act on the same session.
 type Moderator struct {
+	mu         sync.Mutex
+	watchers   []func(timer.State, floor.State)
 	log        ModerationLog
 	clock      Clock
 	session    string
@@ -83,12 +87,26 @@ func (m *Moderator) commit(ctx context.Context, tcs []timer.Command, fcs []floor
 		return err
 	}
 	m.timer, m.floor = ts, fs
+	for _, w := range m.watchers {
+		w(ts, fs)
+	}
 	return nil
+}
+
+// Watch calls w with the new state after every change, whoever made it.
+// w runs while the moderator is locked: it must not call the moderator,
+// and should only hand the state on.
+func (m *Moderator) Watch(w func(timer.State, floor.State)) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.watchers = append(m.watchers, w)
 }
 
 // Timer gives a timer command (start, pause or resume the session or the
 // speaker, add time). Ending the session also ends the turn on the floor.
 func (m *Moderator) Timer(ctx context.Context, c timer.Command) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
 	c.At = m.now()
 	var fcs []floor.Command
 	switch c.Kind {
@@ -104,22 +122,39 @@ func (m *Moderator) Timer(ctx context.Context, c timer.Command) error {
 
 // Ask puts a request for the floor in the queue.
 func (m *Moderator) Ask(ctx context.Context, s floor.Speaker) error {
-	return m.commit(ctx, nil, []floor.Command{{Kind: floor.Ask, At: m.now(), Speaker: s}})
+	_, err := m.Request(ctx, s)
+	return err
+}
+
+// Request puts a request for the floor in the queue and returns its id.
+func (m *Moderator) Request(ctx context.Context, s floor.Speaker) (int, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if err := m.commit(ctx, nil, []floor.Command{{Kind: floor.Ask, At: m.now(), Speaker: s}}); err != nil {
+		return 0, err
+	}
+	return m.floor.NextID, nil
 }
 
 // Withdraw takes request id out of the queue.
 func (m *Moderator) Withdraw(ctx context.Context, id int) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
 	return m.commit(ctx, nil, []floor.Command{{Kind: floor.Withdraw, At: m.now(), ID: id}})
 }
 
 // Move puts request id at position pos of the queue (0 is next).
 func (m *Moderator) Move(ctx context.Context, id, pos int) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
 	return m.commit(ctx, nil, []floor.Command{{Kind: floor.Move, At: m.now(), ID: id, Pos: pos}})
 }
 
 // Give hands the floor to request id (0: the next in the queue) and starts
 // the speaker timer: counting down from allotted, or up when mode is CountUp.
 func (m *Moderator) Give(ctx context.Context, id int, mode timer.Mode, allotted time.Duration) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
 	at := m.now()
 	name, err := m.queuedName(id)
 	if err != nil {
@@ -132,6 +167,8 @@ func (m *Moderator) Give(ctx context.Context, id int, mode timer.Mode, allotted 
 
 // EndTurn ends the current turn and stops the speaker timer.
 func (m *Moderator) EndTurn(ctx context.Context) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
 	at := m.now()
 	return m.commit(ctx, []timer.Command{{Kind: timer.EndSpeaker, At: at}},
 		[]floor.Command{m.ending(floor.Command{Kind: floor.End, At: at})})
@@ -162,13 +199,36 @@ func (m *Moderator) ending(c floor.Command) floor.Command {
 func (m *Moderator) Now() time.Time { return m.clock.Now() }
 
 // Read is both timers now.
-func (m *Moderator) Read() timer.Reading { return m.timer.Read(m.clock.Now(), m.thresholds) }
+func (m *Moderator) Read() timer.Reading {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.timer.Read(m.clock.Now(), m.thresholds)
+}
 
 // TimerState is the timers' state after the last command.
-func (m *Moderator) TimerState() timer.State { return m.timer }
+func (m *Moderator) TimerState() timer.State {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.timer
+}
 
 // Floor is the queue, the current turn and the interventions so far.
-func (m *Moderator) Floor() floor.State { return m.floor }
+func (m *Moderator) Floor() floor.State {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.floor
+}
 
 // SetThresholds changes when the speaker timer warns.
-func (m *Moderator) SetThresholds(th timer.Thresholds) { m.thresholds = th }
+func (m *Moderator) SetThresholds(th timer.Thresholds) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.thresholds = th
+}
+
+// Thresholds are when the speaker timer warns.
+func (m *Moderator) Thresholds() timer.Thresholds {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.thresholds
+}

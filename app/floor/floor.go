@@ -48,8 +48,9 @@ type Intervention struct {
 	Speaker  Speaker       `json:"speaker"`
 	Start    time.Time     `json:"start"`
 	End      time.Time     `json:"end"`
-	Allotted time.Duration `json:"allotted"` // 0 for an open turn
-	Spoke    time.Duration `json:"spoke"`    // time on the floor, pauses excluded
+	Allotted time.Duration `json:"allotted"`          // 0 for an open turn
+	Spoke    time.Duration `json:"spoke"`             // time on the floor, pauses excluded
+	Request  int           `json:"request,omitempty"` // the request it answered; 0 when the moderator called the speaker
 }
 
 // Overtime is how far the turn ran past its allotted time.
@@ -135,7 +136,7 @@ func (st State) Give(id int, at time.Time, allotted time.Duration, end Ending) (
 	r := st.Queue[i]
 	st = st.endCurrent(at, end)
 	st.Queue = slices.Delete(slices.Clone(st.Queue), i, i+1)
-	st.Current = &Intervention{Speaker: r.Speaker, Start: at, Allotted: allotted}
+	st.Current = &Intervention{Speaker: r.Speaker, Start: at, Allotted: allotted, Request: r.ID}
 	return st, nil
 }
 

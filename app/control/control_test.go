@@ -1,0 +1,126 @@
+package control
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/igf-floor/floor/app/floor"
+	"github.com/igf-floor/floor/app/timer"
+)
+
+func TestMessagesRoundTrip(t *testing.T) {
+	ts := timer.State{Planned: time.Hour, Started: true, Session: timer.Stopwatch{Running: true, Since: time.Date(2020, 11, 11, 11, 20, 0, 0, time.UTC)}}
+	for _, m := range []Message{
+		{Type: Hello, People: 12},
+		{Type: Request, Speaker: &floor.Speaker{Name: "Grace", Group: "Civil Society", Youth: true}},
+		{Type: Queue, Request: 3, Position: 1, Length: 4},
+		{Type: State, Request: 3, Floor: Live},
+		{Type: Timer, Timer: &ts},
+		{Type: Ping, T0: 1},
+		{Type: Pong, T0: 1, T1: 2, T2: 3},
+	} {
+		b, err := Encode(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := Decode(b)
+		if err != nil {
+			t.Fatalf("%s: %v", b, err)
+		}
+		if got.Type != m.Type || got.V != Version {
+			t.Fatalf("%s → %+v", b, got)
+		}
+		if m.Timer != nil && !got.Timer.Session.Since.Equal(ts.Session.Since) {
+			t.Fatalf("timer anchors lost: %+v", got.Timer)
+		}
+	}
+}
+
+func TestBadMessagesAreRefusedClearly(t *testing.T) {
+	for _, raw := range []string{
+		``, `null`, `[]`, `{"v":1}`, `{"v":2,"type":"hello"}`, `{"type":"hello"}`, `{"v":1,"type":"launch"}`,
+		`{"v":1,"type":"request"}`, `{"v":1,"type":"timer"}`, `{"v":1,"type":"ping"}`, `{"v":1,"type":"hello","people":-1}`,
+		`{"v":1,"type":"hello"}{"v":1,"type":"hello"}`, "{\"v\":1,\"type\":\"message\",\"text\":\"a\u202eb\"}",
+		`{"v":1,"type":"request","speaker":{"name":"x\u0007"}}`, `{"v":1,"type":"message","text":"` + strings.Repeat("x", 3000) + `"}`,
+		`{"v":1,"type":"message","text":"` + strings.Repeat("x", MaxMessage) + `"}`, "\xff",
+	} {
+		if _, err := Decode([]byte(raw)); !errors.Is(err, ErrBadMessage) {
+			t.Errorf("%.60q: %v", raw, err)
+		}
+	}
+}
+
+func TestClockSyncKeepsTheLowestRoundTrip(t *testing.T) {
+	base := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	const offset = 1234 * time.Millisecond // the room is ahead
+	ms := func(n int) time.Duration { return time.Duration(n) * time.Millisecond }
+	var c ClockSync
+	c.Keep = 4
+	// One-way delays (out, back): asymmetric queueing skews all but the fast one.
+	for i, d := range [][2]int{{80, 20}, {10, 10}, {60, 5}, {30, 90}} {
+		t0 := base.Add(time.Duration(i) * time.Second)
+		t1 := t0.Add(ms(d[0])).Add(offset)
+		t2 := t1.Add(ms(1))
+		t3 := t2.Add(-offset).Add(ms(d[1]))
+		c.Add(NewSample(t0, t1, t2, t3))
+	}
+	best, ok := c.Best()
+	if !ok || best.Offset != offset || best.RTT != ms(20) {
+		t.Fatalf("best %+v", best)
+	}
+	if got := c.RoomTime(base); !got.Equal(base.Add(offset)) {
+		t.Fatalf("room time %v", got)
+	}
+	// Four newer samples push the good one out: drift is followed.
+	for i := 0; i < 4; i++ {
+		t0 := base.Add(time.Minute + time.Duration(i)*time.Second)
+		c.Add(NewSample(t0, t0.Add(ms(50)+offset+ms(3)), t0.Add(ms(51)+offset+ms(3)), t0.Add(ms(101))))
+	}
+	if best, _ := c.Best(); best.Offset != offset+ms(3) {
+		t.Fatalf("after drift: %+v", best)
+	}
+	c.Add(Sample{RTT: -time.Second})
+	if c.Samples() != 4 {
+		t.Fatal("a negative round trip was kept")
+	}
+}
+
+func TestRoomViewGoesStaleAndSaysItsPlace(t *testing.T) {
+	now := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	var v RoomView
+	if !v.Stale(now) || v.Status() != "Not asking for the floor" {
+		t.Fatal("a fresh view")
+	}
+	v.Apply(Message{Type: Queue, Request: 7, Position: 2, Length: 5}, now)
+	if v.Status() != "3rd of 5 in the queue" || v.Stale(now.Add(StaleAfter)) || !v.Stale(now.Add(StaleAfter+time.Millisecond)) {
+		t.Fatalf("%q", v.Status())
+	}
+	v.Apply(Message{Type: State, Request: 7, Floor: Live}, now)
+	if v.Status() != "You have the floor" {
+		t.Fatal(v.Status())
+	}
+	if ordinal(11) != "11th" || ordinal(22) != "22nd" || ordinal(103) != "103rd" {
+		t.Fatal("ordinals")
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	f.Add([]byte(`{"v":1,"type":"request","speaker":{"name":"Grace","group":"Civil Society"}}`))
+	f.Add([]byte(`{"v":1,"type":"timer","timer":{"Planned":3600000000000,"Started":true}}`))
+	f.Add([]byte(`{"v":1,"type":"pong","t0":1,"t1":2,"t2":3}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		m, err := Decode(b)
+		if err != nil {
+			return
+		}
+		again, err := Encode(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Decode(again); err != nil {
+			t.Fatalf("a decoded message does not decode again: %v", err)
+		}
+	})
+}

@@ -1,0 +1,152 @@
+// Package control is the language the moderator's Floor and its remote hubs
+// speak over the "floor" data channel: versioned JSON messages, the clock
+// offset estimate, and what a hub knows of the room. Pure Go: the media
+// layer only carries the bytes.
+package control
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"unicode/utf8"
+
+	"github.com/igf-floor/floor/app/agenda"
+	"github.com/igf-floor/floor/app/floor"
+	"github.com/igf-floor/floor/app/timer"
+)
+
+// Version is the protocol version every message carries as "v".
+const Version = 1
+
+// MaxMessage is the largest message either side accepts; a timer state or
+// a queue of 50 names fits many times over.
+const MaxMessage = 16 << 10
+
+// Label is the data channel's name.
+const Label = "floor"
+
+// Type names a message.
+type Type string
+
+// Messages. "hub→room" are sent by hubs, "room→hub" by the moderator.
+const (
+	Hello    Type = "hello"    // hub→room: People present
+	Welcome  Type = "welcome"  // room→hub: Hub (its name), Text (the session's title)
+	Request  Type = "request"  // hub→room: Speaker asks for the floor
+	Withdraw Type = "withdraw" // hub→room: Request (0: all of this hub's)
+	Queue    Type = "queue"    // room→hub: Request, Position (0 is next), Length
+	State    Type = "floor"    // room→hub: Request, Floor (waiting, next, live, done)
+	Timer    Type = "timer"    // room→hub: Timer, the timers' anchors in the room's clock
+	Ping     Type = "ping"     // hub→room: T0, the hub's clock
+	Pong     Type = "pong"     // room→hub: T0 echoed, T1 received, T2 sent, in the room's clock
+	Text     Type = "message"  // room→hub: Text
+	Error    Type = "error"    // room→hub: Text, why a request was refused
+)
+
+// FloorState is where a hub's request stands.
+type FloorState string
+
+// Floor states.
+const (
+	Waiting FloorState = "waiting"
+	Next    FloorState = "next"
+	Live    FloorState = "live"
+	Done    FloorState = "done"
+)
+
+// Message is one message; only the fields its Type names are set.
+type Message struct {
+	V        int            `json:"v"`
+	Type     Type           `json:"type"`
+	People   int            `json:"people,omitempty"`
+	Hub      string         `json:"hub,omitempty"`
+	Speaker  *floor.Speaker `json:"speaker,omitempty"`
+	Request  int            `json:"request,omitempty"`
+	Position int            `json:"position,omitempty"`
+	Length   int            `json:"length,omitempty"`
+	Floor    FloorState     `json:"floor,omitempty"`
+	Timer    *timer.State   `json:"timer,omitempty"`
+	T0       int64          `json:"t0,omitempty"` // unix nanoseconds
+	T1       int64          `json:"t1,omitempty"`
+	T2       int64          `json:"t2,omitempty"`
+	Text     string         `json:"text,omitempty"`
+}
+
+// ErrBadMessage is a message this version cannot take.
+var ErrBadMessage = errors.New("bad control message")
+
+// Encode stamps the version and marshals m.
+func Encode(m Message) ([]byte, error) {
+	m.V = Version
+	b, err := json.Marshal(m)
+	if err != nil {
+		return nil, fmt.Errorf("encode %s: %w", m.Type, err)
+	}
+	return b, nil
+}
+
+// Decode reads and checks one message: size, version, type, and the fields
+// that type needs. Unknown fields are ignored, so a newer peer can add some.
+func Decode(b []byte) (Message, error) {
+	var m Message
+	if len(b) > MaxMessage {
+		return m, fmt.Errorf("%w: %d bytes, at most %d", ErrBadMessage, len(b), MaxMessage)
+	}
+	if !utf8.Valid(b) {
+		return m, fmt.Errorf("%w: not UTF-8", ErrBadMessage)
+	}
+	d := json.NewDecoder(bytes.NewReader(b))
+	if err := d.Decode(&m); err != nil {
+		return Message{}, fmt.Errorf("%w: %w", ErrBadMessage, err)
+	}
+	if d.More() {
+		return Message{}, fmt.Errorf("%w: more than one value", ErrBadMessage)
+	}
+	if m.V != Version {
+		return m, fmt.Errorf("%w: version %d, this Floor speaks %d", ErrBadMessage, m.V, Version)
+	}
+	return m, m.check()
+}
+
+func (m Message) check() error {
+	bad := func(why string) error { return fmt.Errorf("%w: %s: %s", ErrBadMessage, m.Type, why) }
+	if len(m.Text) > 2000 || len(m.Hub) > 200 {
+		return bad("text too long")
+	}
+	if agenda.CheckText([]byte(m.Text)) != nil || agenda.CheckText([]byte(m.Hub)) != nil {
+		return bad("control or direction characters in text")
+	}
+	switch m.Type {
+	case Hello:
+		if m.People < 0 || m.People > 100000 {
+			return bad("people present must be 0 to 100000")
+		}
+	case Request:
+		if m.Speaker == nil {
+			return bad("no speaker")
+		}
+		s := m.Speaker
+		for _, f := range []string{s.Name, s.Affiliation, s.Group, s.Region} {
+			if agenda.CheckText([]byte(f)) != nil {
+				return bad("control or direction characters in the speaker")
+			}
+		}
+	case Withdraw, Queue, State:
+		if m.Request < 0 || m.Position < 0 || m.Length < 0 {
+			return bad("negative number")
+		}
+	case Timer:
+		if m.Timer == nil {
+			return bad("no timer")
+		}
+	case Ping, Pong:
+		if m.T0 <= 0 {
+			return bad("no send time")
+		}
+	case Welcome, Text, Error:
+	default:
+		return fmt.Errorf("%w: unknown type %q", ErrBadMessage, m.Type)
+	}
+	return nil
+}

@@ -1,0 +1,139 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/igf-floor/floor/app/control"
+	"github.com/igf-floor/floor/app/floor"
+	"github.com/igf-floor/floor/app/timer"
+)
+
+// HubClient is a remote hub's side of the control channel: it asks for the
+// floor, estimates the room's clock, and knows its place in the queue and
+// the room's timers. The media layer feeds Receive and carries Send.
+type HubClient struct {
+	clock Clock
+	send  func([]byte) error
+
+	mu       sync.Mutex
+	view     control.RoomView
+	onChange func()
+}
+
+// NewHubClient speaks through send (the data channel).
+func NewHubClient(clock Clock, send func([]byte) error) *HubClient {
+	return &HubClient{clock: clock, send: send}
+}
+
+// OnChange calls f after every message from the room.
+func (h *HubClient) OnChange(f func()) {
+	h.mu.Lock()
+	h.onChange = f
+	h.mu.Unlock()
+}
+
+func (h *HubClient) out(m control.Message) error {
+	b, err := control.Encode(m)
+	if err != nil {
+		return err
+	}
+	if err := h.send(b); err != nil {
+		return fmt.Errorf("send %s to the room: %w", m.Type, err)
+	}
+	return nil
+}
+
+// Hello tells the room how many people are at the hub.
+func (h *HubClient) Hello(people int) error {
+	return h.out(control.Message{Type: control.Hello, People: people})
+}
+
+// RequestFloor asks for the floor for s.
+func (h *HubClient) RequestFloor(s floor.Speaker) error {
+	return h.out(control.Message{Type: control.Request, Speaker: &s})
+}
+
+// Withdraw takes back this hub's requests.
+func (h *HubClient) Withdraw() error {
+	return h.out(control.Message{Type: control.Withdraw})
+}
+
+// Receive takes one message from the room.
+func (h *HubClient) Receive(raw []byte) {
+	m, err := control.Decode(raw)
+	h.mu.Lock()
+	if err == nil {
+		h.view.Apply(m, h.clock.Now())
+	} else {
+		h.view.Notice = "A message from the room could not be read: " + err.Error()
+	}
+	f := h.onChange
+	h.mu.Unlock()
+	if f != nil {
+		f()
+	}
+}
+
+// Ping sends one clock sample request.
+func (h *HubClient) Ping() error {
+	return h.out(control.Message{Type: control.Ping, T0: h.clock.Now().UnixNano()})
+}
+
+// Clock sampling: a quick burst to converge, then a steady refresh; the
+// estimate keeps the lowest-RTT sample of the last 16 (DESIGN.md).
+const (
+	pingBurst     = 8
+	pingBurstGap  = 250 * time.Millisecond
+	pingRefreshed = 5 * time.Second
+)
+
+// Run pings the room until ctx ends.
+func (h *HubClient) Run(ctx context.Context) {
+	h.mu.Lock()
+	h.view.Clock.Keep = 16
+	h.mu.Unlock()
+	for i := 0; ; i++ {
+		_ = h.Ping()
+		wait := pingRefreshed
+		if i < pingBurst {
+			wait = pingBurstGap
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(wait):
+		}
+	}
+}
+
+// HubStatus is what the hub shows at one instant.
+type HubStatus struct {
+	Session, HubName string
+	Place            string // "2nd of 3 in the queue", "You have the floor"
+	Floor            control.FloorState
+	Position, Length int
+	Timer            timer.Reading
+	HaveTimer        bool
+	Stale            bool // no word from the room for control.StaleAfter
+	Offset, RTT      time.Duration
+	Samples          int
+	Notice           string
+}
+
+// Status reads the hub's view at the hub's clock now.
+func (h *HubClient) Status() HubStatus {
+	local := h.clock.Now()
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	v := &h.view
+	st := HubStatus{Session: v.Session, HubName: v.HubName, Place: v.Status(), Floor: v.Floor,
+		Position: v.Position, Length: v.Length, Stale: v.Stale(local), Notice: v.Notice, Samples: v.Clock.Samples()}
+	st.Timer, st.HaveTimer = v.Reading(local)
+	if best, ok := v.Clock.Best(); ok {
+		st.Offset, st.RTT = best.Offset, best.RTT
+	}
+	return st
+}

@@ -1,0 +1,137 @@
+package whip
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// Client speaks WHIP to one endpoint with one hub's token.
+type Client struct {
+	HTTP     *http.Client
+	Endpoint string // https://HOST:PORT/whip
+	Token    string
+}
+
+// NewPinnedClient is a client for an invite: it trusts only the
+// certificate the invite pins.
+func NewPinnedClient(host, token, pin string) *Client {
+	return &Client{
+		HTTP: &http.Client{Timeout: 15 * time.Second, Transport: &http.Transport{
+			TLSClientConfig: PinnedTLS(pin), TLSHandshakeTimeout: 10 * time.Second, ForceAttemptHTTP2: true,
+		}},
+		Endpoint: "https://" + host + "/whip",
+		Token:    token,
+	}
+}
+
+// StatusError is an answer other than the one asked for, in words a hub host
+// can act on.
+type StatusError struct {
+	Code       int
+	RetryAfter string
+	Body       string
+}
+
+func (e *StatusError) Error() string {
+	why := map[int]string{
+		http.StatusUnauthorized:          "the room does not accept this invite (wrong or revoked token)",
+		http.StatusForbidden:             "that session belongs to another hub",
+		http.StatusNotFound:              "the session is gone",
+		http.StatusRequestEntityTooLarge: "the offer is too large",
+		http.StatusUnsupportedMediaType:  "the room did not understand the request's type",
+		http.StatusTooManyRequests:       "too many attempts; wait and try again",
+		http.StatusServiceUnavailable:    "the room is full",
+	}[e.Code]
+	if why == "" {
+		why = http.StatusText(e.Code)
+	}
+	msg := fmt.Sprintf("WHIP %d: %s", e.Code, why)
+	if e.RetryAfter != "" {
+		msg += " (retry after " + e.RetryAfter + " s)"
+	}
+	if b := strings.TrimSpace(e.Body); b != "" {
+		msg += ": " + b
+	}
+	return msg
+}
+
+// Offer posts an SDP offer and returns the answer and the session's URL.
+func (c *Client) Offer(ctx context.Context, offer string) (answer, location string, err error) {
+	resp, body, err := c.do(ctx, http.MethodPost, c.Endpoint, "application/sdp", offer, "")
+	if err != nil {
+		return "", "", err
+	}
+	if resp.StatusCode != http.StatusCreated {
+		return "", "", statusError(resp, body)
+	}
+	loc, err := url.Parse(resp.Header.Get("Location"))
+	if err != nil || resp.Header.Get("Location") == "" {
+		return "", "", errors.New("WHIP: the answer has no Location")
+	}
+	base, _ := url.Parse(c.Endpoint)
+	return string(body), base.ResolveReference(loc).String(), nil
+}
+
+// Patch sends an SDP fragment (trickled candidates or an ICE restart) and
+// returns the answer fragment, empty for 204.
+func (c *Client) Patch(ctx context.Context, location, frag string) (string, error) {
+	resp, body, err := c.do(ctx, http.MethodPatch, location, "application/trickle-ice-sdpfrag", frag, "*")
+	if err != nil {
+		return "", err
+	}
+	if resp.StatusCode != http.StatusOK && resp.StatusCode != http.StatusNoContent {
+		return "", statusError(resp, body)
+	}
+	return string(body), nil
+}
+
+// Delete ends the session.
+func (c *Client) Delete(ctx context.Context, location string) error {
+	resp, body, err := c.do(ctx, http.MethodDelete, location, "", "", "")
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode != http.StatusOK && resp.StatusCode != http.StatusNoContent {
+		return statusError(resp, body)
+	}
+	return nil
+}
+
+func (c *Client) do(ctx context.Context, method, target, ctype, body, ifMatch string) (*http.Response, []byte, error) {
+	req, err := http.NewRequestWithContext(ctx, method, target, bytes.NewBufferString(body))
+	if err != nil {
+		return nil, nil, fmt.Errorf("WHIP %s: %w", method, err)
+	}
+	req.Header.Set("Authorization", "Bearer "+c.Token)
+	if ctype != "" {
+		req.Header.Set("Content-Type", ctype)
+	}
+	if ifMatch != "" {
+		req.Header.Set("If-Match", ifMatch)
+	}
+	resp, err := c.HTTP.Do(req)
+	if err != nil {
+		return nil, nil, fmt.Errorf("WHIP %s %s: %w", method, target, err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(io.LimitReader(resp.Body, 256<<10))
+	if err != nil {
+		return nil, nil, fmt.Errorf("WHIP %s: reading the answer: %w", method, err)
+	}
+	return resp, b, nil
+}
+
+func statusError(resp *http.Response, body []byte) error {
+	b := string(body)
+	if len(b) > 300 {
+		b = b[:300]
+	}
+	return &StatusError{Code: resp.StatusCode, RetryAfter: resp.Header.Get("Retry-After"), Body: b}
+}

@@ -1,0 +1,149 @@
+package whip
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/pion/rtcp"
+	"github.com/pion/webrtc/v4"
+)
+
+// PublishOptions say what a hub sends.
+type PublishOptions struct {
+	Video       bool // VP8
+	Audio       bool // Opus
+	DataChannel bool // the "floor" control channel
+	ICEServers  []webrtc.ICEServer
+	// OnBitrate receives the video rate the room asks for (REMB), so the
+	// encoder can follow it.
+	OnBitrate func(bitsPerSecond int)
+}
+
+// Publisher is a hub's connection to the room.
+type Publisher struct {
+	PC       *webrtc.PeerConnection
+	Control  *webrtc.DataChannel // nil without DataChannel
+	Video    *webrtc.TrackLocalStaticSample
+	Audio    *webrtc.TrackLocalStaticSample
+	Location string
+	client   *Client
+}
+
+// Publish connects to the room: an offer with our tracks, complete with
+// candidates, posted once.
+func Publish(ctx context.Context, api *webrtc.API, c *Client, o PublishOptions) (*Publisher, error) {
+	pc, err := api.NewPeerConnection(webrtc.Configuration{ICEServers: o.ICEServers})
+	if err != nil {
+		return nil, fmt.Errorf("new peer connection: %w", err)
+	}
+	p := &Publisher{PC: pc, client: c}
+	fail := func(err error) (*Publisher, error) {
+		pc.Close()
+		return nil, err
+	}
+	if o.Video {
+		p.Video, err = webrtc.NewTrackLocalStaticSample(webrtc.RTPCodecCapability{MimeType: webrtc.MimeTypeVP8}, "video", "floor-hub")
+		if err != nil {
+			return fail(err)
+		}
+		sender, err := pc.AddTransceiverFromTrack(p.Video, webrtc.RTPTransceiverInit{Direction: webrtc.RTPTransceiverDirectionSendonly})
+		if err != nil {
+			return fail(fmt.Errorf("video track: %w", err))
+		}
+		go readRTCP(sender.Sender(), o.OnBitrate)
+	}
+	if o.Audio {
+		p.Audio, err = webrtc.NewTrackLocalStaticSample(webrtc.RTPCodecCapability{MimeType: webrtc.MimeTypeOpus, ClockRate: 48000, Channels: 2}, "audio", "floor-hub")
+		if err != nil {
+			return fail(err)
+		}
+		sender, err := pc.AddTransceiverFromTrack(p.Audio, webrtc.RTPTransceiverInit{Direction: webrtc.RTPTransceiverDirectionSendonly})
+		if err != nil {
+			return fail(fmt.Errorf("audio track: %w", err))
+		}
+		go readRTCP(sender.Sender(), nil)
+	}
+	if o.DataChannel {
+		if p.Control, err = pc.CreateDataChannel("floor", nil); err != nil {
+			return fail(fmt.Errorf("control channel: %w", err))
+		}
+	}
+	if !o.Video && !o.Audio && !o.DataChannel {
+		return fail(errors.New("nothing to publish"))
+	}
+	offer, err := pc.CreateOffer(nil)
+	if err != nil {
+		return fail(fmt.Errorf("offer: %w", err))
+	}
+	gathered := webrtc.GatheringCompletePromise(pc)
+	if err := pc.SetLocalDescription(offer); err != nil {
+		return fail(fmt.Errorf("offer: %w", err))
+	}
+	select {
+	case <-gathered:
+	case <-time.After(2 * time.Second):
+	case <-ctx.Done():
+		return fail(ctx.Err())
+	}
+	answer, loc, err := c.Offer(ctx, pc.LocalDescription().SDP)
+	if err != nil {
+		return fail(err)
+	}
+	p.Location = loc
+	if err := pc.SetRemoteDescription(webrtc.SessionDescription{Type: webrtc.SDPTypeAnswer, SDP: answer}); err != nil {
+		p.Leave(context.Background())
+		return nil, fmt.Errorf("the room's answer: %w", err)
+	}
+	return p, nil
+}
+
+// readRTCP drains a sender's RTCP (the interceptors need it read) and
+// passes on REMB.
+func readRTCP(s *webrtc.RTPSender, onBitrate func(int)) {
+	for {
+		pkts, _, err := s.ReadRTCP()
+		if err != nil {
+			return
+		}
+		for _, p := range pkts {
+			if remb, ok := p.(*rtcp.ReceiverEstimatedMaximumBitrate); ok && onBitrate != nil {
+				onBitrate(int(remb.Bitrate))
+			}
+		}
+	}
+}
+
+// Leave says goodbye with DELETE and closes the connection.
+func (p *Publisher) Leave(ctx context.Context) error {
+	var err error
+	if p.Location != "" {
+		err = p.client.Delete(ctx, p.Location)
+	}
+	if cerr := p.PC.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// ErrNoControl is sending on a publisher made without a control channel.
+var ErrNoControl = errors.New("this connection has no control channel")
+
+// Send puts one control message on the "floor" channel.
+func (p *Publisher) Send(b []byte) error {
+	if p.Control == nil {
+		return ErrNoControl
+	}
+	return p.Control.Send(b)
+}
+
+// OnControl hands every control message to receive, and calls opened once
+// the channel is open (then the room is listening).
+func (p *Publisher) OnControl(receive func([]byte), opened func()) {
+	if p.Control == nil {
+		return
+	}
+	p.Control.OnMessage(func(m webrtc.DataChannelMessage) { receive(m.Data) })
+	p.Control.OnOpen(opened)
+}
