@@ -14,6 +14,7 @@ import (
 	"github.com/igf-floor/floor/app/control"
 	"github.com/igf-floor/floor/app/floor"
 	"github.com/igf-floor/floor/app/timer"
+	"github.com/igf-floor/floor/media/sender"
 	"github.com/igf-floor/floor/media/whip"
 )
 
@@ -132,3 +133,34 @@ func TestRevokedHubIsCutOffWhileConnected(t *testing.T) {
 }
 
 var _ = webrtc.MimeTypeVP8
+
+// The built-in source sends real VP8 and Opus; the room holds a queued hub
+// at the capped rate and, when it is live, raises it and asks for a keyframe.
+func TestTestSourceFollowsTheRoomsRateAndKeyframeRequests(t *testing.T) {
+	r := newRoom(t, whip.Limits{})
+	hub, token := r.addHub(t, "Nairobi")
+	src := sender.NewTestSource(sender.Options{Kbps: 1000})
+	pub, err := whip.Publish(context.Background(), hubEngine(t).API, r.client(token), whip.PublishOptions{
+		Video: true, Audio: true, DataChannel: true, OnBitrate: src.SetBitrate, OnKeyframe: src.RequestKeyframe})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pub.PC.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- src.Run(ctx, pub.Video, pub.Audio) }()
+	eventually(t, "the queued cap applied", func() bool { return src.Stats.Kbps.Load() == whip.QueuedBitrate/1000 })
+	keys := src.Stats.Keyframes.Load()
+	r.server.SetLive(map[string]bool{hub.ID: true})
+	eventually(t, "the live rate and a fresh keyframe", func() bool {
+		return src.Stats.Kbps.Load() == whip.LiveBitrate/1000 && src.Stats.Keyframes.Load() > keys
+	})
+	eventually(t, "video and audio at the room", func() bool {
+		q := r.server.Quality()
+		return len(q) == 1 && q[0].Packets > 50 && src.Stats.AudioPackets.Load() > 10
+	})
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}

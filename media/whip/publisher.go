@@ -19,6 +19,8 @@ type PublishOptions struct {
 	// OnBitrate receives the video rate the room asks for (REMB), so the
 	// encoder can follow it.
 	OnBitrate func(bitsPerSecond int)
+	// OnKeyframe is called when the room asks for a keyframe (PLI or FIR).
+	OnKeyframe func()
 }
 
 // Publisher is a hub's connection to the room.
@@ -52,7 +54,7 @@ func Publish(ctx context.Context, api *webrtc.API, c *Client, o PublishOptions) 
 		if err != nil {
 			return fail(fmt.Errorf("video track: %w", err))
 		}
-		go readRTCP(sender.Sender(), o.OnBitrate)
+		go readRTCP(sender.Sender(), o.OnBitrate, o.OnKeyframe)
 	}
 	if o.Audio {
 		p.Audio, err = webrtc.NewTrackLocalStaticSample(webrtc.RTPCodecCapability{MimeType: webrtc.MimeTypeOpus, ClockRate: 48000, Channels: 2}, "audio", "floor-hub")
@@ -63,7 +65,7 @@ func Publish(ctx context.Context, api *webrtc.API, c *Client, o PublishOptions) 
 		if err != nil {
 			return fail(fmt.Errorf("audio track: %w", err))
 		}
-		go readRTCP(sender.Sender(), nil)
+		go readRTCP(sender.Sender(), nil, nil)
 	}
 	if o.DataChannel {
 		if p.Control, err = pc.CreateDataChannel("floor", nil); err != nil {
@@ -100,16 +102,23 @@ func Publish(ctx context.Context, api *webrtc.API, c *Client, o PublishOptions) 
 }
 
 // readRTCP drains a sender's RTCP (the interceptors need it read) and
-// passes on REMB.
-func readRTCP(s *webrtc.RTPSender, onBitrate func(int)) {
+// passes on REMB and keyframe requests.
+func readRTCP(s *webrtc.RTPSender, onBitrate func(int), onKeyframe func()) {
 	for {
 		pkts, _, err := s.ReadRTCP()
 		if err != nil {
 			return
 		}
 		for _, p := range pkts {
-			if remb, ok := p.(*rtcp.ReceiverEstimatedMaximumBitrate); ok && onBitrate != nil {
-				onBitrate(int(remb.Bitrate))
+			switch v := p.(type) {
+			case *rtcp.ReceiverEstimatedMaximumBitrate:
+				if onBitrate != nil {
+					onBitrate(int(v.Bitrate))
+				}
+			case *rtcp.PictureLossIndication, *rtcp.FullIntraRequest:
+				if onKeyframe != nil {
+					onKeyframe()
+				}
 			}
 		}
 	}

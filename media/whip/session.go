@@ -217,11 +217,18 @@ func (s *Server) SetLive(live map[string]bool) {
 	defer s.mu.Unlock()
 	for _, sess := range s.sessions {
 		sess.mu.Lock()
+		was := sess.bitrateCap == LiveBitrate
 		sess.bitrateCap = QueuedBitrate
 		if live[sess.hub.ID] {
 			sess.bitrateCap = LiveBitrate
 		}
+		ssrc := sess.videoSSRC
 		sess.mu.Unlock()
+		if live[sess.hub.ID] && !was && ssrc != 0 {
+			// Admitted: ask for a keyframe now rather than wait for one.
+			_ = sess.pc.WriteRTCP([]rtcp.Packet{&rtcp.ReceiverEstimatedMaximumBitrate{Bitrate: LiveBitrate, SSRCs: []uint32{ssrc}},
+				&rtcp.PictureLossIndication{MediaSSRC: ssrc}})
+		}
 	}
 }
 
