@@ -9,7 +9,6 @@ import (
 	"github.com/igf-floor/floor/app/floor"
 )
 
-
 // Quality is one connected hub's link as the console shows it.
 type Quality struct {
 	Hub         floor.Hub

@@ -45,7 +45,9 @@ type qualitySample struct {
 	bytes, frames int64
 }
 
-func (s *session) etag() string { return `"` + s.id[:8] + "-" + strconv.FormatInt(s.gen.Load(), 10) + `"` }
+func (s *session) etag() string {
+	return `"` + s.id[:8] + "-" + strconv.FormatInt(s.gen.Load(), 10) + `"`
+}
 
 // QueuedBitrate and LiveBitrate are the video rates asked of a hub with
 // REMB: low while it waits in the queue, full when it has the floor.
