@@ -18,6 +18,8 @@ type HubClient struct {
 	clock Clock
 	send  func([]byte) error
 
+	welcomed chan struct{}
+
 	mu       sync.Mutex
 	view     control.RoomView
 	onChange func()
@@ -25,8 +27,11 @@ type HubClient struct {
 
 // NewHubClient speaks through send (the data channel).
 func NewHubClient(clock Clock, send func([]byte) error) *HubClient {
-	return &HubClient{clock: clock, send: send}
+	return &HubClient{clock: clock, send: send, welcomed: make(chan struct{})}
 }
+
+// Welcomed is closed when the room has said who this hub is.
+func (h *HubClient) Welcomed() <-chan struct{} { return h.welcomed }
 
 // OnChange calls f after every message from the room.
 func (h *HubClient) OnChange(f func()) {
@@ -67,6 +72,13 @@ func (h *HubClient) Receive(raw []byte) {
 	h.mu.Lock()
 	if err == nil {
 		h.view.Apply(m, h.clock.Now())
+		if m.Type == control.Welcome && h.view.HubName != "" {
+			select {
+			case <-h.welcomed:
+			default:
+				close(h.welcomed)
+			}
+		}
 	} else {
 		h.view.Notice = "A message from the room could not be read: " + err.Error()
 	}

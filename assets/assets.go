@@ -10,6 +10,9 @@ var files embed.FS
 // BuiltInAgendaName names the built-in agenda in import reports.
 const BuiltInAgendaName = "built-in agenda (IGF 2020 WS #234)"
 
+// BuiltInSessionRef finds the built-in session with 'floor show' and friends.
+const BuiltInSessionRef = "WS #234"
+
 // BuiltInAgenda is the reference session, IGF 2020 WS #234, as its page
 // reads, dated as the IGF site lists it (Wednesday 11 November 2020,
 // 11:20–12:20 UTC, Room 3), so a newcomer sees a real agenda offline.

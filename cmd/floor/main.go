@@ -21,7 +21,7 @@ func main() {
 	start := time.Now()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := cli.Run(ctx, os.Args[1:], cli.Env{
-		Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv,
+		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv,
 		Clock: app.SystemClock{}, Local: time.Local, Version: version,
 		OpenWindow: func(ctx context.Context, w cli.Window) error { return openWindow(ctx, w, start) },
 	})

@@ -35,6 +35,8 @@ func joinHub(t *testing.T, r *room, token string) (*whip.Publisher, *app.HubClie
 	case <-time.After(10 * time.Second):
 		t.Fatal("the control channel did not open")
 	}
+	// No wait for the welcome: a hub may speak the moment the channel
+	// opens, and the room must not lose what it says.
 	return pub, hc
 }
 

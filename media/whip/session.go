@@ -175,14 +175,23 @@ func (s *Server) dataChannel(sess *session, dc *webrtc.DataChannel) {
 		dc.Close()
 		return
 	}
+	// Pion runs OnOpen in its own goroutine while the read loop starts, so
+	// messages wait until the room has welcomed the hub.
+	joined := make(chan struct{})
 	dc.OnOpen(func() {
 		sess.mu.Lock()
 		sess.joined, sess.hasDataChann = true, true
 		sess.mu.Unlock()
 		s.cfg.Room.Join(sess.hub, func(b []byte) error { return dc.Send(b) })
+		close(joined)
 	})
 	dc.OnMessage(func(m webrtc.DataChannelMessage) {
-		if m.IsString || len(m.Data) > 0 {
+		select {
+		case <-joined:
+		case <-s.done:
+			return
+		}
+		if len(m.Data) > 0 {
 			s.cfg.Room.Receive(sess.hub.ID, m.Data)
 		}
 	})

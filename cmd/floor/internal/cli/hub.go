@@ -1,0 +1,148 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/igf-floor/floor/app"
+	"github.com/igf-floor/floor/app/floor"
+	"github.com/igf-floor/floor/app/timer"
+	"github.com/igf-floor/floor/cmd/floor/internal/hubjoin"
+)
+
+func (o *options) hubCmd() *cobra.Command {
+	var opts hubjoin.Options
+	var speaker floor.Speaker
+	var request bool
+	var size string
+	cmd := &cobra.Command{
+		Use:   "hub INVITE",
+		Short: "Join a session as a remote hub with a floor:// invite",
+		Long: `Join a moderator's session as a remote hub: send live audio and video over
+WebRTC (WHIP), ask for the floor, and follow the room's timer. The invite pins
+the moderator's certificate: any other certificate is refused. Without a
+camera the hub sends its built-in test source: a moving pattern with the frame
+number and the time painted in, and a tone. Ctrl+C leaves.`,
+		Args: exactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			inv, err := app.ParseInvite(args[0])
+			if err != nil {
+				return usageError{err}
+			}
+			if opts.Width, opts.Height, err = parseSize(size); err != nil {
+				return usageError{err}
+			}
+			opts.Clock = o.env.Clock
+			ctx := cmd.Context()
+			j, err := hubjoin.Join(ctx, inv, opts)
+			if err != nil {
+				return err
+			}
+			defer j.Leave()
+			out := cmd.OutOrStdout()
+			st := j.Client.Status()
+			fmt.Fprintf(out, "Joined %q as %s.\n", st.Session, st.HubName)
+			if request {
+				if strings.TrimSpace(speaker.Name) == "" {
+					speaker.Name = st.HubName
+				}
+				if err := j.Client.RequestFloor(speaker); err != nil {
+					return err
+				}
+			}
+			return followRoom(ctx, out, j, o.env.Local)
+		},
+	}
+	cmd.Flags().StringVar(&opts.Source, "source", "test", "what to send: test (built-in pattern and tone)")
+	cmd.Flags().BoolVar(&opts.AudioOnly, "audio-only", false, "send audio only, for thin links")
+	cmd.Flags().StringVar(&size, "size", "640x360", "test picture size, WxH")
+	cmd.Flags().IntVar(&opts.People, "people", 0, "people present at the hub")
+	cmd.Flags().BoolVar(&request, "request-floor", false, "ask for the floor on joining")
+	cmd.Flags().StringVar(&speaker.Name, "name", "", "who asks for the floor (default: the hub's name)")
+	cmd.Flags().StringVar(&speaker.Affiliation, "affiliation", "", "the speaker's organisation")
+	cmd.Flags().StringVar(&speaker.Group, "group", "", "the speaker's stakeholder group (default: the hub's)")
+	cmd.Flags().StringVar(&speaker.Region, "region", "", "the speaker's regional group (default: the hub's)")
+	cmd.Flags().BoolVar(&speaker.Youth, "youth", false, "the speaker is a youth participant")
+	return cmd
+}
+
+func parseSize(s string) (int, int, error) {
+	ws, hs, ok := strings.Cut(strings.ToLower(s), "x")
+	w, err1 := strconv.Atoi(ws)
+	h, err2 := strconv.Atoi(hs)
+	if !ok || err1 != nil || err2 != nil || w < 16 || h < 16 || w > 1920 || h > 1080 || w%2 != 0 || h%2 != 0 {
+		return 0, 0, fmt.Errorf("--size %q: want even WxH up to 1920x1080, e.g. 1280x720", s)
+	}
+	return w, h, nil
+}
+
+// followRoom prints the hub's place and the room's timers once a second
+// (the timers are computed locally from the room's anchors and clock).
+func followRoom(ctx context.Context, out interface{ Write([]byte) (int, error) }, j *hubjoin.Joined, local *time.Location) error {
+	tick := time.NewTicker(time.Second)
+	defer tick.Stop()
+	last := ""
+	for {
+		select {
+		case <-ctx.Done():
+			fmt.Fprintln(out, "Left the room.")
+			return nil
+		case <-tick.C:
+		}
+		if s := j.Connection(); s == "failed" || s == "closed" {
+			return fmt.Errorf("the connection to the room was lost (%s)", s)
+		}
+		st := j.Client.Status()
+		line := hubLine(st, j)
+		if line != last || st.Floor == "live" || st.HaveTimer {
+			fmt.Fprintf(out, "%s  %s\n", time.Now().In(local).Format("15:04:05"), line)
+			last = line
+		}
+		if st.Notice != "" {
+			fmt.Fprintf(out, "  room: %s\n", st.Notice)
+		}
+	}
+}
+
+func hubLine(st app.HubStatus, j *hubjoin.Joined) string {
+	parts := []string{st.Place}
+	if st.HaveTimer {
+		sp := st.Timer.Speaker
+		if sp.Active {
+			speaker := sp.Name + " " + sp.Digits
+			if sp.Words != "" {
+				speaker += " " + sp.Words
+			}
+			parts = append(parts, "speaker "+speaker)
+		}
+		if se := st.Timer.Session; se.Started {
+			parts = append(parts, "session "+sessionWords(se))
+		}
+	}
+	if st.Stale {
+		parts = append(parts, "STALE: no word from the room")
+	}
+	parts = append(parts, fmt.Sprintf("clock %+d ms (rtt %d ms)", st.Offset.Milliseconds(), st.RTT.Milliseconds()))
+	if j.Source != nil {
+		parts = append(parts, fmt.Sprintf("sending %d kbps", j.Source.Stats.Kbps.Load()))
+	}
+	return strings.Join(parts, " · ")
+}
+
+// sessionWords is the session clock in a few words: "41:12 left", "ended".
+func sessionWords(s timer.SessionReading) string {
+	switch {
+	case s.Ended:
+		return "ended"
+	case s.Overrun > 0:
+		return "OVER TIME +" + timer.Clock(s.Overrun, false)
+	case !s.Running:
+		return timer.Clock(s.Remaining, true) + " left, paused"
+	}
+	return timer.Clock(s.Remaining, true) + " left"
+}

@@ -1,0 +1,135 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// syncBuffer is a bytes.Buffer several goroutines write.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// start runs a long command until the returned stop is called.
+func start(t *testing.T, args ...string) (*syncBuffer, func() int) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	out := &syncBuffer{}
+	code := make(chan int, 1)
+	go func() {
+		code <- Run(ctx, args, Env{Stdout: out, Stderr: out, Clock: realClock{}, Local: time.UTC, Version: "test",
+			Getenv: func(string) string { return "" }})
+	}()
+	return out, func() int { cancel(); return <-code }
+}
+
+type realClock struct{}
+
+func (realClock) Now() time.Time { return time.Now() }
+
+func waitFor(t *testing.T, what string, out *syncBuffer, ok func(string) bool) string {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		s := out.String()
+		if ok(s) {
+			return s
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s; output so far:\n%s", what, s)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// The issue's "done when", in one process: floor serve, two hubs from
+// invites asking for the floor; the moderator sees both requests with their
+// groups and regions and each hub's link; each hub sees its place and the
+// room's timer.
+func TestServeAndTwoHubsAskForTheFloor(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "floor.db")
+	if r := run(t, nil, "--db", db, "agenda"); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	serve, stopServe := start(t, "--db", db, "serve", "--listen", "127.0.0.1:0")
+	opened := waitFor(t, "the room open", serve, func(s string) bool { return strings.Contains(s, "Certificate pin") })
+	addr := regexp.MustCompile(`https://(127\.0\.0\.1:\d+)`).FindStringSubmatch(opened)[1]
+
+	invite := func(args ...string) string {
+		r := run(t, nil, append([]string{"--db", db, "hubs", "add", "--host", addr}, args...)...)
+		if r.code != 0 {
+			t.Fatal(r.stderr)
+		}
+		return regexp.MustCompile(`floor://\S+[^'\s]`).FindString(r.stdout)
+	}
+	nairobi := invite("Nairobi", "--group", "civil society", "--region", "African")
+	saoPaulo := invite("São Paulo", "--group", "technical", "--region", "GRULAC")
+
+	hub1, stop1 := start(t, "hub", nairobi, "--request-floor", "--name", "Grace", "--size", "320x180")
+	hub2, stop2 := start(t, "hub", saoPaulo, "--request-floor", "--youth", "--size", "320x180")
+	room := waitFor(t, "both requests in the queue", serve, func(s string) bool {
+		return strings.Contains(s, "Grace — Civil Society, African Group — remote: Nairobi") &&
+			strings.Contains(s, "São Paulo — Technical Community, Latin American and Caribbean Group (GRULAC), youth — remote: São Paulo")
+	})
+	if !strings.Contains(room, "Hubs connected: 2") {
+		t.Fatalf("room:\n%s", room)
+	}
+	waitFor(t, "each hub's link quality", serve, func(s string) bool {
+		return strings.Contains(s, "  Nairobi: connected, rtt") && strings.Contains(s, "  São Paulo: connected, rtt")
+	})
+	for _, h := range []*syncBuffer{hub1, hub2} {
+		waitFor(t, "the hub's place in the queue", h, func(s string) bool { return regexp.MustCompile(`(Next|2nd) of 2 in the queue`).MatchString(s) })
+	}
+	if c := stop1(); c != 0 {
+		t.Fatalf("hub 1 exit %d:\n%s", c, hub1)
+	}
+	if c := stop2(); c != 0 {
+		t.Fatalf("hub 2 exit %d:\n%s", c, hub2)
+	}
+	waitFor(t, "both hubs gone and their requests with them", serve, func(s string) bool {
+		return strings.HasSuffix(s, "Hubs connected: 0\nQueue: 0\n")
+	})
+	if c := stopServe(); c != 0 {
+		t.Fatalf("serve exit %d", c)
+	}
+	audit := run(t, nil, "--db", db, "hubs", "audit")
+	if strings.Count(audit.stdout, "  joined  ") != 2 || strings.Count(audit.stdout, "  left  ") != 2 {
+		t.Fatalf("audit:\n%s", audit.stdout)
+	}
+}
+
+func TestHubCommandRefusesBadInvitesClearly(t *testing.T) {
+	for _, tc := range []struct{ invite, want string }{
+		{"https://x:1/", "want a floor:// link"},
+		{"floor://127.0.0.1:1/?hub=a&token=b&pin=12", "64 hex digits"},
+	} {
+		r := run(t, nil, "hub", tc.invite)
+		if r.code != ExitUsage || !strings.Contains(r.stderr, tc.want) {
+			t.Errorf("%s: %+v", tc.invite, r)
+		}
+	}
+	// Nobody listens there: a clear error, not a hang.
+	r := run(t, nil, "hub", "floor://127.0.0.1:9/?hub=a&token=b&pin="+strings.Repeat("ab", 32))
+	if r.code != ExitError || !strings.Contains(r.stderr, "connection refused") {
+		t.Fatalf("%+v", r)
+	}
+}

@@ -1,0 +1,290 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/pion/webrtc/v4"
+	"github.com/spf13/cobra"
+
+	"github.com/igf-floor/floor/app"
+	"github.com/igf-floor/floor/app/floor"
+	"github.com/igf-floor/floor/app/timer"
+	"github.com/igf-floor/floor/assets"
+	"github.com/igf-floor/floor/cmd/floor/internal/hubserve"
+	"github.com/igf-floor/floor/media/whip"
+	"github.com/igf-floor/floor/storage"
+)
+
+func (o *options) serveCmd() *cobra.Command {
+	var f hubFlags
+	var session, listen, turnUser, turnPass string
+	var stun, turn []string
+	var maxHubs int
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Open a session to remote hubs without a window (a headless moderator)",
+		Long: `Open the session to remote hubs: HTTPS (WHIP) and media on one port, TCP and
+UDP. Hubs join with invites from 'floor hubs add'; their requests for the floor
+join the session's queue. Until this runs (or the console's "Open to hubs"),
+Floor listens on nothing.
+
+Type commands on standard input: start [MIN], give [ID] [M:SS], end, pause,
+resume, say TEXT, queue, hubs, revoke ID, quit.`,
+		Args: exactArgs(0),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			cert, err := o.certificate(&f)
+			if err != nil {
+				return err
+			}
+			ice := []webrtc.ICEServer{}
+			if len(stun) > 0 {
+				ice = append(ice, webrtc.ICEServer{URLs: stun})
+			}
+			if len(turn) > 0 {
+				ice = append(ice, webrtc.ICEServer{URLs: turn, Username: turnUser, Credential: turnPass})
+			}
+			return o.withDB(cmd, func(db *storage.DB) error {
+				ctx := cmd.Context()
+				s, err := db.FindSession(ctx, session)
+				if err != nil {
+					return err
+				}
+				m, err := app.OpenModerator(ctx, db, o.env.Clock, app.ModerationKey(s.Source, s.GUID))
+				if err != nil {
+					return err
+				}
+				srv, err := hubserve.Open(ctx, hubserve.Config{DB: db, Moderator: m, SessionTitle: s.Title, Listen: listen,
+					Certificate: cert, ICEServers: ice, Limits: whip.Limits{MaxHubs: maxHubs}, Clock: o.env.Clock})
+				if err != nil {
+					return err
+				}
+				defer srv.Close()
+				out := &lockedWriter{w: cmd.OutOrStdout()}
+				fmt.Fprintf(out, "Open to hubs: https://%s (TCP) and UDP %d, session %s %q\n", srv.Addr, srv.UDP.Port, s.Number, s.Title)
+				fmt.Fprintf(out, "Certificate pin %s\n", srv.Pin)
+				h := &headless{o: o, db: db, m: m, srv: srv, out: out, dir: app.HubDirectory{Store: db, Clock: o.env.Clock}}
+				srv.Room.OnChange(h.roomChanged)
+				return h.run(ctx, o.env.Stdin)
+			})
+		},
+	}
+	cmd.Flags().StringVar(&session, "session", assets.BuiltInSessionRef, "the session to run")
+	cmd.Flags().StringVar(&listen, "listen", fmt.Sprintf(":%d", hubserve.DefaultPort), "address for HTTPS; UDP uses the same port")
+	cmd.Flags().StringSliceVar(&stun, "stun", nil, "STUN server URLs announced to hubs (stun:host:port)")
+	cmd.Flags().StringSliceVar(&turn, "turn", nil, "TURN server URLs announced to hubs (turn:host:port)")
+	cmd.Flags().StringVar(&turnUser, "turn-user", "", "TURN user name")
+	cmd.Flags().StringVar(&turnPass, "turn-password", "", "TURN password")
+	cmd.Flags().IntVar(&maxHubs, "max-hubs", 16, "hubs connected at once")
+	f.register(cmd)
+	return cmd
+}
+
+// lockedWriter serialises lines from the network goroutines and the
+// command reader.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}
+
+// headless is the moderator's console as lines of text.
+type headless struct {
+	o    *options
+	db   *storage.DB
+	m    *app.Moderator
+	srv  *hubserve.Serving
+	dir  app.HubDirectory
+	out  io.Writer
+	mu   sync.Mutex
+	last string
+}
+
+// roomChanged prints the hubs and the queue when they differ from the
+// last print.
+func (h *headless) roomChanged() {
+	text := h.describe()
+	h.mu.Lock()
+	same := text == h.last
+	h.last = text
+	h.mu.Unlock()
+	if !same {
+		fmt.Fprint(h.out, text)
+	}
+}
+
+func (h *headless) describe() string {
+	var b strings.Builder
+	present := h.srv.Room.Present()
+	fmt.Fprintf(&b, "Hubs connected: %d\n", len(present))
+	for _, p := range present {
+		fmt.Fprintf(&b, "  %s (%s) %s, %d present\n", p.Hub.Name, p.Hub.ID, hubWho(p.Hub), p.People)
+	}
+	fs := h.m.Floor()
+	if fs.Current != nil {
+		fmt.Fprintf(&b, "On the floor: %s\n", speakerLine(fs.Current.Speaker))
+	}
+	fmt.Fprintf(&b, "Queue: %d\n", len(fs.Queue))
+	for i, q := range fs.Queue {
+		fmt.Fprintf(&b, "  %d. [%d] %s\n", i+1, q.ID, speakerLine(q.Speaker))
+	}
+	return b.String()
+}
+
+func hubWho(h floor.Hub) string {
+	var parts []string
+	for _, s := range []string{h.City, h.Group, h.Region} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+func speakerLine(s floor.Speaker) string {
+	line := s.Name
+	if s.Affiliation != "" {
+		line += ", " + s.Affiliation
+	}
+	var who []string
+	for _, p := range []string{s.Group, s.Region} {
+		if p != "" {
+			who = append(who, p)
+		}
+	}
+	if s.Youth {
+		who = append(who, "youth")
+	}
+	if len(who) > 0 {
+		line += " — " + strings.Join(who, ", ")
+	}
+	return line + " — " + s.Place()
+}
+
+// run reads commands until quit or ctx ends, printing each hub's link
+// quality every five seconds while hubs are connected.
+func (h *headless) run(ctx context.Context, in io.Reader) error {
+	lines := make(chan string)
+	if in != nil {
+		go func() {
+			sc := bufio.NewScanner(in)
+			for sc.Scan() {
+				select {
+				case lines <- sc.Text():
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	tick := time.NewTicker(5 * time.Second)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			fmt.Fprintln(h.out, "Closed to hubs.")
+			return nil
+		case <-tick.C:
+			for _, q := range h.srv.Server.Quality() {
+				fmt.Fprintln(h.out, qualityLine(q))
+			}
+		case line := <-lines:
+			if quit := h.command(ctx, line); quit {
+				fmt.Fprintln(h.out, "Closed to hubs.")
+				return nil
+			}
+		}
+	}
+}
+
+func qualityLine(q whip.Quality) string {
+	state := q.State
+	if q.Lost {
+		state = "hub lost?"
+	}
+	return fmt.Sprintf("  %s: %s, rtt %.1f ms, lost %d, jitter %.1f ms, %.0f kbps, %.0f fps (asked %d kbps)",
+		q.Hub.Name, state, ms(q.RTT), q.PacketsLost, ms(q.Jitter), q.Kbps, q.FPS, q.CapKbps)
+}
+
+// command runs one typed command; it reports whether to quit.
+func (h *headless) command(ctx context.Context, line string) bool {
+	verb, rest, _ := strings.Cut(strings.TrimSpace(line), " ")
+	rest = strings.TrimSpace(rest)
+	var err error
+	switch strings.ToLower(verb) {
+	case "":
+		return false
+	case "quit", "exit":
+		return true
+	case "start":
+		minutes := 60
+		if rest != "" {
+			minutes, err = strconv.Atoi(rest)
+		}
+		if err == nil {
+			err = h.m.Timer(ctx, timer.Command{Kind: timer.StartSession, Duration: time.Duration(minutes) * time.Minute})
+		}
+	case "pause":
+		err = h.m.Timer(ctx, timer.Command{Kind: timer.PauseSession})
+	case "resume":
+		err = h.m.Timer(ctx, timer.Command{Kind: timer.ResumeSession})
+	case "give":
+		err = h.give(ctx, rest)
+	case "end":
+		err = h.m.EndTurn(ctx)
+	case "say":
+		h.srv.Room.Say("", rest)
+	case "queue", "hubs":
+		fmt.Fprint(h.out, h.describe())
+	case "revoke":
+		var hub floor.Hub
+		if hub, err = h.dir.Revoke(ctx, rest); err == nil {
+			h.srv.Server.Disconnect(hub.ID, "the hub's invite was revoked")
+			fmt.Fprintf(h.out, "Revoked %s.\n", hub.Name)
+		}
+	default:
+		err = fmt.Errorf("unknown command %q; try start, give, end, pause, resume, say, queue, revoke, quit", verb)
+	}
+	if err != nil {
+		fmt.Fprintf(h.out, "! %v\n", err)
+	} else {
+		h.roomChanged()
+	}
+	return false
+}
+
+// give hands the floor: "give" (next in the queue, 3 minutes), "give 4",
+// "give 4 2:30".
+func (h *headless) give(ctx context.Context, args string) error {
+	fields := strings.Fields(args)
+	id, allotted := 0, 3*time.Minute
+	var err error
+	if len(fields) > 0 {
+		if id, err = strconv.Atoi(fields[0]); err != nil {
+			return fmt.Errorf("give: request number %q", fields[0])
+		}
+	}
+	if len(fields) > 1 {
+		mm, ss, _ := strings.Cut(fields[1], ":")
+		m, err1 := strconv.Atoi(mm)
+		s, err2 := strconv.Atoi(ss)
+		if err1 != nil || err2 != nil || s < 0 || s > 59 {
+			return fmt.Errorf("give: time %q, want M:SS", fields[1])
+		}
+		allotted = time.Duration(m)*time.Minute + time.Duration(s)*time.Second
+	}
+	return h.m.Give(ctx, id, timer.CountDown, allotted)
+}
+
+func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }

@@ -1,0 +1,132 @@
+// Package hubjoin connects a remote hub to a moderator's Floor from an
+// invite: the pinned WHIP client, the media source, and the control channel
+// wired to an app.HubClient.
+package hubjoin
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"sync"
+	"time"
+
+	"github.com/igf-floor/floor/app"
+	"github.com/igf-floor/floor/media"
+	"github.com/igf-floor/floor/media/sender"
+	"github.com/igf-floor/floor/media/whip"
+)
+
+// Options say how the hub joins.
+type Options struct {
+	Source    string // "test" (the built-in pattern and tone); "camera" and files are not built yet
+	AudioOnly bool   // for thin links: no video track
+	Width     int
+	Height    int
+	People    int
+	Clock     app.Clock
+}
+
+// Joined is a hub in the room; Leave leaves.
+type Joined struct {
+	Client    *app.HubClient
+	Publisher *whip.Publisher
+	Source    *sender.TestSource
+	engine    *media.Engine
+	cancel    context.CancelFunc
+	wg        sync.WaitGroup
+	sendErr   error
+	once      sync.Once
+}
+
+// ErrSource is a --source this build cannot use.
+var ErrSource = errors.New("that source is not available in this build; use --source test")
+
+// Join connects with inv and starts sending.
+func Join(ctx context.Context, inv app.Invite, o Options) (*Joined, error) {
+	if o.Source == "" {
+		o.Source = "test"
+	}
+	if o.Source != "test" {
+		return nil, fmt.Errorf("source %q: %w", o.Source, ErrSource)
+	}
+	host, _, err := net.SplitHostPort(inv.Host)
+	if err != nil {
+		return nil, fmt.Errorf("invite host: %w", err)
+	}
+	ip := net.ParseIP(host)
+	engine, err := media.NewEngine(media.Config{ListenAddr: "0.0.0.0:0", Loopback: ip != nil && ip.IsLoopback()})
+	if err != nil {
+		return nil, err
+	}
+	src := sender.NewTestSource(sender.Options{Width: o.Width, Height: o.Height})
+	client := whip.NewPinnedClient(inv.Host, inv.Token, inv.Pin)
+	pub, err := whip.Publish(ctx, engine.API, client, whip.PublishOptions{
+		Video: !o.AudioOnly, Audio: true, DataChannel: true,
+		OnBitrate: src.SetBitrate, OnKeyframe: src.RequestKeyframe,
+	})
+	if err != nil {
+		engine.Close()
+		return nil, err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	j := &Joined{Publisher: pub, Source: src, engine: engine, cancel: cancel}
+	j.Client = app.NewHubClient(o.Clock, pub.Send)
+	opened := make(chan struct{})
+	pub.OnControl(j.Client.Receive, func() { close(opened) })
+	select {
+	case <-opened:
+	case <-time.After(15 * time.Second):
+		j.Leave()
+		return nil, errors.New("connected, but the room's control channel did not open within 15 s (a firewall on UDP?)")
+	case <-ctx.Done():
+		j.Leave()
+		return nil, ctx.Err()
+	}
+	select {
+	case <-j.Client.Welcomed():
+	case <-time.After(10 * time.Second):
+		j.Leave()
+		return nil, errors.New("the room did not welcome this hub within 10 s")
+	case <-ctx.Done():
+		j.Leave()
+		return nil, ctx.Err()
+	}
+	if err := j.Client.Hello(o.People); err != nil {
+		j.Leave()
+		return nil, err
+	}
+	j.wg.Add(2)
+	go func() { defer j.wg.Done(); j.Client.Run(ctx) }()
+	go func() {
+		defer j.wg.Done()
+		var video = pub.Video
+		if o.AudioOnly {
+			video = nil
+		}
+		if err := src.Run(ctx, video, pub.Audio); err != nil {
+			j.sendErr = err
+		}
+	}()
+	return j, nil
+}
+
+// Leave says goodbye (WHIP DELETE) and stops sending.
+func (j *Joined) Leave() error {
+	var err error
+	j.once.Do(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+		defer cancel()
+		err = j.Publisher.Leave(ctx)
+		j.cancel()
+		j.wg.Wait()
+		j.engine.Close()
+		if err == nil {
+			err = j.sendErr
+		}
+	})
+	return err
+}
+
+// Connection is the link's state in words.
+func (j *Joined) Connection() string { return j.Publisher.PC.ConnectionState().String() }

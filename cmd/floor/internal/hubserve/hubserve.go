@@ -1,0 +1,171 @@
+// Package hubserve opens a moderator's Floor to remote hubs: the HTTPS
+// WHIP endpoint and the UDP port on one port number, the hub room over the
+// moderator, and the housekeeping between them. Nothing here runs until
+// Open is called: participants never call it.
+package hubserve
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/pion/webrtc/v4"
+
+	"github.com/igf-floor/floor/app"
+	"github.com/igf-floor/floor/media"
+	"github.com/igf-floor/floor/media/whip"
+	"github.com/igf-floor/floor/storage"
+)
+
+// DefaultPort is where Floor listens for hubs, TCP (HTTPS) and UDP (media).
+const DefaultPort = 8443
+
+// Config is what opening to hubs needs.
+type Config struct {
+	DB           *storage.DB
+	Moderator    *app.Moderator
+	SessionTitle string
+	Listen       string // host:port for HTTPS; UDP uses the same port
+	Certificate  tls.Certificate
+	ICEServers   []webrtc.ICEServer
+	Limits       whip.Limits
+	Clock        app.Clock
+}
+
+// Serving is Floor open to hubs; Close closes it.
+type Serving struct {
+	Room    *app.HubRoom
+	Server  *whip.Server
+	Addr    *net.TCPAddr
+	UDP     *net.UDPAddr
+	Pin     string
+	engine  *media.Engine
+	http    *http.Server
+	cancel  context.CancelFunc
+	wg      sync.WaitGroup
+	closeMu sync.Once
+}
+
+// Open starts listening. The UDP port is the HTTPS port's number, so a
+// firewall needs one rule for both.
+func Open(ctx context.Context, c Config) (*Serving, error) {
+	host, port, err := net.SplitHostPort(c.Listen)
+	if err != nil {
+		return nil, fmt.Errorf("listen address %q: %w", c.Listen, err)
+	}
+	ln, err := net.Listen("tcp", c.Listen)
+	if err != nil {
+		return nil, fmt.Errorf("open to hubs on %s: %w", c.Listen, err)
+	}
+	tcp := ln.Addr().(*net.TCPAddr)
+	if port == "0" {
+		port = strconv.Itoa(tcp.Port)
+	}
+	ip := net.ParseIP(host)
+	engine, err := media.NewEngine(media.Config{ListenAddr: net.JoinHostPort(host, port), Loopback: ip != nil && ip.IsLoopback()})
+	if err != nil {
+		ln.Close()
+		return nil, err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	s := &Serving{engine: engine, cancel: cancel, Addr: tcp, UDP: engine.Addr(), Pin: whip.Pin(c.Certificate)}
+	s.Room = app.NewHubRoom(c.Moderator, c.Clock, c.SessionTitle)
+	dir := app.HubDirectory{Store: c.DB, Clock: c.Clock}
+	s.Server, err = whip.NewServer(whip.Config{API: engine.API, Auth: dir, Audit: c.DB, Room: s.Room,
+		ICEServers: c.ICEServers, Limits: c.Limits, Now: c.Clock.Now})
+	if err != nil {
+		cancel()
+		engine.Close()
+		ln.Close()
+		return nil, err
+	}
+	s.http = &http.Server{
+		Handler:           s.Server.Handler(),
+		TLSConfig:         &tls.Config{Certificates: []tls.Certificate{c.Certificate}, MinVersion: tls.VersionTLS12},
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       15 * time.Second,
+		WriteTimeout:      15 * time.Second,
+		IdleTimeout:       60 * time.Second,
+		MaxHeaderBytes:    16 << 10,
+	}
+	s.wg.Add(3)
+	go func() {
+		defer s.wg.Done()
+		if err := s.http.ServeTLS(ln, "", ""); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			cancel()
+		}
+	}()
+	go func() { defer s.wg.Done(); s.Room.Run(ctx) }()
+	go func() { defer s.wg.Done(); s.followLive(ctx) }()
+	return s, nil
+}
+
+// followLive gives the hub on the floor the full video rate and holds the
+// others at the queued cap.
+func (s *Serving) followLive(ctx context.Context) {
+	tick := time.NewTicker(250 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+			s.Server.SetLive(s.Room.Live())
+		}
+	}
+}
+
+// Close stops listening and lets every hub go.
+func (s *Serving) Close() error {
+	var err error
+	s.closeMu.Do(func() {
+		shut, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+		defer cancel()
+		err = s.http.Shutdown(shut)
+		s.Server.Close()
+		s.cancel()
+		s.wg.Wait()
+		if cerr := s.engine.Close(); err == nil {
+			err = cerr
+		}
+	})
+	return err
+}
+
+// Invite is the invite for hub with token, at the address hubs should use.
+func (s *Serving) Invite(host, hubID, token string) app.Invite {
+	return app.Invite{Host: host, Hub: hubID, Token: token, Pin: s.Pin}
+}
+
+// AdvertisedHost is host:port as hubs should dial it: the listen host, or
+// for a wildcard listen, this machine's first non-loopback IPv4 address.
+func AdvertisedHost(listen string) string {
+	host, port, err := net.SplitHostPort(listen)
+	if err != nil {
+		return listen
+	}
+	if ip := net.ParseIP(host); host != "" && (ip == nil || !ip.IsUnspecified()) {
+		return listen
+	}
+	return net.JoinHostPort(OutboundIP(), port)
+}
+
+// OutboundIP is this machine's first non-loopback IPv4 address, or
+// 127.0.0.1 when it has none.
+func OutboundIP() string {
+	addrs, err := net.InterfaceAddrs()
+	if err == nil {
+		for _, a := range addrs {
+			if n, ok := a.(*net.IPNet); ok && !n.IP.IsLoopback() && n.IP.To4() != nil {
+				return n.IP.String()
+			}
+		}
+	}
+	return "127.0.0.1"
+}
