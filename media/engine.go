@@ -4,6 +4,7 @@
 package media
 
 import (
+	"errors"
 	"fmt"
 	"net"
 
@@ -72,7 +73,8 @@ func (e *Engine) Addr() *net.UDPAddr { return e.conn.LocalAddr().(*net.UDPAddr) 
 // Close stops listening.
 func (e *Engine) Close() error {
 	err := e.mux.Close()
-	if cerr := e.conn.Close(); err == nil {
+	// The mux closes the connection itself; closing it again is no error.
+	if cerr := e.conn.Close(); err == nil && !errors.Is(cerr, net.ErrClosed) {
 		err = cerr
 	}
 	return err

@@ -41,6 +41,9 @@ type ConsoleView struct {
 	DisplayFullScreen                *widget.Button // shown once AttachDisplay has a toggle
 	Status                           *widget.Label
 	queue                            *queuePanel
+	hubs                             *hubsPanel // nil until EnableHubs
+	centre, right                    fyne.CanvasObject
+	changed                          chan struct{}   // the moderator's state changed, maybe from a hub
 	charts                           []*balanceChart // speaking time by group, region, place and youth
 	display                          *SpeakerDisplay // the second window, when open
 	content                          fyne.CanvasObject
@@ -130,14 +133,31 @@ func NewConsoleView(ctx context.Context, m *app.Moderator, session agenda.Sessio
 	for _, c := range v.charts {
 		charts.Add(c.box)
 	}
-	right := container.NewVScroll(charts)
-	split := container.NewHSplit(v.queue.content, container.NewHSplit(centre, right))
-	split.Offset = 0.3
-	split.Trailing.(*container.Split).Offset = 0.68
-	v.content = split
+	v.centre, v.right = centre, container.NewVScroll(charts)
+	v.content = container.NewStack()
+	v.rebuild()
 	v.installShortcuts()
+	// Hubs change the queue from network goroutines; the watcher runs under
+	// the moderator's lock, so it only wakes Animate, which redraws.
+	v.changed = make(chan struct{}, 1)
+	m.Watch(func(timer.State, floor.State) {
+		select {
+		case v.changed <- struct{}{}:
+		default:
+		}
+	})
 	v.Tick()
 	return v
+}
+
+// rebuild lays out the queue (and hubs) panel, the timers and the charts.
+func (v *ConsoleView) rebuild() {
+	split := container.NewHSplit(v.queue.content, container.NewHSplit(v.centre, v.right))
+	split.Offset = 0.3
+	split.Trailing.(*container.Split).Offset = 0.68
+	c := v.content.(*fyne.Container)
+	c.Objects = []fyne.CanvasObject{split}
+	c.Refresh()
 }
 
 // Content is the console's root object.
@@ -224,6 +244,9 @@ func (v *ConsoleView) addTime(d time.Duration) {
 func (v *ConsoleView) Tick() {
 	r := v.m.Read()
 	s := v.steppedSession(r)
+	if v.hubs != nil {
+		v.hubs.tick(r.At)
+	}
 	switch {
 	case !s.Started:
 		setCanvasText(v.SessionClock, timer.Clock(0, false))
@@ -326,8 +349,10 @@ func (v *ConsoleView) Animate(ctx context.Context) {
 			case <-ctx.Done():
 				return
 			case <-time.After(wait):
+			case <-v.changed:
 			}
 			fyne.DoAndWait(func() {
+				v.queue.refresh()
 				v.Tick()
 				wait = v.untilNextChange()
 			})

@@ -17,6 +17,7 @@ import (
 	"github.com/igf-floor/floor/app/ui"
 	"github.com/igf-floor/floor/assets"
 	"github.com/igf-floor/floor/cmd/floor/internal/cli"
+	"github.com/igf-floor/floor/cmd/floor/internal/hubserve"
 )
 
 // appID identifies Floor to the desktop (preferences, notifications).
@@ -52,7 +53,7 @@ func openWindow(ctx context.Context, w cli.Window, start time.Time) error {
 		if err != nil {
 			return err
 		}
-		openConsole(ctx, a, &cli.Console{Session: s, Moderator: m})
+		openConsole(ctx, a, &cli.Console{Session: s, Moderator: m, DB: w.DB})
 		return nil
 	})
 	win.SetContent(view.Content())
@@ -112,6 +113,8 @@ func openConsole(ctx context.Context, a fyne.App, c *cli.Console) fyne.Window {
 	win := a.NewWindow("Floor — Moderator · " + c.Session.Number)
 	win.Resize(fyne.NewSize(1280, 780))
 	console := ui.NewConsoleView(ctx, c.Moderator, c.Session, win)
+	hubs := &hubserve.Access{DB: c.DB, Moderator: c.Moderator, SessionTitle: c.Session.Title, Clock: app.SystemClock{}}
+	console.EnableHubs(hubs, win)
 	win.SetContent(console.Content())
 
 	display := ui.NewSpeakerDisplay()
@@ -130,6 +133,7 @@ func openConsole(ctx context.Context, a fyne.App, c *cli.Console) fyne.Window {
 	console.AttachDisplay(display, toggle)
 	console.Animate(ctx)
 	win.SetOnClosed(func() {
+		hubs.Close()
 		cancel()
 		dwin.Close()
 	})

@@ -50,6 +50,7 @@ type Window struct {
 type Console struct {
 	Session   agenda.Session
 	Moderator *app.Moderator
+	DB        *storage.DB // hubs and their invites
 }
 
 type usageError struct{ err error }
@@ -180,7 +181,7 @@ func (o *options) openWindow(cmd *cobra.Command, ref string) error {
 		if err != nil {
 			return err
 		}
-		w.Console = &Console{Session: s, Moderator: m}
+		w.Console = &Console{Session: s, Moderator: m, DB: db}
 	}
 	return o.env.OpenWindow(ctx, w)
 }

@@ -1,0 +1,39 @@
+package app
+
+import (
+	"context"
+	"time"
+
+	"github.com/igf-floor/floor/app/floor"
+)
+
+// HubAccess is what the moderator's console needs to open the session to
+// hubs and manage them; the program wires it to the media layer. Nothing
+// listens before Open.
+type HubAccess interface {
+	// Open starts listening and returns the address hubs dial (host:port).
+	Open(ctx context.Context) (string, error)
+	// Close stops listening and lets every hub go.
+	Close() error
+	// Links are the connected hubs with their link quality; none when closed.
+	Links() []HubLink
+	// Hubs are the invited hubs, revoked ones included.
+	Hubs(ctx context.Context) ([]floor.Hub, error)
+	// Invite creates a hub and returns its invite (the token is in it, once).
+	Invite(ctx context.Context, n NewHub) (floor.Hub, Invite, error)
+	// Revoke ends a hub's invite and cuts it off if connected.
+	Revoke(ctx context.Context, id string) error
+}
+
+// HubLink is one connected hub's link as the console shows it.
+type HubLink struct {
+	Hub         floor.Hub
+	State       string // "connecting", "connected", "disconnected"
+	Lost        bool   // disconnected: "hub lost?"
+	People      int
+	RTT, Jitter time.Duration
+	PacketsLost int64
+	Kbps, FPS   float64
+	CapKbps     int
+	Control     bool // speaks the control protocol (a plain WHIP client does not)
+}

@@ -1,0 +1,220 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/igf-floor/floor/app"
+	"github.com/igf-floor/floor/app/agenda"
+	"github.com/igf-floor/floor/app/floor"
+)
+
+// hubsPanel opens the session to remote hubs and lists them with their
+// link quality. Nothing listens until the moderator presses Open.
+type hubsPanel struct {
+	v       *ConsoleView
+	access  app.HubAccess
+	win     fyne.Window
+	Toggle  *widget.Button
+	Invite  *widget.Button
+	Address *widget.Label
+	List    *widget.List
+	rows    []hubRow
+	open    bool
+	shown   time.Time
+	content fyne.CanvasObject
+}
+
+type hubRow struct {
+	hub  floor.Hub
+	link *app.HubLink
+}
+
+// EnableHubs adds the hubs panel to the console.
+func (v *ConsoleView) EnableHubs(access app.HubAccess, win fyne.Window) {
+	p := &hubsPanel{v: v, access: access, win: win}
+	p.Toggle = widget.NewButton("Open to hubs", p.toggle)
+	p.Invite = widget.NewButton("Invite a hub…", p.inviteDialog)
+	p.Address = widget.NewLabel("Closed: Floor listens on nothing.")
+	p.Address.Wrapping = fyne.TextWrapWord
+	p.List = widget.NewList(func() int { return len(p.rows) }, p.create, p.update)
+	head := container.NewVBox(widget.NewLabelWithStyle("Remote hubs", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewHBox(p.Toggle, p.Invite), p.Address)
+	p.content = container.NewBorder(head, nil, nil, nil, p.List)
+	v.hubs = p
+	split := container.NewVSplit(v.queue.content, p.content)
+	split.Offset = 0.6
+	v.queue.content = split
+	v.rebuild()
+	p.reload()
+}
+
+func (p *hubsPanel) toggle() {
+	if p.open {
+		p.v.do(p.access.Close())
+		p.open = false
+		p.Toggle.SetText("Open to hubs")
+		p.Address.SetText("Closed: Floor listens on nothing.")
+	} else {
+		addr, err := p.access.Open(p.v.ctx)
+		if err != nil {
+			p.v.do(err)
+			return
+		}
+		p.open = true
+		p.Toggle.SetText("Close to hubs")
+		p.Address.SetText("Open to hubs at " + addr + " (TCP and UDP). Invited hubs can join.")
+	}
+	p.reload()
+}
+
+// reload re-reads the invited hubs and their links.
+func (p *hubsPanel) reload() {
+	hubs, err := p.access.Hubs(p.v.ctx)
+	if err != nil {
+		p.v.do(err)
+		return
+	}
+	links := map[string]app.HubLink{}
+	for _, l := range p.access.Links() {
+		links[l.Hub.ID] = l
+	}
+	p.rows = p.rows[:0]
+	for _, h := range hubs {
+		row := hubRow{hub: h}
+		if l, ok := links[h.ID]; ok {
+			row.link = &l
+		}
+		p.rows = append(p.rows, row)
+	}
+	p.List.Refresh()
+}
+
+// tick refreshes the link figures once a second.
+func (p *hubsPanel) tick(now time.Time) {
+	if now.Sub(p.shown) < time.Second {
+		return
+	}
+	p.shown = now
+	p.reload()
+}
+
+func (p *hubsPanel) create() fyne.CanvasObject {
+	name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	link := widget.NewLabel("")
+	name.Truncation, link.Truncation = fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis
+	return container.NewBorder(nil, nil, nil, container.NewCenter(widget.NewButton("Revoke", nil)),
+		container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), name, link))
+}
+
+func (p *hubsPanel) update(i widget.ListItemID, o fyne.CanvasObject) {
+	if i >= len(p.rows) {
+		return
+	}
+	r := p.rows[i]
+	row := o.(*fyne.Container)
+	text := row.Objects[0].(*fyne.Container).Objects
+	name, link, _ := strings.Cut(hubText(r), " · ")
+	text[0].(*widget.Label).SetText(name)
+	text[1].(*widget.Label).SetText(link)
+	revoke := row.Objects[1].(*fyne.Container).Objects[0].(*widget.Button)
+	if !r.hub.Active() {
+		revoke.Disable()
+		return
+	}
+	revoke.Enable()
+	revoke.OnTapped = func() {
+		dialog.ShowConfirm("Revoke "+r.hub.Name+"?", "Its invite stops working at once and a connected hub is cut off.", func(ok bool) {
+			if ok {
+				p.v.do(p.access.Revoke(p.v.ctx, r.hub.ID))
+				p.reload()
+			}
+		}, p.win)
+	}
+}
+
+// hubText is one hub in words — never by colour alone: "Nairobi (12
+// present) · connected · 30 fps · 310 kbps · rtt 42 ms · 0 lost".
+func hubText(r hubRow) string {
+	name := r.hub.Name
+	if r.link != nil && r.link.People > 0 {
+		name += fmt.Sprintf(" (%d present)", r.link.People)
+	}
+	parts := []string{name}
+	switch {
+	case !r.hub.Active():
+		parts = append(parts, "revoked")
+	case r.link == nil:
+		parts = append(parts, "not connected")
+	case r.link.Lost:
+		parts = append(parts, "HUB LOST?")
+	default:
+		l := r.link
+		parts = append(parts, l.State, fmt.Sprintf("%.0f fps", l.FPS), fmt.Sprintf("%.0f kbps", l.Kbps),
+			fmt.Sprintf("rtt %d ms", l.RTT.Milliseconds()), fmt.Sprintf("%d lost", l.PacketsLost))
+		if !l.Control {
+			parts = append(parts, "media only")
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+// inviteDialog asks for a hub's name, city, group and region and shows the
+// invite to copy.
+func (p *hubsPanel) inviteDialog() {
+	name, city := widget.NewEntry(), widget.NewEntry()
+	group := widget.NewSelect(groupNames(), nil)
+	region := widget.NewSelect(regionNames(), nil)
+	form := []*widget.FormItem{
+		widget.NewFormItem("Name", name), widget.NewFormItem("City", city),
+		widget.NewFormItem("Stakeholder group", group), widget.NewFormItem("Region", region),
+	}
+	dialog.ShowForm("Invite a hub", "Invite", "Cancel", form, func(ok bool) {
+		if !ok {
+			return
+		}
+		h, inv, err := p.access.Invite(p.v.ctx, app.NewHub{Name: name.Text, City: city.Text, Group: group.Selected, Region: region.Selected})
+		if err != nil {
+			p.v.do(err)
+			return
+		}
+		p.reload()
+		p.showInvite(h, inv)
+	}, p.win)
+}
+
+func (p *hubsPanel) showInvite(h floor.Hub, inv app.Invite) {
+	text := widget.NewEntry()
+	text.MultiLine = true
+	text.Wrapping = fyne.TextWrapBreak
+	text.SetText("floor hub '" + inv.URL() + "'\n\n" + inv.BrowserURL())
+	copyIt := widget.NewButton("Copy invite", func() { fyne.CurrentApp().Clipboard().SetContent(inv.URL()) })
+	body := container.NewBorder(widget.NewLabel("Send this privately to "+h.Name+". The token is shown only now."), copyIt, nil, nil, text)
+	d := dialog.NewCustom("Invite for "+h.Name, "Done", body, p.win)
+	d.Resize(fyne.NewSize(640, 320))
+	d.Show()
+}
+
+func groupNames() []string {
+	var out []string
+	for _, g := range agenda.AllGroups() {
+		out = append(out, g.String())
+	}
+	return out
+}
+
+func regionNames() []string {
+	var out []string
+	for _, r := range agenda.AllRegions() {
+		out = append(out, r.String())
+	}
+	return out
+}

@@ -1,0 +1,119 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/igf-floor/floor/app"
+	"github.com/igf-floor/floor/app/floor"
+	"github.com/igf-floor/floor/media/listening"
+)
+
+// memoryAccess is the console's port to the hubs, in memory: the real one
+// (cmd/floor/internal/hubserve) is tested with real peers.
+type memoryAccess struct {
+	open  bool
+	hubs  []floor.Hub
+	links []app.HubLink
+	fail  error
+}
+
+func (a *memoryAccess) Open(context.Context) (string, error) {
+	if a.fail != nil {
+		return "", a.fail
+	}
+	a.open = true
+	return "192.0.2.7:8443", nil
+}
+func (a *memoryAccess) Close() error { a.open = false; return nil }
+func (a *memoryAccess) Links() []app.HubLink {
+	if !a.open {
+		return nil
+	}
+	return a.links
+}
+func (a *memoryAccess) Hubs(context.Context) ([]floor.Hub, error) { return a.hubs, nil }
+func (a *memoryAccess) Invite(_ context.Context, n app.NewHub) (floor.Hub, app.Invite, error) {
+	h := floor.Hub{ID: "h1", Name: n.Name, Group: n.Group}
+	a.hubs = append(a.hubs, h)
+	return h, app.Invite{Host: "192.0.2.7:8443", Hub: "h1", Token: "t", Pin: strings.Repeat("ab", 32)}, nil
+}
+func (a *memoryAccess) Revoke(_ context.Context, id string) error {
+	for i := range a.hubs {
+		if a.hubs[i].ID == id {
+			a.hubs[i].Revoked = time.Now()
+		}
+	}
+	return nil
+}
+
+func hubRows(p *hubsPanel) []string {
+	var out []string
+	for _, r := range p.rows {
+		out = append(out, hubText(r))
+	}
+	return out
+}
+
+func TestConsoleOpensToHubsAndShowsTheirLinks(t *testing.T) {
+	v, w, clock := newConsole(t)
+	nairobi := floor.Hub{ID: "hn", Name: "Nairobi", Group: "Civil Society"}
+	access := &memoryAccess{
+		hubs: []floor.Hub{nairobi, {ID: "hs", Name: "São Paulo"}, {ID: "ho", Name: "Old", Revoked: time.Now()}},
+		links: []app.HubLink{{Hub: nairobi, State: "connected", RTT: 42 * time.Millisecond, FPS: 30, Kbps: 310, People: 12, Control: true},
+			{Hub: floor.Hub{ID: "hs", Name: "São Paulo"}, Lost: true}},
+	}
+	v.EnableHubs(access, w)
+	p := v.hubs
+	if got := strings.Join(hubRows(p), "\n"); got != "Nairobi · not connected\nSão Paulo · not connected\nOld · revoked" {
+		t.Fatalf("closed:\n%s", got)
+	}
+	test.Tap(p.Toggle)
+	if !access.open || p.Toggle.Text != "Close to hubs" || !strings.Contains(p.Address.Text, "192.0.2.7:8443") {
+		t.Fatalf("open: %v %q %q", access.open, p.Toggle.Text, p.Address.Text)
+	}
+	want := "Nairobi (12 present) · connected · 30 fps · 310 kbps · rtt 42 ms · 0 lost\nSão Paulo · HUB LOST?\nOld · revoked"
+	if got := strings.Join(hubRows(p), "\n"); got != want {
+		t.Fatalf("open:\n%s", got)
+	}
+	clock.now = clock.now.Add(2 * time.Second)
+	v.Tick()
+	w.Resize(fyne.NewSize(1280, 900))
+	test.AssertRendersToMarkup(t, "console/hubs.xml", w.Canvas())
+	if p := os.Getenv("FLOOR_UI_PNG_HUBS"); p != "" {
+		writePNG(t, p, w)
+	}
+
+	test.Tap(p.Toggle)
+	if access.open || p.Toggle.Text != "Open to hubs" || !strings.Contains(p.Address.Text, "listens on nothing") {
+		t.Fatalf("closed again: %v %q", access.open, p.Address.Text)
+	}
+	access.fail = errors.New("open to hubs on :8443: address already in use")
+	test.Tap(p.Toggle)
+	if access.open || !strings.Contains(v.Status.Text, "address already in use") {
+		t.Fatalf("a failed open: %q", v.Status.Text)
+	}
+}
+
+// Participants, and a moderator who has not opened the floor to hubs, open
+// no socket at all: nothing listens.
+func TestNothingListensUntilTheModeratorOpensTheFloor(t *testing.T) {
+	_, _ = newView(t)
+	v, w, _ := newConsole(t)
+	v.EnableHubs(&memoryAccess{}, w)
+	v.Tick()
+	socks, err := listening.Sockets()
+	if err != nil {
+		t.Skip(err)
+	}
+	if len(socks) != 0 {
+		t.Fatalf("listening without being opened: %v", socks)
+	}
+}

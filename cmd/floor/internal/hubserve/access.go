@@ -1,0 +1,136 @@
+package hubserve
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"path/filepath"
+	"strconv"
+	"sync"
+
+	"github.com/pion/webrtc/v4"
+
+	"github.com/igf-floor/floor/app"
+	"github.com/igf-floor/floor/app/floor"
+	"github.com/igf-floor/floor/media/whip"
+	"github.com/igf-floor/floor/storage"
+)
+
+// Access is the console's app.HubAccess: it opens and closes Floor to hubs
+// on demand, invites and revokes them, and reads their links.
+type Access struct {
+	DB           *storage.DB
+	Moderator    *app.Moderator
+	SessionTitle string
+	Listen       string // default ":8443"
+	ICEServers   []webrtc.ICEServer
+	Clock        app.Clock
+
+	mu      sync.Mutex
+	serving *Serving
+}
+
+var _ app.HubAccess = (*Access)(nil)
+
+func (a *Access) listen() string {
+	if a.Listen == "" {
+		return fmt.Sprintf(":%d", DefaultPort)
+	}
+	return a.Listen
+}
+
+// Open listens, with Floor's certificate kept beside the database.
+func (a *Access) Open(ctx context.Context) (string, error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.serving != nil {
+		return AdvertisedHost(a.serving.Addr.String()), nil
+	}
+	cert, err := whip.LoadOrCreateCertificate(filepath.Dir(a.DB.Path()), a.Clock.Now())
+	if err != nil {
+		return "", err
+	}
+	s, err := Open(context.WithoutCancel(ctx), Config{DB: a.DB, Moderator: a.Moderator, SessionTitle: a.SessionTitle,
+		Listen: a.listen(), Certificate: cert, ICEServers: a.ICEServers, Clock: a.Clock})
+	if err != nil {
+		return "", err
+	}
+	a.serving = s
+	return a.advertised(), nil
+}
+
+// advertised is the address invites carry: the one listening, or the
+// configured one while closed (so invites can be made before opening).
+func (a *Access) advertised() string {
+	if a.serving != nil {
+		host, _, _ := net.SplitHostPort(a.listen())
+		return AdvertisedHost(net.JoinHostPort(host, strconv.Itoa(a.serving.Addr.Port)))
+	}
+	return AdvertisedHost(a.listen())
+}
+
+// Close stops listening.
+func (a *Access) Close() error {
+	a.mu.Lock()
+	s := a.serving
+	a.serving = nil
+	a.mu.Unlock()
+	if s == nil {
+		return nil
+	}
+	return s.Close()
+}
+
+// Links reads the connected hubs' links and who is present.
+func (a *Access) Links() []app.HubLink {
+	a.mu.Lock()
+	s := a.serving
+	a.mu.Unlock()
+	if s == nil {
+		return nil
+	}
+	people := map[string]int{}
+	for _, p := range s.Room.Present() {
+		people[p.Hub.ID] = p.People
+	}
+	var out []app.HubLink
+	for _, q := range s.Server.Quality() {
+		out = append(out, app.HubLink{Hub: q.Hub, State: q.State, Lost: q.Lost, People: people[q.Hub.ID], RTT: q.RTT,
+			Jitter: q.Jitter, PacketsLost: q.PacketsLost, Kbps: q.Kbps, FPS: q.FPS, CapKbps: q.CapKbps, Control: q.ControlOpen})
+	}
+	return out
+}
+
+// Hubs lists the invited hubs.
+func (a *Access) Hubs(ctx context.Context) ([]floor.Hub, error) { return a.DB.Hubs(ctx) }
+
+// Invite creates a hub and its invite for this Floor's address and
+// certificate.
+func (a *Access) Invite(ctx context.Context, n app.NewHub) (floor.Hub, app.Invite, error) {
+	cert, err := whip.LoadOrCreateCertificate(filepath.Dir(a.DB.Path()), a.Clock.Now())
+	if err != nil {
+		return floor.Hub{}, app.Invite{}, err
+	}
+	h, token, err := app.HubDirectory{Store: a.DB, Clock: a.Clock}.Add(ctx, n)
+	if err != nil {
+		return h, app.Invite{}, err
+	}
+	a.mu.Lock()
+	host := a.advertised()
+	a.mu.Unlock()
+	return h, app.Invite{Host: host, Hub: h.ID, Token: token, Pin: whip.Pin(cert)}, nil
+}
+
+// Revoke ends a hub's invite and cuts it off now.
+func (a *Access) Revoke(ctx context.Context, id string) error {
+	if _, err := (app.HubDirectory{Store: a.DB, Clock: a.Clock}).Revoke(ctx, id); err != nil {
+		return err
+	}
+	a.mu.Lock()
+	s := a.serving
+	a.mu.Unlock()
+	if s != nil {
+		s.Server.Disconnect(id, "the hub's invite was revoked")
+	}
+	return nil
+}

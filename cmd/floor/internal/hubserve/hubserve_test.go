@@ -1,0 +1,124 @@
+package hubserve
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/igf-floor/floor/app"
+	"github.com/igf-floor/floor/app/floor"
+	"github.com/igf-floor/floor/cmd/floor/internal/hubjoin"
+	"github.com/igf-floor/floor/media/listening"
+	"github.com/igf-floor/floor/media/whip"
+	"github.com/igf-floor/floor/storage"
+)
+
+// Opening to hubs listens on exactly one port number, TCP and UDP; closing
+// listens on nothing again. (The participant window's test proves the
+// other half: it opens nothing at all.)
+func TestOpenListensOnOnePortAndCloseOnNone(t *testing.T) {
+	ctx := context.Background()
+	before, err := listening.Sockets()
+	if err != nil {
+		t.Skip(err)
+	}
+	if len(before) != 0 {
+		t.Fatalf("listening before opening: %v", before)
+	}
+	dir := t.TempDir()
+	db, err := storage.Open(ctx, filepath.Join(dir, "floor.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	m, err := app.OpenModerator(ctx, db, app.SystemClock{}, "t/s")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cert, err := whip.LoadOrCreateCertificate(dir, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(ctx, Config{DB: db, Moderator: m, SessionTitle: "t", Listen: "127.0.0.1:0", Certificate: cert, Clock: app.SystemClock{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	open, _ := listening.Sockets()
+	if len(open) != 2 || open[0].Proto != "tcp" || open[1].Proto != "udp" || open[0].Port != open[1].Port || open[0].Port != s.Addr.Port {
+		t.Fatalf("open: %v (https %v)", open, s.Addr)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if after, _ := listening.Sockets(); len(after) != 0 {
+		t.Fatalf("still listening after close: %v", after)
+	}
+	// The certificate is kept: opening again keeps the pin invites carry.
+	again, err := whip.LoadOrCreateCertificate(dir, time.Now())
+	if err != nil || whip.Pin(again) != whip.Pin(cert) {
+		t.Fatalf("the certificate changed: %v", err)
+	}
+}
+
+func TestAdvertisedHost(t *testing.T) {
+	if got := AdvertisedHost("192.0.2.1:8443"); got != "192.0.2.1:8443" {
+		t.Fatal(got)
+	}
+	if got := AdvertisedHost(":8443"); got != OutboundIP()+":8443" {
+		t.Fatal(got)
+	}
+}
+
+// The console's access, end to end: open, invite, a hub joins from the
+// invite and asks for the floor, its link shows, revoking cuts it off.
+func TestAccessInvitesAndRevokesARealHub(t *testing.T) {
+	ctx := context.Background()
+	db, err := storage.Open(ctx, filepath.Join(t.TempDir(), "floor.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	m, err := app.OpenModerator(ctx, db, app.SystemClock{}, "t/s")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := &Access{DB: db, Moderator: m, SessionTitle: "WS #234", Listen: "127.0.0.1:0", Clock: app.SystemClock{}}
+	if links := a.Links(); links != nil {
+		t.Fatalf("links while closed: %v", links)
+	}
+	addr, err := a.Open(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	hub, inv, err := a.Invite(ctx, app.NewHub{Name: "Nairobi", Group: "Civil Society", Region: "African"})
+	if err != nil || inv.Host != addr {
+		t.Fatalf("invite %+v for %s: %v", inv, addr, err)
+	}
+	j, err := hubjoin.Join(ctx, inv, hubjoin.Options{Width: 160, Height: 90, People: 7, Clock: app.SystemClock{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer j.Leave()
+	if err := j.Client.RequestFloor(floor.Speaker{Name: "Grace"}); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		links := a.Links()
+		if len(links) == 1 && links[0].State == "connected" && links[0].Control && links[0].People == 7 && len(m.Floor().Queue) == 1 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("links %+v, queue %+v", links, m.Floor().Queue)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err := a.Revoke(ctx, hub.ID); err != nil {
+		t.Fatal(err)
+	}
+	if links := a.Links(); len(links) != 0 {
+		t.Fatalf("still linked after revoke: %+v", links)
+	}
+}
