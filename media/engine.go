@@ -9,6 +9,7 @@ import (
 	"net"
 
 	"github.com/pion/ice/v4"
+	"github.com/pion/transport/v5"
 	"github.com/pion/webrtc/v4"
 )
 
@@ -27,6 +28,9 @@ type Config struct {
 	ReadBuffer int
 	// Loopback offers loopback candidates, for peers on the same machine.
 	Loopback bool
+	// Net, when set, replaces the machine's network: tests pass a
+	// pion/transport vnet with delay, jitter and loss. No socket is opened.
+	Net transport.Net
 }
 
 // Engine owns the UDP port and the Pion API made over it.
@@ -40,6 +44,13 @@ type Engine struct {
 // is called: participants never call it (DESIGN.md: nothing listens unless
 // the moderator opens the floor).
 func NewEngine(cfg Config) (*Engine, error) {
+	if cfg.Net != nil {
+		var se webrtc.SettingEngine
+		se.SetNet(cfg.Net)
+		se.SetICEMulticastDNSMode(ice.MulticastDNSModeDisabled)
+		se.SetNetworkTypes([]webrtc.NetworkType{webrtc.NetworkTypeUDP4})
+		return &Engine{API: webrtc.NewAPI(webrtc.WithSettingEngine(se))}, nil
+	}
 	addr, err := net.ResolveUDPAddr("udp4", cfg.ListenAddr)
 	if err != nil {
 		return nil, fmt.Errorf("media: listen address %q: %w", cfg.ListenAddr, err)
@@ -67,11 +78,19 @@ func NewEngine(cfg Config) (*Engine, error) {
 	return &Engine{API: webrtc.NewAPI(webrtc.WithSettingEngine(se)), conn: conn, mux: mux}, nil
 }
 
-// Addr is the UDP address the engine listens on.
-func (e *Engine) Addr() *net.UDPAddr { return e.conn.LocalAddr().(*net.UDPAddr) }
+// Addr is the UDP address the engine listens on; nil on a virtual network.
+func (e *Engine) Addr() *net.UDPAddr {
+	if e.conn == nil {
+		return nil
+	}
+	return e.conn.LocalAddr().(*net.UDPAddr)
+}
 
 // Close stops listening.
 func (e *Engine) Close() error {
+	if e.mux == nil {
+		return nil
+	}
 	err := e.mux.Close()
 	// The mux closes the connection itself; closing it again is no error.
 	if cerr := e.conn.Close(); err == nil && !errors.Is(cerr, net.ErrClosed) {

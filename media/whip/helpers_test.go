@@ -30,7 +30,19 @@ type room struct {
 	pin    string
 }
 
-func newRoom(t *testing.T, lim whip.Limits) *room {
+func newRoom(t testing.TB, lim whip.Limits) *room {
+	t.Helper()
+	e, err := media.NewEngine(media.Config{ListenAddr: "127.0.0.1:0", Loopback: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { e.Close() })
+	return newRoomOn(t, lim, e, app.SystemClock{})
+}
+
+// newRoomOn is a room whose media goes through engine e (a vnet one, say),
+// on the moderator's clock.
+func newRoomOn(t testing.TB, lim whip.Limits, e *media.Engine, clock app.Clock) *room {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
@@ -41,15 +53,12 @@ func newRoom(t *testing.T, lim whip.Limits) *room {
 	}
 	t.Cleanup(func() { db.Close() })
 	r := &room{db: db, dir: app.HubDirectory{Store: db, Clock: app.SystemClock{}}}
-	if r.mod, err = app.OpenModerator(ctx, db, app.SystemClock{}, "test/ws234"); err != nil {
+	if r.mod, err = app.OpenModerator(ctx, db, clock, "test/ws234"); err != nil {
 		t.Fatal(err)
 	}
-	r.hubs = app.NewHubRoom(r.mod, app.SystemClock{}, "Security of digital products")
+	r.hubs = app.NewHubRoom(r.mod, clock, "Security of digital products")
 	go r.hubs.Run(ctx)
-	if r.engine, err = media.NewEngine(media.Config{ListenAddr: "127.0.0.1:0", Loopback: true}); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { r.engine.Close() })
+	r.engine = e
 	r.server, err = whip.NewServer(whip.Config{API: r.engine.API, Auth: r.dir, Audit: db, Room: r.hubs, Limits: lim,
 		ICEServers: []webrtc.ICEServer{{URLs: []string{"stun:stun.example.org:3478"}}}})
 	if err != nil {
@@ -68,7 +77,7 @@ func newRoom(t *testing.T, lim whip.Limits) *room {
 	return r
 }
 
-func (r *room) addHub(t *testing.T, name string) (floor.Hub, string) {
+func (r *room) addHub(t testing.TB, name string) (floor.Hub, string) {
 	t.Helper()
 	h, token, err := r.dir.Add(context.Background(), app.NewHub{Name: name, City: name, Group: "Civil Society", Region: "African Group"})
 	if err != nil {

@@ -8,26 +8,32 @@ import (
 	"time"
 
 	"github.com/pion/webrtc/v4"
-	"github.com/pion/webrtc/v4/pkg/media"
+	pmedia "github.com/pion/webrtc/v4/pkg/media"
 
 	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/app/control"
 	"github.com/igf-floor/floor/app/floor"
 	"github.com/igf-floor/floor/app/timer"
+	"github.com/igf-floor/floor/media"
 	"github.com/igf-floor/floor/media/sender"
 	"github.com/igf-floor/floor/media/whip"
 )
 
 // joinHub publishes as a hub and wires its control channel to a HubClient.
-func joinHub(t *testing.T, r *room, token string) (*whip.Publisher, *app.HubClient) {
+func joinHub(t testing.TB, r *room, token string) (*whip.Publisher, *app.HubClient) {
+	return joinHubOn(t, r, token, hubEngine(t), app.SystemClock{})
+}
+
+// joinHubOn joins through engine e on the hub's clock.
+func joinHubOn(t testing.TB, r *room, token string, e *media.Engine, clock app.Clock) (*whip.Publisher, *app.HubClient) {
 	t.Helper()
-	pub, err := whip.Publish(context.Background(), hubEngine(t).API, r.client(token),
+	pub, err := whip.Publish(context.Background(), e.API, r.client(token),
 		whip.PublishOptions{Video: true, Audio: true, DataChannel: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { pub.PC.Close() })
-	hc := app.NewHubClient(app.SystemClock{}, pub.Send)
+	hc := app.NewHubClient(clock, pub.Send)
 	opened := make(chan struct{})
 	pub.OnControl(hc.Receive, func() { close(opened) })
 	select {
@@ -67,7 +73,7 @@ func TestHubAsksForTheFloorAndFollowsTheRoom(t *testing.T) {
 
 	// Media flows: a few samples reach the room's counters.
 	for i := 0; i < 10; i++ {
-		if err := pub.Video.WriteSample(media.Sample{Data: []byte{0x10, 0x02, 0x00, 0x9d, 0x01, 0x2a}, Duration: 33 * time.Millisecond}); err != nil {
+		if err := pub.Video.WriteSample(pmedia.Sample{Data: []byte{0x10, 0x02, 0x00, 0x9d, 0x01, 0x2a}, Duration: 33 * time.Millisecond}); err != nil {
 			t.Fatal(err)
 		}
 	}
