@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"time"
 
 	"github.com/pion/ice/v4"
 	"github.com/pion/transport/v5"
@@ -31,6 +32,21 @@ type Config struct {
 	// Net, when set, replaces the machine's network: tests pass a
 	// pion/transport vnet with delay, jitter and loss. No socket is opened.
 	Net transport.Net
+	// LostAfter and FailedAfter are how long a silent peer takes to be
+	// Disconnected ("hub lost?") and Failed (removed); 0 means 5 s and 25 s,
+	// near RFC 7675's consent expiry, which Pion does not run itself.
+	LostAfter, FailedAfter time.Duration
+}
+
+func (cfg Config) timeouts(se *webrtc.SettingEngine) {
+	lost, failed := cfg.LostAfter, cfg.FailedAfter
+	if lost <= 0 {
+		lost = 5 * time.Second
+	}
+	if failed <= 0 {
+		failed = 25 * time.Second
+	}
+	se.SetICETimeouts(lost, failed, min(2*time.Second, lost/3))
 }
 
 // Engine owns the UDP port and the Pion API made over it.
@@ -47,6 +63,7 @@ func NewEngine(cfg Config) (*Engine, error) {
 	if cfg.Net != nil {
 		var se webrtc.SettingEngine
 		se.SetNet(cfg.Net)
+		cfg.timeouts(&se)
 		se.SetICEMulticastDNSMode(ice.MulticastDNSModeDisabled)
 		se.SetNetworkTypes([]webrtc.NetworkType{webrtc.NetworkTypeUDP4})
 		return &Engine{API: webrtc.NewAPI(webrtc.WithSettingEngine(se))}, nil
@@ -72,6 +89,7 @@ func NewEngine(cfg Config) (*Engine, error) {
 	se.SetICEUDPMux(mux)
 	se.SetNetworkTypes([]webrtc.NetworkType{webrtc.NetworkTypeUDP4})
 	se.SetIncludeLoopbackCandidate(cfg.Loopback)
+	cfg.timeouts(&se)
 	// mDNS candidates hide addresses but cost a multicast round and fail on
 	// many networks; off unless a later issue asks for them.
 	se.SetICEMulticastDNSMode(ice.MulticastDNSModeDisabled)

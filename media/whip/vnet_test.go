@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -22,6 +23,12 @@ import (
 // (10.0.0.2): oneWay delay each way plus up to jitter, and a seeded share
 // of packets lost.
 func wan(t testing.TB, oneWay, jitter time.Duration, loss float64) (room, hub *media.Engine) {
+	room, hub, _ = cuttableWAN(t, oneWay, jitter, loss, media.Config{})
+	return room, hub
+}
+
+// cuttableWAN is wan with a switch that drops everything once cut is set.
+func cuttableWAN(t testing.TB, oneWay, jitter time.Duration, loss float64, base media.Config) (room, hub *media.Engine, cut *atomic.Bool) {
 	t.Helper()
 	quiet := logging.NewDefaultLoggerFactory()
 	quiet.DefaultLogLevel = logging.LogLevelError
@@ -29,15 +36,17 @@ func wan(t testing.TB, oneWay, jitter time.Duration, loss float64) (room, hub *m
 	if err != nil {
 		t.Fatal(err)
 	}
-	if loss > 0 {
-		var mu sync.Mutex
-		rng := rand.New(rand.NewPCG(1, 2))
-		router.AddChunkFilter(func(vnet.Chunk) bool {
-			mu.Lock()
-			defer mu.Unlock()
-			return rng.Float64() >= loss
-		})
-	}
+	cut = &atomic.Bool{}
+	var mu sync.Mutex
+	rng := rand.New(rand.NewPCG(1, 2))
+	router.AddChunkFilter(func(vnet.Chunk) bool {
+		if cut.Load() {
+			return false
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		return loss == 0 || rng.Float64() >= loss
+	})
 	engine := func(ip string) *media.Engine {
 		n, err := vnet.NewNet(&vnet.NetConfig{StaticIPs: []string{ip}})
 		if err != nil {
@@ -46,7 +55,9 @@ func wan(t testing.TB, oneWay, jitter time.Duration, loss float64) (room, hub *m
 		if err := router.AddNet(n); err != nil {
 			t.Fatal(err)
 		}
-		e, err := media.NewEngine(media.Config{Net: n})
+		cfg := base
+		cfg.Net = n
+		e, err := media.NewEngine(cfg)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -57,7 +68,7 @@ func wan(t testing.TB, oneWay, jitter time.Duration, loss float64) (room, hub *m
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { router.Stop() })
-	return room, hub
+	return room, hub, cut
 }
 
 // skewedClock is a hub whose clock is off by a few seconds, as real ones are.
@@ -120,4 +131,28 @@ func BenchmarkHubTimerP95OverVnet100msRTT(b *testing.B) {
 	slices.Sort(all)
 	b.ReportMetric(float64(p95(all))/1e6, "p95-ms")
 	b.ReportMetric(float64(all[len(all)/2])/1e6, "p50-ms")
+}
+
+// A hub whose network goes silent shows as "hub lost?" once Disconnected,
+// and is removed, its request withdrawn and the loss logged once Failed.
+func TestSilentHubIsLostThenRemoved(t *testing.T) {
+	roomNet, hubNet, cut := cuttableWAN(t, 20*time.Millisecond, 0, 0,
+		media.Config{LostAfter: time.Second, FailedAfter: 3 * time.Second})
+	r := newRoomOn(t, whip.Limits{}, roomNet, app.SystemClock{})
+	_, token := r.addHub(t, "Nairobi")
+	_, hc := joinHubOn(t, r, token, hubNet, app.SystemClock{})
+	if err := hc.RequestFloor(floor.Speaker{Name: "Grace"}); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "connected and queued", func() bool {
+		q := r.server.Quality()
+		return len(q) == 1 && q[0].State == "connected" && len(r.mod.Floor().Queue) == 1
+	})
+	cut.Store(true)
+	eventually(t, "hub lost?", func() bool { q := r.server.Quality(); return len(q) == 1 && q[0].Lost })
+	eventually(t, "removed on failure", func() bool { return len(r.server.Quality()) == 0 && len(r.mod.Floor().Queue) == 0 })
+	audit, _ := r.db.Audit(context.Background(), 10)
+	if last := audit[len(audit)-1]; last.Kind != "left" || last.Detail != "connection failed" {
+		t.Fatalf("audit %+v", audit)
+	}
 }
