@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"image"
 	"time"
 
 	"github.com/igf-floor/floor/app/floor"
@@ -37,3 +38,21 @@ type HubLink struct {
 	CapKbps     int
 	Control     bool // speaks the control protocol (a plain WHIP client does not)
 }
+
+// HubConnection is a hub's live connection to a room, as the hub window
+// needs it; the program makes it from an invite.
+type HubConnection interface {
+	Client() *HubClient
+	// State is the link in words: "connecting", "connected", "disconnected".
+	State() string
+	// SendingKbps is the video rate the encoder aims at now (the room's ask).
+	SendingKbps() int
+	// Preview copies the latest self-view picture into *dst; false when
+	// there is none newer.
+	Preview(dst **image.RGBA) bool
+	// Leave says goodbye and closes the connection.
+	Leave() error
+}
+
+// HubJoin connects to a room with an invite; audioOnly sends no video.
+type HubJoin func(ctx context.Context, inv Invite, audioOnly bool) (HubConnection, error)

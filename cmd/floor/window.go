@@ -141,3 +141,24 @@ func openConsole(ctx context.Context, a fyne.App, c *cli.Console) fyne.Window {
 	dwin.Show()
 	return win
 }
+
+// openHubWindow runs the remote hub's window until it is closed or ctx
+// ends; closing it leaves the room.
+func openHubWindow(ctx context.Context, h cli.HubWindow) error {
+	a := fyneapp.NewWithID(appID)
+	a.SetIcon(fyne.NewStaticResource("Icon.png", assets.Icon()))
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	win := a.NewWindow("Floor — Remote hub")
+	win.Resize(fyne.NewSize(1100, 700))
+	view := ui.NewHubView(ctx, h.Join)
+	view.Invite.SetText(h.Invite)
+	win.SetContent(view.Content())
+	view.Animate(ctx)
+	win.SetOnClosed(view.Close)
+	win.SetMaster()
+	stop := context.AfterFunc(ctx, func() { fyne.Do(a.Quit) })
+	defer stop()
+	win.ShowAndRun()
+	return nil
+}

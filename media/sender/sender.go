@@ -6,6 +6,9 @@ package sender
 import (
 	"context"
 	"fmt"
+	"image"
+	"image/draw"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -40,6 +43,39 @@ type TestSource struct {
 	Stats    Stats
 	bitrate  chan int
 	keyframe chan struct{}
+
+	mu      sync.Mutex
+	preview *image.RGBA // the self-view, refreshed five times a second
+	fresh   bool
+}
+
+// previewEvery is how many frames pass between self-view refreshes.
+const previewEvery = 6
+
+// Preview copies the latest self-view frame into dst (made or resized as
+// needed) and reports whether there was a new one since the last call.
+func (s *TestSource) Preview(dst **image.RGBA) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.preview == nil || !s.fresh {
+		return false
+	}
+	if *dst == nil || (*dst).Rect != s.preview.Rect {
+		*dst = image.NewRGBA(s.preview.Rect)
+	}
+	copy((*dst).Pix, s.preview.Pix)
+	s.fresh = false
+	return true
+}
+
+func (s *TestSource) keepPreview(img *image.YCbCr) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.preview == nil {
+		s.preview = image.NewRGBA(img.Rect)
+	}
+	draw.Draw(s.preview, img.Rect, img, img.Rect.Min, draw.Src)
+	s.fresh = true
 }
 
 // NewTestSource prepares a source with o's settings.
@@ -125,7 +161,11 @@ func (s *TestSource) runVideo(ctx context.Context, track *webrtc.TrackLocalStati
 		case <-tick.C:
 		}
 		now := time.Now()
-		frame, key, err := enc.Encode(pattern.Frame(i, now), now.Sub(start), forceKey)
+		picture := pattern.Frame(i, now)
+		if i%previewEvery == 0 {
+			s.keepPreview(picture)
+		}
+		frame, key, err := enc.Encode(picture, now.Sub(start), forceKey)
 		if err != nil {
 			return fmt.Errorf("test source: %w", err)
 		}

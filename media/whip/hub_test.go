@@ -172,3 +172,29 @@ func TestTestSourceFollowsTheRoomsRateAndKeyframeRequests(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A plain WHIP client, with media and no control channel, can still send an
+// intervention: the room takes its media and shows it as media only.
+func TestMediaOnlyWHIPClient(t *testing.T) {
+	r := newRoom(t, whip.Limits{})
+	_, token := r.addHub(t, "OBS")
+	pub, err := whip.Publish(context.Background(), hubEngine(t).API, r.client(token), whip.PublishOptions{Video: true, Audio: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pub.Leave(context.Background())
+	for i := 0; i < 5; i++ {
+		_ = pub.Audio.WriteSample(pmedia.Sample{Data: []byte{0xf8, 0xff, 0xfe}, Duration: 20 * time.Millisecond})
+		time.Sleep(20 * time.Millisecond)
+	}
+	eventually(t, "media at the room", func() bool {
+		for i := 0; i < 3; i++ {
+			_ = pub.Audio.WriteSample(pmedia.Sample{Data: []byte{0xf8, 0xff, 0xfe}, Duration: 20 * time.Millisecond})
+		}
+		q := r.server.Quality()
+		return len(q) == 1 && q[0].State == "connected" && q[0].Packets > 0 && !q[0].ControlOpen
+	})
+	if len(r.hubs.Present()) != 0 {
+		t.Fatal("a media-only client joined the control room")
+	}
+}

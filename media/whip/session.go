@@ -50,9 +50,10 @@ func (s *session) etag() string {
 }
 
 // QueuedBitrate and LiveBitrate are the video rates asked of a hub with
-// REMB: low while it waits in the queue, full when it has the floor.
+// REMB: low while it waits in the queue (with 32 kbps of audio, a queued hub
+// stays under 300 kbps), full when it has the floor.
 const (
-	QueuedBitrate = 300_000
+	QueuedBitrate = 250_000
 	LiveBitrate   = 2_500_000
 )
 

@@ -35,6 +35,15 @@ type Env struct {
 	Version        string
 	// OpenWindow shows the participant window and returns when it closes.
 	OpenWindow func(ctx context.Context, w Window) error
+	// OpenHubWindow shows the remote hub's window and returns when it closes.
+	OpenHubWindow func(ctx context.Context, h HubWindow) error
+}
+
+// HubWindow is what the hub window needs: how to join, and an invite to
+// fill in.
+type HubWindow struct {
+	Invite string
+	Join   app.HubJoin
 }
 
 // Window is what the window needs, opened and seeded by the command line.

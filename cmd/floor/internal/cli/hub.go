@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -20,21 +21,34 @@ func (o *options) hubCmd() *cobra.Command {
 	var speaker floor.Speaker
 	var request bool
 	var size string
+	var window bool
 	cmd := &cobra.Command{
-		Use:   "hub INVITE",
+		Use:   "hub [INVITE]",
 		Short: "Join a session as a remote hub with a floor:// invite",
 		Long: `Join a moderator's session as a remote hub: send live audio and video over
 WebRTC (WHIP), ask for the floor, and follow the room's timer. The invite pins
 the moderator's certificate: any other certificate is refused. Without a
 camera the hub sends its built-in test source: a moving pattern with the frame
-number and the time painted in, and a tone. Ctrl+C leaves.`,
-		Args: exactArgs(1),
+number and the time painted in, and a tone. Ctrl+C leaves.
+
+Without INVITE, or with --window, the hub window opens: paste the invite,
+join, see yourself, ask for the floor and follow the room's timer.`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return usageError{fmt.Errorf("one invite at most, got %d arguments", len(args))}
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
+			var err0 error
+			if opts.Width, opts.Height, err0 = parseSize(size); err0 != nil {
+				return usageError{err0}
+			}
+			if len(args) == 0 || window {
+				return o.openHubWindow(cmd, args, opts)
+			}
 			inv, err := app.ParseInvite(args[0])
 			if err != nil {
-				return usageError{err}
-			}
-			if opts.Width, opts.Height, err = parseSize(size); err != nil {
 				return usageError{err}
 			}
 			opts.Clock = o.env.Clock
@@ -45,19 +59,20 @@ number and the time painted in, and a tone. Ctrl+C leaves.`,
 			}
 			defer j.Leave()
 			out := cmd.OutOrStdout()
-			st := j.Client.Status()
+			st := j.Client().Status()
 			fmt.Fprintf(out, "Joined %q as %s.\n", st.Session, st.HubName)
 			if request {
 				if strings.TrimSpace(speaker.Name) == "" {
 					speaker.Name = st.HubName
 				}
-				if err := j.Client.RequestFloor(speaker); err != nil {
+				if err := j.Client().RequestFloor(speaker); err != nil {
 					return err
 				}
 			}
 			return followRoom(ctx, out, j, o.env.Local)
 		},
 	}
+	cmd.Flags().BoolVar(&window, "window", false, "open the hub window (the default without INVITE)")
 	cmd.Flags().StringVar(&opts.Source, "source", "test", "what to send: test (built-in pattern and tone)")
 	cmd.Flags().BoolVar(&opts.AudioOnly, "audio-only", false, "send audio only, for thin links")
 	cmd.Flags().StringVar(&size, "size", "640x360", "test picture size, WxH")
@@ -69,6 +84,27 @@ number and the time painted in, and a tone. Ctrl+C leaves.`,
 	cmd.Flags().StringVar(&speaker.Region, "region", "", "the speaker's regional group (default: the hub's)")
 	cmd.Flags().BoolVar(&speaker.Youth, "youth", false, "the speaker is a youth participant")
 	return cmd
+}
+
+// openHubWindow opens the hub window, with the invite filled in if given.
+func (o *options) openHubWindow(cmd *cobra.Command, args []string, opts hubjoin.Options) error {
+	if o.env.OpenHubWindow == nil {
+		return errors.New("this build of Floor has no window; give an INVITE to join from the command line")
+	}
+	opts.Clock = o.env.Clock
+	h := HubWindow{Join: func(ctx context.Context, inv app.Invite, audioOnly bool) (app.HubConnection, error) {
+		o := opts
+		o.AudioOnly = audioOnly
+		j, err := hubjoin.Join(ctx, inv, o)
+		if err != nil {
+			return nil, err
+		}
+		return j, nil
+	}}
+	if len(args) == 1 {
+		h.Invite = args[0]
+	}
+	return o.env.OpenHubWindow(cmd.Context(), h)
 }
 
 func parseSize(s string) (int, int, error) {
@@ -94,10 +130,10 @@ func followRoom(ctx context.Context, out interface{ Write([]byte) (int, error) }
 			return nil
 		case <-tick.C:
 		}
-		if s := j.Connection(); s == "failed" || s == "closed" {
+		if s := j.State(); s == "failed" || s == "closed" {
 			return fmt.Errorf("the connection to the room was lost (%s)", s)
 		}
-		st := j.Client.Status()
+		st := j.Client().Status()
 		line := hubLine(st, j)
 		if line != last || st.Floor == "live" || st.HaveTimer {
 			fmt.Fprintf(out, "%s  %s\n", time.Now().In(local).Format("15:04:05"), line)

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"image"
 	"net"
 	"sync"
 	"time"
@@ -29,7 +30,8 @@ type Options struct {
 
 // Joined is a hub in the room; Leave leaves.
 type Joined struct {
-	Client    *app.HubClient
+	client    *app.HubClient
+	audioOnly bool
 	Publisher *whip.Publisher
 	Source    *sender.TestSource
 	engine    *media.Engine
@@ -71,9 +73,10 @@ func Join(ctx context.Context, inv app.Invite, o Options) (*Joined, error) {
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	j := &Joined{Publisher: pub, Source: src, engine: engine, cancel: cancel}
-	j.Client = app.NewHubClient(o.Clock, pub.Send)
+	j.client = app.NewHubClient(o.Clock, pub.Send)
+	j.audioOnly = o.AudioOnly
 	opened := make(chan struct{})
-	pub.OnControl(j.Client.Receive, func() { close(opened) })
+	pub.OnControl(j.client.Receive, func() { close(opened) })
 	select {
 	case <-opened:
 	case <-time.After(15 * time.Second):
@@ -84,7 +87,7 @@ func Join(ctx context.Context, inv app.Invite, o Options) (*Joined, error) {
 		return nil, ctx.Err()
 	}
 	select {
-	case <-j.Client.Welcomed():
+	case <-j.client.Welcomed():
 	case <-time.After(10 * time.Second):
 		j.Leave()
 		return nil, errors.New("the room did not welcome this hub within 10 s")
@@ -92,12 +95,12 @@ func Join(ctx context.Context, inv app.Invite, o Options) (*Joined, error) {
 		j.Leave()
 		return nil, ctx.Err()
 	}
-	if err := j.Client.Hello(o.People); err != nil {
+	if err := j.client.Hello(o.People); err != nil {
 		j.Leave()
 		return nil, err
 	}
 	j.wg.Add(2)
-	go func() { defer j.wg.Done(); j.Client.Run(ctx) }()
+	go func() { defer j.wg.Done(); j.client.Run(ctx) }()
 	go func() {
 		defer j.wg.Done()
 		var video = pub.Video
@@ -110,6 +113,26 @@ func Join(ctx context.Context, inv app.Invite, o Options) (*Joined, error) {
 	}()
 	return j, nil
 }
+
+
+var _ app.HubConnection = (*Joined)(nil)
+
+// Client is the hub's side of the control channel.
+func (j *Joined) Client() *app.HubClient { return j.client }
+
+// State is the link in words.
+func (j *Joined) State() string { return j.Publisher.PC.ConnectionState().String() }
+
+// SendingKbps is the video rate aimed at now.
+func (j *Joined) SendingKbps() int {
+	if j.audioOnly {
+		return 0
+	}
+	return int(j.Source.Stats.Kbps.Load())
+}
+
+// Preview copies the latest self-view picture.
+func (j *Joined) Preview(dst **image.RGBA) bool { return !j.audioOnly && j.Source.Preview(dst) }
 
 // Leave says goodbye (WHIP DELETE) and stops sending.
 func (j *Joined) Leave() error {
@@ -127,6 +150,3 @@ func (j *Joined) Leave() error {
 	})
 	return err
 }
-
-// Connection is the link's state in words.
-func (j *Joined) Connection() string { return j.Publisher.PC.ConnectionState().String() }

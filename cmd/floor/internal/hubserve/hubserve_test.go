@@ -101,7 +101,7 @@ func TestAccessInvitesAndRevokesARealHub(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer j.Leave()
-	if err := j.Client.RequestFloor(floor.Speaker{Name: "Grace"}); err != nil {
+	if err := j.Client().RequestFloor(floor.Speaker{Name: "Grace"}); err != nil {
 		t.Fatal(err)
 	}
 	deadline := time.Now().Add(10 * time.Second)

@@ -1,0 +1,258 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"image"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/igf-floor/floor/app"
+	"github.com/igf-floor/floor/app/floor"
+	"github.com/igf-floor/floor/app/timer"
+)
+
+// HubView is the remote hub's window: the invite, who would speak, the
+// self-view, the room's timers and the hub's place in the queue.
+type HubView struct {
+	ctx  context.Context
+	join app.HubJoin
+	conn app.HubConnection
+	// Background runs slow work (joining) off Fyne's goroutine; tests
+	// run it in place.
+	Background func(func())
+
+	Invite      *widget.Entry
+	Name        *widget.Entry
+	Affiliation *widget.Entry
+	Group       *widget.Select
+	Region      *widget.Select
+	Youth       *widget.Check
+	People      *widget.Entry
+	AudioOnly   *widget.Check
+	Join        *widget.Button
+	Request     *widget.Button
+	Leave       *widget.Button
+	Place       *widget.Label // "2nd of 3 in the queue", "You have the floor"
+	Session     *widget.Label // the session clock in words
+	Link        *widget.Label // connection, sending rate, clock offset
+	Stale       *widget.Label // shown when the room has gone quiet
+	Notice      *widget.Label
+	Status      *widget.Label
+
+	face    *timerFace
+	self    *canvas.Image
+	preview *image.RGBA
+	content fyne.CanvasObject
+}
+
+// NewHubView makes the window's content; join connects with an invite.
+func NewHubView(ctx context.Context, join app.HubJoin) *HubView {
+	v := &HubView{ctx: ctx, join: join, face: newTimerFace(), Background: func(f func()) { go f() }}
+	v.Invite = widget.NewEntry()
+	v.Invite.SetPlaceHolder("floor://… invite from the moderator")
+	v.Name, v.Affiliation, v.People = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	v.Name.SetPlaceHolder("Who asks for the floor")
+	v.Affiliation.SetPlaceHolder("Organisation")
+	v.People.SetPlaceHolder("People here")
+	v.Group = widget.NewSelect(append([]string{notSaid}, groupNames()...), nil)
+	v.Region = widget.NewSelect(append([]string{notSaid}, regionNames()...), nil)
+	v.Group.SetSelected(notSaid)
+	v.Region.SetSelected(notSaid)
+	v.Youth = widget.NewCheck("Youth", nil)
+	v.AudioOnly = widget.NewCheck("Audio only (thin link)", nil)
+	v.Join = widget.NewButton("Join", v.connect)
+	v.Join.Importance = widget.HighImportance
+	v.Request = widget.NewButton("Request the floor", v.toggleRequest)
+	v.Leave = widget.NewButton("Leave", v.leave)
+	v.Place, v.Session, v.Link, v.Stale, v.Notice, v.Status = widget.NewLabel("Not connected"), widget.NewLabel(""),
+		widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
+	v.Place.TextStyle = fyne.TextStyle{Bold: true}
+	v.Stale.TextStyle = fyne.TextStyle{Bold: true}
+	for _, l := range []*widget.Label{v.Notice, v.Status} {
+		l.Wrapping = fyne.TextWrapWord
+	}
+	v.self = canvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 16, 9)))
+	v.self.FillMode = canvas.ImageFillContain
+	v.self.ScaleMode = canvas.ImageScaleFastest // a reused picture, scaled cheaply (DESIGN.md)
+	v.self.SetMinSize(fyne.NewSize(320, 180))
+
+	form := widget.NewForm(
+		widget.NewFormItem("Invite", v.Invite), widget.NewFormItem("Speaker", v.Name),
+		widget.NewFormItem("Affiliation", v.Affiliation), widget.NewFormItem("Stakeholder group", v.Group),
+		widget.NewFormItem("Region", v.Region), widget.NewFormItem("", container.NewHBox(v.Youth, v.AudioOnly)),
+		widget.NewFormItem("People here", v.People))
+	left := container.NewVBox(form, container.NewHBox(v.Join, v.Request, v.Leave), v.self, v.Link, v.Status)
+	right := container.NewBorder(container.NewVBox(v.Place, v.Session, v.Stale), v.Notice, nil, nil, v.face.container)
+	split := container.NewHSplit(container.NewVScroll(left), right)
+	split.Offset = 0.42
+	v.content = split
+	v.Tick()
+	return v
+}
+
+// Content is the window's root object.
+func (v *HubView) Content() fyne.CanvasObject { return v.content }
+
+func (v *HubView) connect() {
+	inv, err := app.ParseInvite(v.Invite.Text)
+	if err != nil {
+		v.Status.SetText(err.Error())
+		return
+	}
+	v.Status.SetText("Connecting…")
+	v.Join.Disable()
+	audioOnly := v.AudioOnly.Checked
+	people, _ := strconv.Atoi(strings.TrimSpace(v.People.Text))
+	v.Background(func() {
+		conn, err := v.join(v.ctx, inv, audioOnly)
+		if err == nil {
+			err = conn.Client().Hello(max(people, 0))
+		}
+		fyne.Do(func() { v.joined(conn, err) })
+	})
+}
+
+func (v *HubView) joined(conn app.HubConnection, err error) {
+	if conn == nil {
+		v.Join.Enable()
+		v.Status.SetText("Could not join: " + err.Error())
+		return
+	}
+	v.conn = conn
+	v.Status.SetText("")
+	if err != nil {
+		v.Status.SetText(err.Error())
+	}
+	v.Tick()
+}
+
+func (v *HubView) toggleRequest() {
+	if v.conn == nil {
+		return
+	}
+	c := v.conn.Client()
+	st := c.Status()
+	var err error
+	if st.Place == "Not asking for the floor" {
+		name := strings.TrimSpace(v.Name.Text)
+		if name == "" {
+			name = st.HubName
+		}
+		err = c.RequestFloor(floor.Speaker{Name: name, Affiliation: strings.TrimSpace(v.Affiliation.Text),
+			Group: fromSelect(v.Group.Selected), Region: fromSelect(v.Region.Selected), Youth: v.Youth.Checked})
+	} else {
+		err = c.Withdraw()
+	}
+	if err != nil {
+		v.Status.SetText(err.Error())
+	}
+}
+
+// Close leaves the room, if joined; the window calls it when it closes.
+func (v *HubView) Close() {
+	if v.conn != nil {
+		_ = v.conn.Leave()
+		v.conn = nil
+	}
+}
+
+func (v *HubView) leave() {
+	if v.conn == nil {
+		return
+	}
+	err := v.conn.Leave()
+	v.conn = nil
+	v.Status.SetText("Left the room.")
+	if err != nil {
+		v.Status.SetText("Left the room: " + err.Error())
+	}
+	v.Tick()
+}
+
+// Tick redraws from the connection; the window calls it ten times a second.
+func (v *HubView) Tick() {
+	connected := v.conn != nil
+	setEnabled(v.Join, !connected)
+	setEnabled(v.Request, connected)
+	setEnabled(v.Leave, connected)
+	if connected != v.Invite.Disabled() {
+		if connected {
+			v.Invite.Disable()
+		} else {
+			v.Invite.Enable()
+		}
+	}
+	if !connected {
+		setLabel(v.Place, "Not connected")
+		setLabel(v.Session, "")
+		setLabel(v.Link, "")
+		setLabel(v.Stale, "")
+		v.face.show(timer.SpeakerReading{}, "")
+		return
+	}
+	st := v.conn.Client().Status()
+	place := st.Place
+	if st.Session != "" {
+		place += " · " + st.Session
+	}
+	setLabel(v.Place, place)
+	if st.Place == "Not asking for the floor" {
+		setButtonText(v.Request, "Request the floor")
+	} else {
+		setButtonText(v.Request, "Withdraw")
+	}
+	setLabel(v.Session, hubSessionWords(st))
+	setLabel(v.Link, fmt.Sprintf("%s · sending %d kbps · room clock %+d ms (rtt %d ms)", v.conn.State(), v.conn.SendingKbps(),
+		st.Offset.Milliseconds(), st.RTT.Milliseconds()))
+	if st.Stale {
+		setLabel(v.Stale, "STALE — no word from the room; the timer may be wrong")
+	} else {
+		setLabel(v.Stale, "")
+	}
+	setLabel(v.Notice, st.Notice)
+	v.face.show(st.Timer.Speaker, "")
+	if v.conn.Preview(&v.preview) {
+		v.self.Image = v.preview
+		v.self.Refresh()
+	}
+}
+
+func hubSessionWords(st app.HubStatus) string {
+	s := st.Timer.Session
+	switch {
+	case !st.HaveTimer || !s.Started:
+		return "Session not started"
+	case s.Ended:
+		return "Session ended"
+	case s.Overrun > 0:
+		return "Session OVER TIME +" + timer.Clock(s.Overrun, false)
+	case !s.Running:
+		return "Session paused · " + timer.Clock(s.Remaining, true) + " left"
+	}
+	return "Session · " + timer.Clock(s.Remaining, true) + " left"
+}
+
+// Animate ticks ten times a second until ctx ends, so the room's timer,
+// rendered from its anchors, moves smoothly between messages.
+func (v *HubView) Animate(ctx context.Context) {
+	go func() {
+		tick := time.NewTicker(100 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-tick.C:
+				fyne.Do(v.Tick)
+			}
+		}
+	}()
+}
+

@@ -1,0 +1,148 @@
+package ui
+
+import (
+	"context"
+	"image"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/igf-floor/floor/app"
+	"github.com/igf-floor/floor/app/floor"
+	"github.com/igf-floor/floor/app/timer"
+)
+
+// sharedClock is a stepped clock the room's goroutine reads too.
+type sharedClock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func (c *sharedClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now }
+func (c *sharedClock) add(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.now = c.now.Add(d)
+}
+
+// pipeConn joins a real hub room in this process without a network: the
+// control messages go straight between app.HubClient and app.HubRoom.
+type pipeConn struct {
+	client *app.HubClient
+	room   *app.HubRoom
+	hub    floor.Hub
+	frame  *image.RGBA
+}
+
+func (c *pipeConn) Client() *app.HubClient { return c.client }
+func (c *pipeConn) State() string          { return "connected" }
+func (c *pipeConn) SendingKbps() int       { return 300 }
+func (c *pipeConn) Leave() error           { c.room.Leave(c.hub.ID, "the hub left"); return nil }
+func (c *pipeConn) Preview(dst **image.RGBA) bool {
+	if c.frame == nil {
+		return false
+	}
+	*dst, c.frame = c.frame, nil
+	return true
+}
+
+func TestHubWindowAsksForTheFloorAndFollowsTheRoom(t *testing.T) {
+	ctx := context.Background()
+	db, _ := seededDB(t)
+	s, err := db.FindSession(ctx, "WS #234")
+	if err != nil {
+		t.Fatal(err)
+	}
+	clock := &sharedClock{now: time.Date(2020, 11, 11, 11, 20, 0, 0, time.UTC)}
+	m, err := app.OpenModerator(ctx, db, clock, app.ModerationKey(s.Source, s.GUID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	room := app.NewHubRoom(m, clock, s.Title)
+	roomCtx, stopRoom := context.WithCancel(ctx)
+	defer stopRoom()
+	go room.Run(roomCtx)
+	hub := floor.Hub{ID: "hn", Name: "Nairobi University", Group: "Civil Society", Region: "African Group"}
+	conn := &pipeConn{room: room, hub: hub}
+	join := func(_ context.Context, inv app.Invite, audioOnly bool) (app.HubConnection, error) {
+		conn.client = app.NewHubClient(clock, func(b []byte) error { room.Receive(hub.ID, b); return nil })
+		room.Join(hub, func(b []byte) error { conn.client.Receive(b); return nil })
+		return conn, nil
+	}
+	v := NewHubView(ctx, join)
+	v.Background = func(f func()) { f() }
+	w := test.NewWindow(v.Content())
+	defer w.Close()
+	w.Resize(fyne.NewSize(1100, 700))
+
+	v.Invite.SetText("https://example.org/")
+	test.Tap(v.Join)
+	if !strings.Contains(v.Status.Text, "want a floor:// link") || v.Join.Disabled() {
+		t.Fatalf("a bad invite: %q", v.Status.Text)
+	}
+	v.Invite.SetText("floor://192.0.2.7:8443/?hub=hn&token=t&pin=" + strings.Repeat("ab", 32))
+	v.People.SetText("14")
+	test.Tap(v.Join)
+	until(t, v, "welcomed", func() bool { return strings.HasPrefix(v.Place.Text, "Not asking for the floor · Security of digital products") })
+	if p := room.Present(); len(p) != 1 || p[0].People != 14 {
+		t.Fatalf("present %+v", p)
+	}
+	v.Name.SetText("Grace Githaiga")
+	v.Affiliation.SetText("KICTANet")
+	test.Tap(v.Request)
+	until(t, v, "queued", func() bool { return v.Place.Text == "Next of 1 in the queue · Security of digital products: Industry and enhancing trust" })
+	if q := m.Floor().Queue; len(q) != 1 || q[0].Speaker.Group != "Civil Society" || q[0].Speaker.Hub != "Nairobi University" || q[0].Speaker.Affiliation != "KICTANet" {
+		t.Fatalf("queue %+v", q)
+	}
+	if v.Request.Text != "Withdraw" {
+		t.Fatalf("request button %q", v.Request.Text)
+	}
+
+	if err := m.Timer(ctx, timer.Command{Kind: timer.StartSession, Duration: time.Hour}); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Give(ctx, 0, timer.CountDown, 3*time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	clock.add(75 * time.Second)
+	conn.frame = image.NewRGBA(image.Rect(0, 0, 32, 18))
+	until(t, v, "live with the room's timer", func() bool {
+		return strings.HasPrefix(v.Place.Text, "You have the floor") && v.face.digits.Text == "1:45" && v.Session.Text == "Session · 58:45 left" && v.Stale.Text == ""
+	})
+	test.AssertRendersToMarkup(t, "hub/live.xml", w.Canvas())
+	if p := os.Getenv("FLOOR_UI_PNG_HUB"); p != "" {
+		writePNG(t, p, w)
+	}
+
+	// The room goes quiet: the hub says its timer may be wrong.
+	stopRoom()
+	time.Sleep(50 * time.Millisecond)
+	clock.add(4 * time.Second)
+	v.Tick()
+	if !strings.HasPrefix(v.Stale.Text, "STALE") {
+		t.Fatalf("stale label %q", v.Stale.Text)
+	}
+	test.Tap(v.Leave)
+	if v.Status.Text != "Left the room." || v.Place.Text != "Not connected" || len(room.Present()) != 0 {
+		t.Fatalf("after leaving: %q %q", v.Status.Text, v.Place.Text)
+	}
+}
+
+// until ticks the view until ok, for up to five seconds.
+func until(t *testing.T, v *HubView, what string, ok func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		v.Tick()
+		if ok() {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s: place %q, session %q, digits %q, status %q", what, v.Place.Text, v.Session.Text, v.face.digits.Text, v.Status.Text)
+		}
+	}
+}
