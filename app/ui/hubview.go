@@ -255,4 +255,3 @@ func (v *HubView) Animate(ctx context.Context) {
 		}
 	}()
 }
-

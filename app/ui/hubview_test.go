@@ -88,14 +88,18 @@ func TestHubWindowAsksForTheFloorAndFollowsTheRoom(t *testing.T) {
 	v.Invite.SetText("floor://192.0.2.7:8443/?hub=hn&token=t&pin=" + strings.Repeat("ab", 32))
 	v.People.SetText("14")
 	test.Tap(v.Join)
-	until(t, v, "welcomed", func() bool { return strings.HasPrefix(v.Place.Text, "Not asking for the floor · Security of digital products") })
+	until(t, v, "welcomed", func() bool {
+		return strings.HasPrefix(v.Place.Text, "Not asking for the floor · Security of digital products")
+	})
 	if p := room.Present(); len(p) != 1 || p[0].People != 14 {
 		t.Fatalf("present %+v", p)
 	}
 	v.Name.SetText("Grace Githaiga")
 	v.Affiliation.SetText("KICTANet")
 	test.Tap(v.Request)
-	until(t, v, "queued", func() bool { return v.Place.Text == "Next of 1 in the queue · Security of digital products: Industry and enhancing trust" })
+	until(t, v, "queued", func() bool {
+		return v.Place.Text == "Next of 1 in the queue · Security of digital products: Industry and enhancing trust"
+	})
 	if q := m.Floor().Queue; len(q) != 1 || q[0].Speaker.Group != "Civil Society" || q[0].Speaker.Hub != "Nairobi University" || q[0].Speaker.Affiliation != "KICTANet" {
 		t.Fatalf("queue %+v", q)
 	}

@@ -114,7 +114,6 @@ func Join(ctx context.Context, inv app.Invite, o Options) (*Joined, error) {
 	return j, nil
 }
 
-
 var _ app.HubConnection = (*Joined)(nil)
 
 // Client is the hub's side of the control channel.
