@@ -1,6 +1,7 @@
-// Package sender is a hub's outgoing media: the built-in test source
-// encoded with libvpx and libopus, paced in real time onto a publisher's
-// tracks, following the bitrate the room asks for.
+// Package sender is a hub's outgoing media: pictures and sound from the
+// camera and microphone or the built-in test source, encoded with libvpx and
+// libopus, onto a publisher's tracks, following the bitrate the room asks
+// for.
 package sender
 
 import (
@@ -16,7 +17,6 @@ import (
 	"github.com/pion/webrtc/v4/pkg/media"
 
 	"github.com/igf-floor/floor/media/opus"
-	"github.com/igf-floor/floor/media/testsrc"
 	"github.com/igf-floor/floor/media/vpx"
 )
 
@@ -35,12 +35,14 @@ type Stats struct {
 	Kbps                       atomic.Int64 // the video target now
 }
 
-// TestSource sends the moving pattern and the tone until ctx ends. video or
-// audio may be nil (audio-only mode for thin links). Rate changes arrive on
-// bitrate (bits per second, from REMB); keyframe requests on keyframe.
-type TestSource struct {
+// Sender encodes and sends pictures and sounds until ctx ends. Rate
+// changes arrive with SetBitrate (from REMB), keyframe requests with
+// RequestKeyframe (from PLI).
+type Sender struct {
 	Options
 	Stats    Stats
+	Pictures Pictures
+	Sounds   Sounds
 	bitrate  chan int
 	keyframe chan struct{}
 
@@ -54,7 +56,7 @@ const previewEvery = 6
 
 // Preview copies the latest self-view frame into dst (made or resized as
 // needed) and reports whether there was a new one since the last call.
-func (s *TestSource) Preview(dst **image.RGBA) bool {
+func (s *Sender) Preview(dst **image.RGBA) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.preview == nil || !s.fresh {
@@ -68,7 +70,7 @@ func (s *TestSource) Preview(dst **image.RGBA) bool {
 	return true
 }
 
-func (s *TestSource) keepPreview(img *image.YCbCr) {
+func (s *Sender) keepPreview(img *image.YCbCr) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.preview == nil {
@@ -78,8 +80,22 @@ func (s *TestSource) keepPreview(img *image.YCbCr) {
 	s.fresh = true
 }
 
-// NewTestSource prepares a source with o's settings.
-func NewTestSource(o Options) *TestSource {
+// NewTestSource sends the built-in pattern and tone with o's settings.
+func NewTestSource(o Options) *Sender {
+	s := newSender(o)
+	s.Pictures, s.Sounds = TestPattern(s.Width, s.Height, s.FPS), TestTone(s.ToneHz)
+	return s
+}
+
+// NewSender sends pictures and sounds (the camera and microphone, say);
+// either may be nil when the track is not sent.
+func NewSender(o Options, pictures Pictures, sounds Sounds) *Sender {
+	s := newSender(o)
+	s.Pictures, s.Sounds = pictures, sounds
+	return s
+}
+
+func newSender(o Options) *Sender {
 	if o.Width == 0 || o.Height == 0 {
 		o.Width, o.Height = 640, 360
 	}
@@ -92,13 +108,13 @@ func NewTestSource(o Options) *TestSource {
 	if o.ToneHz == 0 {
 		o.ToneHz = 440
 	}
-	s := &TestSource{Options: o, bitrate: make(chan int, 1), keyframe: make(chan struct{}, 1)}
+	s := &Sender{Options: o, bitrate: make(chan int, 1), keyframe: make(chan struct{}, 1)}
 	s.Stats.Kbps.Store(int64(o.Kbps))
 	return s
 }
 
 // SetBitrate asks the encoder for bps from the next frame (latest wins).
-func (s *TestSource) SetBitrate(bps int) {
+func (s *Sender) SetBitrate(bps int) {
 	select {
 	case <-s.bitrate:
 	default:
@@ -107,7 +123,7 @@ func (s *TestSource) SetBitrate(bps int) {
 }
 
 // RequestKeyframe makes the next frame a keyframe.
-func (s *TestSource) RequestKeyframe() {
+func (s *Sender) RequestKeyframe() {
 	select {
 	case s.keyframe <- struct{}{}:
 	default:
@@ -115,14 +131,14 @@ func (s *TestSource) RequestKeyframe() {
 }
 
 // Run paces the source in real time onto the tracks.
-func (s *TestSource) Run(ctx context.Context, video, audio *webrtc.TrackLocalStaticSample) error {
+func (s *Sender) Run(ctx context.Context, video, audio *webrtc.TrackLocalStaticSample) error {
 	errs := make(chan error, 2)
 	n := 0
-	if video != nil {
+	if video != nil && s.Pictures != nil {
 		n++
 		go func() { errs <- s.runVideo(ctx, video) }()
 	}
-	if audio != nil {
+	if audio != nil && s.Sounds != nil {
 		n++
 		go func() { errs <- s.runAudio(ctx, audio) }()
 	}
@@ -135,22 +151,17 @@ func (s *TestSource) Run(ctx context.Context, video, audio *webrtc.TrackLocalSta
 	return first
 }
 
-func (s *TestSource) runVideo(ctx context.Context, track *webrtc.TrackLocalStaticSample) error {
+func (s *Sender) runVideo(ctx context.Context, track *webrtc.TrackLocalStaticSample) error {
+	defer s.Pictures.Close()
 	enc, err := vpx.NewEncoder(vpx.Config{Width: s.Width, Height: s.Height, Kbps: s.Kbps, KeyEvery: 3 * s.FPS})
 	if err != nil {
 		return err
 	}
 	defer enc.Close()
-	pattern := testsrc.NewPattern(s.Width, s.Height)
-	period := time.Second / time.Duration(s.FPS)
-	tick := time.NewTicker(period)
-	defer tick.Stop()
-	start := time.Now()
+	start, last := time.Now(), time.Now()
 	forceKey := true
 	for i := 0; ; i++ {
 		select {
-		case <-ctx.Done():
-			return nil
 		case bps := <-s.bitrate:
 			kbps := max(50, min(bps/1000, 4000))
 			if err := enc.SetBitrate(kbps); err == nil {
@@ -158,16 +169,22 @@ func (s *TestSource) runVideo(ctx context.Context, track *webrtc.TrackLocalStati
 			}
 		case <-s.keyframe:
 			forceKey = true
-		case <-tick.C:
+		default:
+		}
+		picture, err := s.Pictures.Next(ctx, i)
+		if ctx.Err() != nil {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("video source: %w", err)
 		}
 		now := time.Now()
-		picture := pattern.Frame(i, now)
 		if i%previewEvery == 0 {
 			s.keepPreview(picture)
 		}
 		frame, key, err := enc.Encode(picture, now.Sub(start), forceKey)
 		if err != nil {
-			return fmt.Errorf("test source: %w", err)
+			return fmt.Errorf("video: %w", err)
 		}
 		forceKey = false
 		if len(frame) == 0 {
@@ -177,36 +194,37 @@ func (s *TestSource) runVideo(ctx context.Context, track *webrtc.TrackLocalStati
 		if key {
 			s.Stats.Keyframes.Add(1)
 		}
-		if err := track.WriteSample(media.Sample{Data: frame, Duration: period}); err != nil {
-			return fmt.Errorf("test source: send video: %w", err)
+		// The sample lasts until the next one; a camera sets its own pace.
+		if err := track.WriteSample(media.Sample{Data: frame, Duration: now.Sub(last)}); err != nil {
+			return fmt.Errorf("send video: %w", err)
 		}
+		last = now
 		s.Stats.Frames.Add(1)
 	}
 }
 
-func (s *TestSource) runAudio(ctx context.Context, track *webrtc.TrackLocalStaticSample) error {
+func (s *Sender) runAudio(ctx context.Context, track *webrtc.TrackLocalStaticSample) error {
+	defer s.Sounds.Close()
 	enc, err := opus.NewEncoder(32000)
 	if err != nil {
 		return err
 	}
 	defer enc.Close()
-	tone := testsrc.Tone{Freq: s.ToneHz}
 	pcm := make([]int16, 2*opus.FrameSamples)
-	tick := time.NewTicker(20 * time.Millisecond)
-	defer tick.Stop()
 	for {
-		select {
-		case <-ctx.Done():
+		err := s.Sounds.Fill(ctx, pcm)
+		if ctx.Err() != nil {
 			return nil
-		case <-tick.C:
 		}
-		tone.Fill(pcm)
+		if err != nil {
+			return fmt.Errorf("audio source: %w", err)
+		}
 		pkt, err := enc.Encode(pcm)
 		if err != nil {
-			return fmt.Errorf("test tone: %w", err)
+			return fmt.Errorf("audio: %w", err)
 		}
 		if err := track.WriteSample(media.Sample{Data: pkt, Duration: 20 * time.Millisecond}); err != nil {
-			return fmt.Errorf("test tone: send: %w", err)
+			return fmt.Errorf("send audio: %w", err)
 		}
 		s.Stats.AudioPackets.Add(1)
 	}

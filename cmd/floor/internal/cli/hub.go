@@ -28,8 +28,8 @@ func (o *options) hubCmd() *cobra.Command {
 		Long: `Join a moderator's session as a remote hub: send live audio and video over
 WebRTC (WHIP), ask for the floor, and follow the room's timer. The invite pins
 the moderator's certificate: any other certificate is refused. Without a
-camera the hub sends its built-in test source: a moving pattern with the frame
-number and the time painted in, and a tone. Ctrl+C leaves.
+camera or microphone the hub sends its built-in test source instead: a moving
+pattern with the frame number and the time painted in, and a tone. Ctrl+C leaves.
 
 Without INVITE, or with --window, the hub window opens: paste the invite,
 join, see yourself, ask for the floor and follow the room's timer.`,
@@ -60,7 +60,7 @@ join, see yourself, ask for the floor and follow the room's timer.`,
 			defer j.Leave()
 			out := cmd.OutOrStdout()
 			st := j.Client().Status()
-			fmt.Fprintf(out, "Joined %q as %s.\n", st.Session, st.HubName)
+			fmt.Fprintf(out, "Joined %q as %s, sending %s.\n", st.Session, st.HubName, j.Sending)
 			if request {
 				if strings.TrimSpace(speaker.Name) == "" {
 					speaker.Name = st.HubName
@@ -73,7 +73,7 @@ join, see yourself, ask for the floor and follow the room's timer.`,
 		},
 	}
 	cmd.Flags().BoolVar(&window, "window", false, "open the hub window (the default without INVITE)")
-	cmd.Flags().StringVar(&opts.Source, "source", "test", "what to send: test (built-in pattern and tone)")
+	cmd.Flags().StringVar(&opts.Source, "source", "auto", "what to send: auto (camera and microphone when present, else the test pattern and tone), camera, test")
 	cmd.Flags().BoolVar(&opts.AudioOnly, "audio-only", false, "send audio only, for thin links")
 	cmd.Flags().StringVar(&size, "size", "640x360", "test picture size, WxH")
 	cmd.Flags().IntVar(&opts.People, "people", 0, "people present at the hub")

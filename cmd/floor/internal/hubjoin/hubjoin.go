@@ -9,18 +9,20 @@ import (
 	"fmt"
 	"image"
 	"net"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/media"
+	"github.com/igf-floor/floor/media/capture"
 	"github.com/igf-floor/floor/media/sender"
 	"github.com/igf-floor/floor/media/whip"
 )
 
 // Options say how the hub joins.
 type Options struct {
-	Source    string // "test" (the built-in pattern and tone); "camera" and files are not built yet
+	Source    string // "auto" (camera and microphone when present, else the test source), "camera", "test"
 	AudioOnly bool   // for thin links: no video track
 	Width     int
 	Height    int
@@ -33,7 +35,8 @@ type Joined struct {
 	client    *app.HubClient
 	audioOnly bool
 	Publisher *whip.Publisher
-	Source    *sender.TestSource
+	Source    *sender.Sender
+	Sending   string // what is sent, in words: "camera and microphone"
 	engine    *media.Engine
 	cancel    context.CancelFunc
 	wg        sync.WaitGroup
@@ -42,15 +45,47 @@ type Joined struct {
 }
 
 // ErrSource is a --source this build cannot use.
-var ErrSource = errors.New("that source is not available in this build; use --source test")
+var ErrSource = errors.New("unknown source; use auto, camera or test")
+
+// sources opens what the hub sends and says so in words.
+func sources(o Options) (sender.Pictures, sender.Sounds, string, error) {
+	var pictures sender.Pictures
+	var sounds sender.Sounds
+	var said []string
+	switch o.Source {
+	case "", "auto", "camera":
+		if !o.AudioOnly {
+			cam, err := capture.OpenCamera("", o.Width, o.Height, 30)
+			switch {
+			case err == nil:
+				pictures, said = sender.FromCamera(cam, o.Width, o.Height), append(said, "camera")
+			case o.Source == "camera":
+				return nil, nil, "", err
+			default:
+				pictures, said = sender.TestPattern(o.Width, o.Height, 30), append(said, "test pattern (no camera found)")
+			}
+		}
+		mic, err := capture.OpenMicrophone("")
+		if err == nil {
+			sounds, said = sender.FromMicrophone(mic), append(said, "microphone")
+		} else {
+			sounds, said = sender.TestTone(440), append(said, "test tone (no microphone found)")
+		}
+	case "test":
+		if !o.AudioOnly {
+			pictures, said = sender.TestPattern(o.Width, o.Height, 30), append(said, "test pattern")
+		}
+		sounds, said = sender.TestTone(440), append(said, "test tone")
+	default:
+		return nil, nil, "", fmt.Errorf("source %q: %w", o.Source, ErrSource)
+	}
+	return pictures, sounds, strings.Join(said, " and "), nil
+}
 
 // Join connects with inv and starts sending.
 func Join(ctx context.Context, inv app.Invite, o Options) (*Joined, error) {
-	if o.Source == "" {
-		o.Source = "test"
-	}
-	if o.Source != "test" {
-		return nil, fmt.Errorf("source %q: %w", o.Source, ErrSource)
+	if o.Width == 0 || o.Height == 0 {
+		o.Width, o.Height = 640, 360
 	}
 	host, _, err := net.SplitHostPort(inv.Host)
 	if err != nil {
@@ -61,18 +96,24 @@ func Join(ctx context.Context, inv app.Invite, o Options) (*Joined, error) {
 	if err != nil {
 		return nil, err
 	}
-	src := sender.NewTestSource(sender.Options{Width: o.Width, Height: o.Height})
+	pictures, sounds, said, err := sources(o)
+	if err != nil {
+		engine.Close()
+		return nil, err
+	}
+	src := sender.NewSender(sender.Options{Width: o.Width, Height: o.Height}, pictures, sounds)
 	client := whip.NewPinnedClient(inv.Host, inv.Token, inv.Pin)
 	pub, err := whip.Publish(ctx, engine.API, client, whip.PublishOptions{
 		Video: !o.AudioOnly, Audio: true, DataChannel: true,
 		OnBitrate: src.SetBitrate, OnKeyframe: src.RequestKeyframe,
 	})
 	if err != nil {
+		closeSources(pictures, sounds)
 		engine.Close()
 		return nil, err
 	}
 	ctx, cancel := context.WithCancel(ctx)
-	j := &Joined{Publisher: pub, Source: src, engine: engine, cancel: cancel}
+	j := &Joined{Publisher: pub, Source: src, Sending: said, engine: engine, cancel: cancel}
 	j.client = app.NewHubClient(o.Clock, pub.Send)
 	j.audioOnly = o.AudioOnly
 	opened := make(chan struct{})
@@ -80,24 +121,19 @@ func Join(ctx context.Context, inv app.Invite, o Options) (*Joined, error) {
 	select {
 	case <-opened:
 	case <-time.After(15 * time.Second):
-		j.Leave()
-		return nil, errors.New("connected, but the room's control channel did not open within 15 s (a firewall on UDP?)")
+		return j.fail(errors.New("connected, but the room's control channel did not open within 15 s (a firewall on UDP?)"))
 	case <-ctx.Done():
-		j.Leave()
-		return nil, ctx.Err()
+		return j.fail(ctx.Err())
 	}
 	select {
 	case <-j.client.Welcomed():
 	case <-time.After(10 * time.Second):
-		j.Leave()
-		return nil, errors.New("the room did not welcome this hub within 10 s")
+		return j.fail(errors.New("the room did not welcome this hub within 10 s"))
 	case <-ctx.Done():
-		j.Leave()
-		return nil, ctx.Err()
+		return j.fail(ctx.Err())
 	}
 	if err := j.client.Hello(o.People); err != nil {
-		j.Leave()
-		return nil, err
+		return j.fail(err)
 	}
 	j.wg.Add(2)
 	go func() { defer j.wg.Done(); j.client.Run(ctx) }()
@@ -132,6 +168,23 @@ func (j *Joined) SendingKbps() int {
 
 // Preview copies the latest self-view picture.
 func (j *Joined) Preview(dst **image.RGBA) bool { return !j.audioOnly && j.Source.Preview(dst) }
+
+// fail leaves a half-made join: nothing is sending yet, so the sources
+// are closed here.
+func (j *Joined) fail(err error) (*Joined, error) {
+	j.Leave()
+	closeSources(j.Source.Pictures, j.Source.Sounds)
+	return nil, err
+}
+
+func closeSources(p sender.Pictures, s sender.Sounds) {
+	if p != nil {
+		p.Close()
+	}
+	if s != nil {
+		s.Close()
+	}
+}
 
 // Leave says goodbye (WHIP DELETE) and stops sending.
 func (j *Joined) Leave() error {
