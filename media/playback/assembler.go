@@ -1,0 +1,172 @@
+// Package playback is the room's side of a hub's media: frames assembled
+// from RTP as soon as their last packet arrives, decoded, handed to the
+// screen; sound decoded with loss concealment; everything recorded from the
+// payloads before decoding.
+package playback
+
+import (
+	"time"
+
+	"github.com/pion/rtp"
+	"github.com/pion/rtp/codecs"
+)
+
+// Frame is one whole VP8 frame.
+type Frame struct {
+	Data      []byte
+	Timestamp uint32 // RTP, 90 kHz
+	Keyframe  bool
+	Arrived   time.Time // when its last packet came in
+}
+
+// Assembler builds VP8 frames from RTP packets and hands each out the
+// moment it is whole: on the marker bit when nothing is missing, which
+// costs no delay (Pion's samplebuilder waits for the next frame's first
+// packet, a whole frame time). A frame with a hole waits up to Wait for
+// the retransmission NACK brings, then is given up; after that only a
+// keyframe restarts the picture, and NeedKeyframe says so.
+type Assembler struct {
+	Wait time.Duration // how long a hole may wait for a retransmission: about one RTT
+
+	packets  map[uint16]*rtp.Packet
+	next     uint16 // the first sequence number not yet used or given up
+	started  bool
+	broken   bool      // a frame was lost: decode nothing until a keyframe
+	oldest   time.Time // when the oldest waiting packet arrived
+	lostSent bool
+	// Counters for the console and the tests.
+	Frames, Lost, Discarded int
+}
+
+// NewAssembler waits up to wait for a lost packet.
+func NewAssembler(wait time.Duration) *Assembler {
+	return &Assembler{Wait: wait, packets: map[uint16]*rtp.Packet{}}
+}
+
+// maxPending bounds the packets held: a hub sending garbage or a burst of
+// loss cannot grow the map without end.
+const maxPending = 2048
+
+// Push takes one packet received at now and returns the frames it
+// completes, in order.
+func (a *Assembler) Push(p *rtp.Packet, now time.Time) []Frame {
+	if !a.started {
+		a.started, a.next, a.oldest = true, p.SequenceNumber, now
+	}
+	if before(p.SequenceNumber, a.next) {
+		return nil // too late, or a duplicate of what is done
+	}
+	if len(a.packets) == 0 {
+		a.oldest = now
+	}
+	if len(a.packets) >= maxPending {
+		a.giveUp(now)
+	}
+	a.packets[p.SequenceNumber] = p
+	return a.drain(now)
+}
+
+// Tick gives up on a hole that waited too long; call it when no packet
+// comes for a while.
+func (a *Assembler) Tick(now time.Time) []Frame { return a.drain(now) }
+
+// NeedKeyframe reports a picture broken by loss, for a PLI.
+func (a *Assembler) NeedKeyframe() bool { return a.broken }
+
+func (a *Assembler) drain(now time.Time) []Frame {
+	var out []Frame
+	for {
+		f, ok := a.take(now)
+		if !ok {
+			if len(a.packets) > 0 && now.Sub(a.oldest) > a.Wait {
+				a.giveUp(now)
+				continue
+			}
+			return out
+		}
+		if f.Data != nil {
+			out = append(out, f)
+		}
+	}
+}
+
+// take hands out the frame starting at a.next if it is whole.
+func (a *Assembler) take(now time.Time) (Frame, bool) {
+	first, ok := a.packets[a.next]
+	if !ok {
+		return Frame{}, false
+	}
+	var vp8 codecs.VP8Packet
+	head, err := vp8.Unmarshal(first.Payload)
+	if err != nil || vp8.S != 1 || vp8.PID != 0 {
+		// Not the start of a frame: the rest of one already given up.
+		delete(a.packets, a.next)
+		a.next++
+		return Frame{}, true
+	}
+	f := Frame{Timestamp: first.Timestamp, Keyframe: len(head) > 0 && head[0]&1 == 0, Arrived: now}
+	for seq := a.next; ; seq++ {
+		p, ok := a.packets[seq]
+		if !ok {
+			return Frame{}, false // a hole: wait for it
+		}
+		if p.Timestamp != f.Timestamp {
+			// The next frame began without this one's marker: treat it as ended.
+			return a.finish(f, a.next, seq), true
+		}
+		var d codecs.VP8Packet
+		payload, err := d.Unmarshal(p.Payload)
+		if err == nil {
+			f.Data = append(f.Data, payload...)
+		}
+		if p.Marker {
+			return a.finish(f, a.next, seq+1), true
+		}
+		if seq-a.next > maxPending {
+			return Frame{}, false
+		}
+	}
+}
+
+// finish removes packets [from, to) and decides whether f may be decoded.
+func (a *Assembler) finish(f Frame, from, to uint16) Frame {
+	for s := from; s != to; s++ {
+		delete(a.packets, s)
+	}
+	a.next = to
+	a.oldest = f.Arrived
+	if f.Keyframe {
+		a.broken = false
+	}
+	if a.broken {
+		a.Discarded++
+		return Frame{} // nothing to show until a keyframe
+	}
+	a.Frames++
+	return f
+}
+
+// giveUp skips the hole at a.next: everything up to the next frame start
+// is dropped and the picture waits for a keyframe.
+func (a *Assembler) giveUp(now time.Time) {
+	a.Lost++
+	a.broken = true
+	for {
+		if len(a.packets) == 0 {
+			a.oldest = now
+			return
+		}
+		a.next++
+		if p, ok := a.packets[a.next]; ok {
+			var vp8 codecs.VP8Packet
+			if _, err := vp8.Unmarshal(p.Payload); err == nil && vp8.S == 1 && vp8.PID == 0 {
+				a.oldest = now
+				return
+			}
+			delete(a.packets, a.next)
+		}
+	}
+}
+
+// before reports whether sequence number a comes before b, with wrap.
+func before(a, b uint16) bool { return a != b && b-a < 0x8000 }
