@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"github.com/pion/ice/v4"
+	"github.com/pion/interceptor"
+	"github.com/pion/interceptor/pkg/nack"
 	"github.com/pion/transport/v5"
 	"github.com/pion/webrtc/v4"
 )
@@ -66,7 +68,11 @@ func NewEngine(cfg Config) (*Engine, error) {
 		cfg.timeouts(&se)
 		se.SetICEMulticastDNSMode(ice.MulticastDNSModeDisabled)
 		se.SetNetworkTypes([]webrtc.NetworkType{webrtc.NetworkTypeUDP4})
-		return &Engine{API: webrtc.NewAPI(webrtc.WithSettingEngine(se))}, nil
+		api, err := newAPI(se)
+		if err != nil {
+			return nil, err
+		}
+		return &Engine{API: api}, nil
 	}
 	addr, err := net.ResolveUDPAddr("udp4", cfg.ListenAddr)
 	if err != nil {
@@ -93,7 +99,33 @@ func NewEngine(cfg Config) (*Engine, error) {
 	// mDNS candidates hide addresses but cost a multicast round and fail on
 	// many networks; off unless a later issue asks for them.
 	se.SetICEMulticastDNSMode(ice.MulticastDNSModeDisabled)
-	return &Engine{API: webrtc.NewAPI(webrtc.WithSettingEngine(se)), conn: conn, mux: mux}, nil
+	api, err := newAPI(se)
+	if err != nil {
+		mux.Close()
+		conn.Close()
+		return nil, err
+	}
+	return &Engine{API: api, conn: conn, mux: mux}, nil
+}
+
+// NackInterval is how often lost packets are asked for again. Pion's 100 ms
+// default alone is more than the one round trip a frame may wait for its
+// retransmission; at 20 ms a loss costs about one RTT.
+const NackInterval = 20 * time.Millisecond
+
+// newAPI is Pion's API with its default codecs and interceptors (NACK,
+// RTCP reports, TWCC, stats), NACKs sent every NackInterval.
+func newAPI(se webrtc.SettingEngine) (*webrtc.API, error) {
+	m := &webrtc.MediaEngine{}
+	if err := m.RegisterDefaultCodecs(); err != nil {
+		return nil, fmt.Errorf("media: codecs: %w", err)
+	}
+	reg := &interceptor.Registry{}
+	if err := webrtc.RegisterDefaultInterceptorsWithOptions(m, reg,
+		webrtc.WithNackGeneratorOptions(nack.GeneratorInterval(NackInterval))); err != nil {
+		return nil, fmt.Errorf("media: interceptors: %w", err)
+	}
+	return webrtc.NewAPI(webrtc.WithSettingEngine(se), webrtc.WithMediaEngine(m), webrtc.WithInterceptorRegistry(reg)), nil
 }
 
 // Addr is the UDP address the engine listens on; nil on a virtual network.

@@ -28,12 +28,12 @@ type Frame struct {
 type Assembler struct {
 	Wait time.Duration // how long a hole may wait for a retransmission: about one RTT
 
-	packets  map[uint16]*rtp.Packet
-	next     uint16 // the first sequence number not yet used or given up
-	started  bool
-	broken   bool      // a frame was lost: decode nothing until a keyframe
-	oldest   time.Time // when the oldest waiting packet arrived
-	lostSent bool
+	packets map[uint16]*rtp.Packet
+	next    uint16 // the first sequence number not yet used or given up
+	highest uint16 // the highest sequence number seen
+	started bool
+	broken  bool      // a frame was lost: decode nothing until a keyframe
+	holeAt  time.Time // when a packet after a missing one arrived: the NACK went out then
 	// Counters for the console and the tests.
 	Frames, Lost, Discarded int
 }
@@ -51,13 +51,13 @@ const maxPending = 2048
 // completes, in order.
 func (a *Assembler) Push(p *rtp.Packet, now time.Time) []Frame {
 	if !a.started {
-		a.started, a.next, a.oldest = true, p.SequenceNumber, now
+		a.started, a.next, a.highest = true, p.SequenceNumber, p.SequenceNumber
 	}
 	if before(p.SequenceNumber, a.next) {
 		return nil // too late, or a duplicate of what is done
 	}
-	if len(a.packets) == 0 {
-		a.oldest = now
+	if before(a.highest, p.SequenceNumber) {
+		a.highest = p.SequenceNumber
 	}
 	if len(a.packets) >= maxPending {
 		a.giveUp(now)
@@ -78,12 +78,23 @@ func (a *Assembler) drain(now time.Time) []Frame {
 	for {
 		f, ok := a.take(now)
 		if !ok {
-			if len(a.packets) > 0 && now.Sub(a.oldest) > a.Wait {
+			// A hole is a missing packet with a later one already here; the
+			// wait for its retransmission runs from when that was seen.
+			if len(a.packets) == 0 || !a.hole() {
+				a.holeAt = time.Time{}
+				return out
+			}
+			if a.holeAt.IsZero() {
+				a.holeAt = now
+			}
+			if now.Sub(a.holeAt) > a.Wait {
 				a.giveUp(now)
+				a.holeAt = time.Time{}
 				continue
 			}
 			return out
 		}
+		a.holeAt = time.Time{}
 		if f.Data != nil {
 			out = append(out, f)
 		}
@@ -128,13 +139,22 @@ func (a *Assembler) take(now time.Time) (Frame, bool) {
 	}
 }
 
+// hole reports whether some packet from a.next to a.highest is missing.
+func (a *Assembler) hole() bool {
+	for s := a.next; s != a.highest; s++ {
+		if _, ok := a.packets[s]; !ok {
+			return true
+		}
+	}
+	return false
+}
+
 // finish removes packets [from, to) and decides whether f may be decoded.
 func (a *Assembler) finish(f Frame, from, to uint16) Frame {
 	for s := from; s != to; s++ {
 		delete(a.packets, s)
 	}
 	a.next = to
-	a.oldest = f.Arrived
 	if f.Keyframe {
 		a.broken = false
 	}
@@ -148,19 +168,17 @@ func (a *Assembler) finish(f Frame, from, to uint16) Frame {
 
 // giveUp skips the hole at a.next: everything up to the next frame start
 // is dropped and the picture waits for a keyframe.
-func (a *Assembler) giveUp(now time.Time) {
+func (a *Assembler) giveUp(time.Time) {
 	a.Lost++
 	a.broken = true
 	for {
 		if len(a.packets) == 0 {
-			a.oldest = now
 			return
 		}
 		a.next++
 		if p, ok := a.packets[a.next]; ok {
 			var vp8 codecs.VP8Packet
 			if _, err := vp8.Unmarshal(p.Payload); err == nil && vp8.S == 1 && vp8.PID == 0 {
-				a.oldest = now
 				return
 			}
 			delete(a.packets, a.next)

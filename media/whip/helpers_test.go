@@ -43,6 +43,12 @@ func newRoom(t testing.TB, lim whip.Limits) *room {
 // newRoomOn is a room whose media goes through engine e (a vnet one, say),
 // on the moderator's clock.
 func newRoomOn(t testing.TB, lim whip.Limits, e *media.Engine, clock app.Clock) *room {
+	return newRoomWith(t, lim, e, clock, nil)
+}
+
+// newRoomWith is newRoomOn with the room's media played by onTrack.
+func newRoomWith(t testing.TB, lim whip.Limits, e *media.Engine, clock app.Clock,
+	onTrack func(string, *webrtc.TrackRemote, *webrtc.RTPReceiver) bool) *room {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
@@ -59,7 +65,7 @@ func newRoomOn(t testing.TB, lim whip.Limits, e *media.Engine, clock app.Clock) 
 	r.hubs = app.NewHubRoom(r.mod, clock, "Security of digital products")
 	go r.hubs.Run(ctx)
 	r.engine = e
-	r.server, err = whip.NewServer(whip.Config{API: r.engine.API, Auth: r.dir, Audit: db, Room: r.hubs, Limits: lim,
+	r.server, err = whip.NewServer(whip.Config{API: r.engine.API, Auth: r.dir, Audit: db, Room: r.hubs, Limits: lim, OnTrack: onTrack,
 		ICEServers: []webrtc.ICEServer{{URLs: []string{"stun:stun.example.org:3478"}}}})
 	if err != nil {
 		t.Fatal(err)

@@ -84,3 +84,19 @@ func (sess *session) quality(now time.Time) Quality {
 	sess.lastQuality = qualitySample{at: now, bytes: bytes, frames: frames}
 	return q
 }
+
+// RTT is the round-trip time to hub as ICE measures it, 0 when unknown.
+func (s *Server) RTT(hubID string) time.Duration {
+	s.mu.Lock()
+	sess := s.sessionOf(hubID)
+	s.mu.Unlock()
+	if sess == nil {
+		return 0
+	}
+	for _, st := range sess.pc.GetStats() {
+		if p, ok := st.(webrtc.ICECandidatePairStats); ok && p.Nominated && p.CurrentRoundTripTime > 0 {
+			return time.Duration(p.CurrentRoundTripTime * float64(time.Second))
+		}
+	}
+	return 0
+}

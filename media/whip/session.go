@@ -328,3 +328,19 @@ func (s *Server) Close() error {
 	s.wg.Wait()
 	return nil
 }
+
+// RequestKeyframe asks hub's video for a keyframe (PLI) now.
+func (s *Server) RequestKeyframe(hubID string) {
+	s.mu.Lock()
+	sess := s.sessionOf(hubID)
+	s.mu.Unlock()
+	if sess == nil {
+		return
+	}
+	sess.mu.Lock()
+	ssrc := sess.videoSSRC
+	sess.mu.Unlock()
+	if ssrc != 0 {
+		_ = sess.pc.WriteRTCP([]rtcp.Packet{&rtcp.PictureLossIndication{MediaSSRC: ssrc}})
+	}
+}

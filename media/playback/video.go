@@ -1,0 +1,184 @@
+package playback
+
+import (
+	"context"
+	"errors"
+	"image"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/pion/rtp"
+
+	"github.com/igf-floor/floor/media/testsrc"
+	"github.com/igf-floor/floor/media/vpx"
+)
+
+// VideoStats are what a receiver counts, read while it runs.
+type VideoStats struct {
+	Packets, Frames, Decoded, Damaged, Lost, Discarded atomic.Int64
+	KeyframeRequests                                   atomic.Int64
+	Width, Height                                      atomic.Int64
+	// Latency is capture → decoded for the last frame whose stamp could be
+	// read (the hub's test source paints its capture time); 0 otherwise.
+	LatencyMicros atomic.Int64
+}
+
+// Video receives one hub's video: RTP in, pictures out.
+type Video struct {
+	Stats VideoStats
+	// Show gets every decoded picture, in the receiver's goroutine; the
+	// picture is reused by the next frame, so Show copies what it keeps.
+	Show func(img *image.YCbCr, capturedAt time.Time)
+	// RequestKeyframe sends a PLI; it is called when loss broke the picture
+	// and then at most every KeyframeEvery.
+	RequestKeyframe func()
+	KeyframeEvery   time.Duration
+	// Record gets every packet before decoding (the recorder).
+	Record func(p *rtp.Packet)
+	// Decode says whether to decode now: only the hub on the floor is
+	// decoded; the others are assembled and recorded, cheaply.
+	Decode func() bool
+	// Latencies, when set, gets every capture → decoded latency measured.
+	Latencies func(time.Duration)
+	// RTT, when set, is read once a second to size the wait for a
+	// retransmission: one round trip, plus one NACK interval and a margin.
+	RTT func() time.Duration
+
+	asm      *Assembler
+	dec      *vpx.Decoder
+	decoding bool // decoding now; off → on waits for a keyframe
+	waitKey  bool
+	mu       sync.Mutex
+	last     time.Time // last keyframe request
+}
+
+// NewVideo makes a receiver that waits up to wait (about one RTT) for a
+// retransmission.
+func NewVideo(wait time.Duration) (*Video, error) {
+	dec, err := vpx.NewDecoder()
+	if err != nil {
+		return nil, err
+	}
+	return &Video{asm: NewAssembler(wait), dec: dec, KeyframeEvery: 500 * time.Millisecond}, nil
+}
+
+// Run reads packets with read until it fails or ctx ends.
+func (v *Video) Run(ctx context.Context, read func() (*rtp.Packet, error)) error {
+	defer v.dec.Close()
+	packets := make(chan *rtp.Packet, 256)
+	errc := make(chan error, 1)
+	go func() {
+		for {
+			p, err := read()
+			if err != nil {
+				errc <- err
+				close(packets)
+				return
+			}
+			select {
+			case packets <- p:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	tick := time.NewTicker(10 * time.Millisecond)
+	defer tick.Stop()
+	rtt := time.NewTicker(time.Second)
+	defer rtt.Stop()
+	if v.RTT != nil {
+		v.asm.Wait = WaitFor(v.RTT())
+	}
+	for {
+		var frames []Frame
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-rtt.C:
+			if v.RTT != nil {
+				v.asm.Wait = WaitFor(v.RTT())
+			}
+		case p, ok := <-packets:
+			if !ok {
+				return <-errc
+			}
+			v.Stats.Packets.Add(1)
+			if v.Record != nil {
+				v.Record(p)
+			}
+			frames = v.asm.Push(p, time.Now())
+		case now := <-tick.C:
+			frames = v.asm.Tick(now)
+		}
+		for _, f := range frames {
+			v.decode(f)
+		}
+		v.Stats.Lost.Store(int64(v.asm.Lost))
+		v.Stats.Discarded.Store(int64(v.asm.Discarded))
+		v.Stats.Frames.Store(int64(v.asm.Frames))
+		if v.asm.NeedKeyframe() {
+			v.askKeyframe()
+		}
+	}
+}
+
+func (v *Video) decode(f Frame) {
+	on := v.Decode == nil || v.Decode()
+	if on && !v.decoding {
+		// Frames were skipped: their references are missing until a keyframe.
+		v.waitKey = true
+	}
+	v.decoding = on
+	if !on {
+		return
+	}
+	if v.waitKey && !f.Keyframe {
+		v.askKeyframe()
+		return
+	}
+	v.waitKey = false
+	img, err := v.dec.Decode(f.Data)
+	switch {
+	case errors.Is(err, vpx.ErrCorrupt):
+		v.Stats.Damaged.Add(1)
+		v.askKeyframe()
+	case err != nil || img == nil:
+		v.Stats.Damaged.Add(1)
+		v.askKeyframe()
+		return
+	}
+	v.Stats.Decoded.Add(1)
+	v.Stats.Width.Store(int64(img.Rect.Dx()))
+	v.Stats.Height.Store(int64(img.Rect.Dy()))
+	var captured time.Time
+	if _, at, ok := testsrc.ReadStamp(img); ok {
+		captured = at
+		lat := time.Since(at)
+		v.Stats.LatencyMicros.Store(lat.Microseconds())
+		if v.Latencies != nil {
+			v.Latencies(lat)
+		}
+	}
+	if v.Show != nil {
+		v.Show(img, captured)
+	}
+}
+
+func (v *Video) askKeyframe() {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.RequestKeyframe == nil || time.Since(v.last) < v.KeyframeEvery {
+		return
+	}
+	v.last = time.Now()
+	v.Stats.KeyframeRequests.Add(1)
+	v.RequestKeyframe()
+}
+
+// WaitFor is how long a hole in a frame waits for its retransmission when
+// the round trip is rtt: the NACK leaves at the next generator tick (at most
+// 20 ms), the packet comes back one round trip later, plus 15 ms for jitter.
+func WaitFor(rtt time.Duration) time.Duration {
+	return min(max(rtt+35*time.Millisecond, 40*time.Millisecond), 400*time.Millisecond)
+}

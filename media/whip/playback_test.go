@@ -1,0 +1,172 @@
+package whip_test
+
+import (
+	"context"
+	"image"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/igf-floor/floor/app"
+	"github.com/igf-floor/floor/media"
+	"github.com/igf-floor/floor/media/playback"
+	"github.com/igf-floor/floor/media/sender"
+	"github.com/igf-floor/floor/media/whip"
+)
+
+// latencies collects capture → decoded latencies from the room.
+type latencies struct {
+	mu  sync.Mutex
+	all []time.Duration
+}
+
+func (l *latencies) add(_ string, d time.Duration) {
+	l.mu.Lock()
+	l.all = append(l.all, d)
+	l.mu.Unlock()
+}
+func (l *latencies) sorted() []time.Duration {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	out := slices.Clone(l.all)
+	slices.Sort(out)
+	return out
+}
+
+// playRoom is a room that plays its hubs, on engine e.
+func playRoom(t testing.TB, e *media.Engine) (*room, *playback.Room, *latencies) {
+	play := playback.NewRoom()
+	lat := &latencies{}
+	play.Latencies = lat.add
+	r := newRoomWith(t, whip.Limits{PerAddress: 1e6, PerHub: 1e6}, e, app.SystemClock{}, play.OnTrack)
+	play.RequestKeyframe = r.server.RequestKeyframe
+	play.RTT = r.server.RTT
+	t.Cleanup(play.Close)
+	return r, play, lat
+}
+
+// sendTest joins a hub sending the test source at w×h through engine e.
+func sendTest(t testing.TB, r *room, token string, e *media.Engine, w, h int) (*whip.Publisher, *sender.Sender) {
+	src := sender.NewTestSource(sender.Options{Width: w, Height: h, Kbps: 1500})
+	pub, err := whip.Publish(context.Background(), e.API, r.client(token), whip.PublishOptions{
+		Video: true, Audio: true, DataChannel: true, OnBitrate: src.SetBitrate, OnKeyframe: src.RequestKeyframe})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	go src.Run(ctx, pub.Video, pub.Audio)
+	t.Cleanup(func() { cancel(); pub.PC.Close() })
+	return pub, src
+}
+
+// The hub on the floor is decoded and its stamped pictures read back: the
+// latency is measured, not guessed. A queued hub is not decoded.
+func TestLiveHubIsDecodedQueuedHubIsNot(t *testing.T) {
+	r, play, lat := playRoom(t, hubEngine(t))
+	live, liveToken := r.addHub(t, "Nairobi")
+	queued, queuedToken := r.addHub(t, "Accra")
+	sendTest(t, r, liveToken, hubEngine(t), 320, 180)
+	sendTest(t, r, queuedToken, hubEngine(t), 320, 180)
+	eventually(t, "both hubs' video arriving", func() bool {
+		a, b := play.Stats(live.ID), play.Stats(queued.ID)
+		return a != nil && b != nil && a.Packets.Load() > 0 && b.Packets.Load() > 0
+	})
+	both := map[string]bool{live.ID: true}
+	play.SetLive(both)
+	r.server.SetLive(both)
+	eventually(t, "decoded pictures of the live hub", func() bool { return play.Stats(live.ID).Decoded.Load() > 10 })
+	if n := play.Stats(queued.ID).Decoded.Load(); n != 0 {
+		t.Fatalf("the queued hub was decoded: %d frames", n)
+	}
+	if play.Stats(live.ID).Width.Load() != 320 {
+		t.Fatalf("width %d", play.Stats(live.ID).Width.Load())
+	}
+	var pic *image.RGBA
+	if fresh, _, ok := play.Picture(live.ID, &pic); !ok || !fresh || pic.Rect.Dx() != 320 {
+		t.Fatalf("picture for the screen: %v %v", fresh, ok)
+	}
+	if _, _, ok := play.Picture(queued.ID, &pic); ok {
+		t.Fatal("a picture of the queued hub")
+	}
+	if got := lat.sorted(); len(got) < 10 || got[len(got)/2] > time.Second {
+		t.Fatalf("latencies %v", got)
+	}
+}
+
+// joinToFirstPicture is one hub joining already live: from just before its
+// WHIP POST to the first picture decoded in the room.
+func joinToFirstPicture(b *testing.B, w, h int) time.Duration {
+	r, play, _ := playRoom(b, hubEngine(b))
+	hub, token := r.addHub(b, "Nairobi")
+	play.SetLive(map[string]bool{hub.ID: true})
+	e := hubEngine(b)
+	start := time.Now()
+	sendTest(b, r, token, e, w, h)
+	for play.Stats(hub.ID) == nil || play.Stats(hub.ID).Decoded.Load() == 0 {
+		if time.Since(start) > 10*time.Second {
+			b.Fatal("no picture within 10 s")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	return time.Since(start)
+}
+
+func benchJoin(b *testing.B, w, h int) {
+	var all []time.Duration
+	for i := 0; i < b.N; i++ {
+		all = append(all, joinToFirstPicture(b, w, h))
+	}
+	slices.Sort(all)
+	b.ReportMetric(float64(all[len(all)/2])/1e6, "p50-ms")
+}
+
+// BenchmarkJoinToFirstPicture640x360 is WHIP POST → first decoded frame on
+// loopback, p50.
+func BenchmarkJoinToFirstPicture640x360(b *testing.B) { benchJoin(b, 640, 360) }
+
+// BenchmarkJoinToFirstPicture1280x720 is the same at 720p.
+func BenchmarkJoinToFirstPicture1280x720(b *testing.B) { benchJoin(b, 1280, 720) }
+
+// captureToDecoded runs a live 640x360 hub for d through engines and
+// returns the sorted latencies and the frames the room gave up.
+func captureToDecoded(b *testing.B, roomNet, hubNet *media.Engine, d time.Duration) ([]time.Duration, int64) {
+	r, play, lat := playRoom(b, roomNet)
+	hub, token := r.addHub(b, "Nairobi")
+	live := map[string]bool{hub.ID: true}
+	play.SetLive(live)
+	sendTest(b, r, token, hubNet, 640, 360)
+	eventually(b, "the first picture", func() bool { s := play.Stats(hub.ID); return s != nil && s.Decoded.Load() > 0 })
+	r.server.SetLive(live)
+	time.Sleep(d)
+	return lat.sorted(), play.Stats(hub.ID).Lost.Load()
+}
+
+// BenchmarkCaptureToDecodedLoopback is a live hub's capture → decoded
+// latency on loopback (p50, p95) over 5 s.
+func BenchmarkCaptureToDecodedLoopback(b *testing.B) {
+	var all []time.Duration
+	for i := 0; i < b.N; i++ {
+		l, _ := captureToDecoded(b, hubEngine(b), hubEngine(b), 5*time.Second)
+		all = append(all, l...)
+	}
+	slices.Sort(all)
+	b.ReportMetric(float64(all[len(all)/2])/1e6, "p50-ms")
+	b.ReportMetric(float64(all[len(all)*95/100])/1e6, "p95-ms")
+}
+
+// BenchmarkCaptureToDecodedVnet50ms2pct is the same under vnet, 50 ms each
+// way and 2 % loss: p95, and frames given up despite NACK.
+func BenchmarkCaptureToDecodedVnet50ms2pct(b *testing.B) {
+	var all []time.Duration
+	var lost int64
+	for i := 0; i < b.N; i++ {
+		roomNet, hubNet := wan(b, 50*time.Millisecond, 0, 0.02)
+		l, n := captureToDecoded(b, roomNet, hubNet, 10*time.Second)
+		all, lost = append(all, l...), lost+n
+	}
+	slices.Sort(all)
+	b.ReportMetric(float64(all[len(all)/2])/1e6, "p50-ms")
+	b.ReportMetric(float64(all[len(all)*95/100])/1e6, "p95-ms")
+	b.ReportMetric(float64(lost), "frames-lost")
+}
