@@ -24,7 +24,20 @@ type HubAccess interface {
 	Invite(ctx context.Context, n NewHub) (floor.Hub, Invite, error)
 	// Revoke ends a hub's invite and cuts it off if connected.
 	Revoke(ctx context.Context, id string) error
+	// LivePicture copies the latest picture of the hub on the floor into
+	// *dst; false when no hub on the floor has sent one.
+	LivePicture(dst **image.RGBA) (LivePicture, bool)
 }
+
+// LivePicture describes the picture of the hub on the floor.
+type LivePicture struct {
+	Hub   string        // the hub's name
+	Fresh bool          // a new picture since the last call
+	Age   time.Duration // since it was decoded: a frozen picture grows old
+}
+
+// FrozenAfter is when the console marks a live hub's picture as frozen.
+const FrozenAfter = time.Second
 
 // HubLink is one connected hub's link as the console shows it.
 type HubLink struct {

@@ -43,6 +43,8 @@ type ConsoleView struct {
 	queue                            *queuePanel
 	hubs                             *hubsPanel // nil until EnableHubs
 	centre, right                    fyne.CanvasObject
+	stage                            *fyne.Container // the timer, with the live hub above it
+	video                            *liveVideo
 	changed                          chan struct{}   // the moderator's state changed, maybe from a hub
 	charts                           []*balanceChart // speaking time by group, region, place and youth
 	display                          *SpeakerDisplay // the second window, when open
@@ -128,7 +130,9 @@ func NewConsoleView(ctx context.Context, m *app.Moderator, session agenda.Sessio
 			v.Next, v.PauseSpeaker, v.EndTurn),
 		container.NewHBox(v.Minus60, v.Minus30, v.Plus30, v.Plus60, v.DisplayFullScreen),
 		v.Message)
-	centre := container.NewBorder(clock, container.NewVBox(turn, v.Status), nil, nil, v.face.container)
+	v.stage = container.NewStack(v.face.container)
+	v.video = newLiveVideo()
+	centre := container.NewBorder(clock, container.NewVBox(turn, v.Status), nil, nil, v.stage)
 	charts := container.NewVBox()
 	for _, c := range v.charts {
 		charts.Add(c.box)

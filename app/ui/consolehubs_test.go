@@ -3,6 +3,8 @@ package ui
 import (
 	"context"
 	"errors"
+	"image"
+	"image/color"
 	"os"
 	"strings"
 	"testing"
@@ -23,6 +25,8 @@ type memoryAccess struct {
 	hubs  []floor.Hub
 	links []app.HubLink
 	fail  error
+	live  *image.RGBA
+	pic   app.LivePicture
 }
 
 func (a *memoryAccess) Open(context.Context) (string, error) {
@@ -38,6 +42,13 @@ func (a *memoryAccess) Links() []app.HubLink {
 		return nil
 	}
 	return a.links
+}
+func (a *memoryAccess) LivePicture(dst **image.RGBA) (app.LivePicture, bool) {
+	if a.live == nil {
+		return app.LivePicture{}, false
+	}
+	*dst = a.live
+	return a.pic, true
 }
 func (a *memoryAccess) Hubs(context.Context) ([]floor.Hub, error) { return a.hubs, nil }
 func (a *memoryAccess) Invite(_ context.Context, n app.NewHub) (floor.Hub, app.Invite, error) {
@@ -115,5 +126,38 @@ func TestNothingListensUntilTheModeratorOpensTheFloor(t *testing.T) {
 	}
 	if len(socks) != 0 {
 		t.Fatalf("listening without being opened: %v", socks)
+	}
+}
+
+// The hub on the floor appears above the timer, and a picture that stops
+// coming is marked frozen, in words.
+func TestConsoleShowsTheLiveHubAndMarksAFrozenPicture(t *testing.T) {
+	v, w, _ := newConsole(t)
+	access := &memoryAccess{}
+	v.EnableHubs(access, w)
+	v.showVideo()
+	if v.video.showing || len(v.stage.Objects) != 1 || v.stage.Objects[0] != v.face.container {
+		t.Fatal("a stage with video and nobody live")
+	}
+	access.live = image.NewRGBA(image.Rect(0, 0, 64, 36))
+	for i := range access.live.Pix {
+		access.live.Pix[i] = 0xc0
+	}
+	access.live.Set(1, 1, color.RGBA{255, 0, 0, 255})
+	access.pic = app.LivePicture{Hub: "Nairobi University", Fresh: true, Age: 10 * time.Millisecond}
+	v.showVideo()
+	if !v.video.showing || v.video.caption.Text != "Nairobi University · live" || v.video.image.Image != access.live {
+		t.Fatalf("live: %v %q", v.video.showing, v.video.caption.Text)
+	}
+	test.AssertRendersToMarkup(t, "console/live-video.xml", w.Canvas())
+	access.pic = app.LivePicture{Hub: "Nairobi University", Age: 3200 * time.Millisecond}
+	v.showVideo()
+	if v.video.caption.Text != "Nairobi University · FROZEN — no picture for 3 s" {
+		t.Fatalf("frozen: %q", v.video.caption.Text)
+	}
+	access.live = nil
+	v.showVideo()
+	if v.video.showing {
+		t.Fatal("the video stayed after the turn")
 	}
 }

@@ -132,6 +132,7 @@ func openConsole(ctx context.Context, a fyne.App, c *cli.Console) fyne.Window {
 	})
 	console.AttachDisplay(display, toggle)
 	console.Animate(ctx)
+	console.AnimateVideo(ctx)
 	win.SetOnClosed(func() {
 		hubs.Close()
 		cancel()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"image"
 	"image/draw"
+	"io"
 	"sync"
 	"time"
 
@@ -42,15 +43,28 @@ func NewRoom() *Room {
 	return &Room{live: map[string]bool{}, hubs: map[string]*hubVideo{}, cancel: map[string]context.CancelFunc{}}
 }
 
-// OnTrack takes a hub's video track (whip.Config.OnTrack); audio is left to
-// the server for now.
-func (r *Room) OnTrack(hubID string, t *webrtc.TrackRemote, _ *webrtc.RTPReceiver) bool {
+// OnTrack takes a hub's VP8 video track (whip.Config.OnTrack) and returns
+// the sink its packets go to; audio is not played yet.
+func (r *Room) OnTrack(hubID string, t *webrtc.TrackRemote) (func(*rtp.Packet), bool) {
 	if t.Kind() != webrtc.RTPCodecTypeVideo || t.Codec().MimeType != webrtc.MimeTypeVP8 {
-		return false
+		return nil, false
 	}
 	v, err := NewVideo(60 * time.Millisecond)
 	if err != nil {
-		return false
+		return nil, false
+	}
+	// A burst of a second at 30 fps fits; past that the receiver is too
+	// slow and the oldest news is dropped (the assembler asks a keyframe).
+	queue := make(chan *rtp.Packet, 1024)
+	sink := func(p *rtp.Packet) {
+		if p == nil {
+			close(queue)
+			return
+		}
+		select {
+		case queue <- p:
+		default:
+		}
 	}
 	h := &hubVideo{video: v}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -76,7 +90,13 @@ func (r *Room) OnTrack(hubID string, t *webrtc.TrackRemote, _ *webrtc.RTPReceive
 		v.RTT = func() time.Duration { return r.RTT(hubID) }
 	}
 	go func() {
-		v.Run(ctx, func() (*rtp.Packet, error) { p, _, err := t.ReadRTP(); return p, err })
+		v.Run(ctx, func() (*rtp.Packet, error) {
+			p, ok := <-queue
+			if !ok {
+				return nil, io.EOF
+			}
+			return p, nil
+		})
 		r.mu.Lock()
 		if r.hubs[hubID] == h {
 			delete(r.hubs, hubID)
@@ -85,7 +105,7 @@ func (r *Room) OnTrack(hubID string, t *webrtc.TrackRemote, _ *webrtc.RTPReceive
 		r.mu.Unlock()
 		cancel()
 	}()
-	return true
+	return sink, true
 }
 
 // keep converts the picture for the screen, reusing the hub's RGBA.

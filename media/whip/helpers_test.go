@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pion/rtp"
 	"github.com/pion/webrtc/v4"
 
 	"github.com/igf-floor/floor/app"
@@ -48,7 +49,7 @@ func newRoomOn(t testing.TB, lim whip.Limits, e *media.Engine, clock app.Clock) 
 
 // newRoomWith is newRoomOn with the room's media played by onTrack.
 func newRoomWith(t testing.TB, lim whip.Limits, e *media.Engine, clock app.Clock,
-	onTrack func(string, *webrtc.TrackRemote, *webrtc.RTPReceiver) bool) *room {
+	onTrack func(string, *webrtc.TrackRemote) (func(*rtp.Packet), bool)) *room {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)

@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/pion/rtp"
 	"github.com/pion/sdp/v3"
 	"github.com/pion/webrtc/v4"
 
@@ -86,9 +87,11 @@ type Config struct {
 	ICEServers []webrtc.ICEServer // STUN/TURN, announced to hubs in Link headers
 	Limits     Limits
 	Now        func() time.Time // nil: time.Now
-	// OnTrack, when set, takes over reading a hub's incoming track (the
-	// playback work); otherwise the server reads and counts it.
-	OnTrack func(hubID string, track *webrtc.TrackRemote, receiver *webrtc.RTPReceiver) bool
+	// OnTrack, when set, is offered each hub track; the sink it returns gets
+	// every packet after the server has counted it (the playback work). The
+	// sink must not block; it is called until the track ends, then closed
+	// with nil.
+	OnTrack func(hubID string, track *webrtc.TrackRemote) (sink func(*rtp.Packet), ok bool)
 }
 
 // Server is the WHIP endpoint: POST /whip, PATCH and DELETE /whip/{id}.

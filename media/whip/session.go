@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/pion/rtcp"
+	"github.com/pion/rtp"
 	"github.com/pion/webrtc/v4"
 
 	"github.com/igf-floor/floor/app/floor"
@@ -146,15 +147,24 @@ func (s *Server) track(sess *session, t *webrtc.TrackRemote, r *webrtc.RTPReceiv
 		sess.videoSSRC = uint32(t.SSRC())
 		sess.mu.Unlock()
 	}
-	if s.cfg.OnTrack != nil && s.cfg.OnTrack(sess.hub.ID, t, r) {
-		return
+	var sink func(*rtp.Packet)
+	if s.cfg.OnTrack != nil {
+		if f, ok := s.cfg.OnTrack(sess.hub.ID, t); ok {
+			sink = f
+		}
 	}
 	for {
 		p, _, err := t.ReadRTP()
 		if err != nil {
+			if sink != nil {
+				sink(nil)
+			}
 			return
 		}
 		sess.count(p.Marker, len(p.Payload), t.Kind() == webrtc.RTPCodecTypeVideo, s.cfg.Now())
+		if sink != nil {
+			sink(p)
+		}
 	}
 }
 

@@ -3,6 +3,7 @@ package hubserve
 import (
 	"context"
 	"fmt"
+	"image"
 	"net"
 	"path/filepath"
 	"strconv"
@@ -133,4 +134,28 @@ func (a *Access) Revoke(ctx context.Context, id string) error {
 		s.Server.Disconnect(id, "the hub's invite was revoked")
 	}
 	return nil
+}
+
+// LivePicture copies the picture of the hub on the floor.
+func (a *Access) LivePicture(dst **image.RGBA) (app.LivePicture, bool) {
+	a.mu.Lock()
+	s := a.serving
+	a.mu.Unlock()
+	if s == nil {
+		return app.LivePicture{}, false
+	}
+	for id := range s.Room.Live() {
+		fresh, age, ok := s.Play.Picture(id, dst)
+		if !ok {
+			continue
+		}
+		name := id
+		for _, p := range s.Room.Present() {
+			if p.Hub.ID == id {
+				name = p.Hub.Name
+			}
+		}
+		return app.LivePicture{Hub: name, Fresh: fresh, Age: age}, true
+	}
+	return app.LivePicture{}, false
 }

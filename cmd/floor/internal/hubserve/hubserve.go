@@ -18,7 +18,10 @@ import (
 	"github.com/pion/webrtc/v4"
 
 	"github.com/igf-floor/floor/app"
+	"github.com/igf-floor/floor/app/floor"
+	"github.com/igf-floor/floor/app/timer"
 	"github.com/igf-floor/floor/media"
+	"github.com/igf-floor/floor/media/playback"
 	"github.com/igf-floor/floor/media/whip"
 	"github.com/igf-floor/floor/storage"
 )
@@ -42,6 +45,7 @@ type Config struct {
 type Serving struct {
 	Room    *app.HubRoom
 	Server  *whip.Server
+	Play    *playback.Room // the hubs' video, decoded for the hub on the floor
 	Addr    *net.TCPAddr
 	UDP     *net.UDPAddr
 	Pin     string
@@ -76,15 +80,17 @@ func Open(ctx context.Context, c Config) (*Serving, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	s := &Serving{engine: engine, cancel: cancel, Addr: tcp, UDP: engine.Addr(), Pin: whip.Pin(c.Certificate)}
 	s.Room = app.NewHubRoom(c.Moderator, c.Clock, c.SessionTitle)
+	s.Play = playback.NewRoom()
 	dir := app.HubDirectory{Store: c.DB, Clock: c.Clock}
 	s.Server, err = whip.NewServer(whip.Config{API: engine.API, Auth: dir, Audit: c.DB, Room: s.Room,
-		ICEServers: c.ICEServers, Limits: c.Limits, Now: c.Clock.Now})
+		ICEServers: c.ICEServers, Limits: c.Limits, Now: c.Clock.Now, OnTrack: s.Play.OnTrack})
 	if err != nil {
 		cancel()
 		engine.Close()
 		ln.Close()
 		return nil, err
 	}
+	s.Play.RequestKeyframe, s.Play.RTT = s.Server.RequestKeyframe, s.Server.RTT
 	s.http = &http.Server{
 		Handler:           s.Server.Handler(),
 		TLSConfig:         &tls.Config{Certificates: []tls.Certificate{c.Certificate}, MinVersion: tls.VersionTLS12},
@@ -102,21 +108,32 @@ func Open(ctx context.Context, c Config) (*Serving, error) {
 		}
 	}()
 	go func() { defer s.wg.Done(); s.Room.Run(ctx) }()
-	go func() { defer s.wg.Done(); s.followLive(ctx) }()
+	changed := make(chan struct{}, 1)
+	c.Moderator.Watch(func(timer.State, floor.State) {
+		select {
+		case changed <- struct{}{}:
+		default:
+		}
+	})
+	go func() { defer s.wg.Done(); s.followLive(ctx, changed) }()
 	return s, nil
 }
 
-// followLive gives the hub on the floor the full video rate and holds the
-// others at the queued cap.
-func (s *Serving) followLive(ctx context.Context) {
-	tick := time.NewTicker(250 * time.Millisecond)
+// followLive decodes the hub on the floor and gives it the full video rate
+// and a keyframe the moment the moderator gives it the floor; the others
+// are held at the queued cap.
+func (s *Serving) followLive(ctx context.Context, changed <-chan struct{}) {
+	tick := time.NewTicker(time.Second)
 	defer tick.Stop()
 	for {
 		select {
 		case <-ctx.Done():
 			return
+		case <-changed:
 		case <-tick.C:
-			s.Server.SetLive(s.Room.Live())
+			live := s.Room.Live()
+			s.Play.SetLive(live)
+			s.Server.SetLive(live)
 		}
 	}
 }
@@ -129,6 +146,7 @@ func (s *Serving) Close() error {
 		defer cancel()
 		err = s.http.Shutdown(shut)
 		s.Server.Close()
+		s.Play.Close()
 		s.cancel()
 		s.wg.Wait()
 		if cerr := s.engine.Close(); err == nil {

@@ -1,0 +1,89 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"image"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/igf-floor/floor/app"
+)
+
+// liveVideo shows the hub on the floor above the speaker timer, from a
+// reused picture scaled cheaply (DESIGN.md: smooth scaling costs a core).
+type liveVideo struct {
+	image   *canvas.Image
+	caption *widget.Label
+	box     fyne.CanvasObject
+	picture *image.RGBA
+	showing bool
+}
+
+func newLiveVideo() *liveVideo {
+	lv := &liveVideo{image: canvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 16, 9))), caption: widget.NewLabel("")}
+	lv.image.FillMode = canvas.ImageFillContain
+	lv.image.ScaleMode = canvas.ImageScaleFastest
+	lv.caption.TextStyle = fyne.TextStyle{Bold: true}
+	lv.box = container.NewBorder(nil, lv.caption, nil, nil, lv.image)
+	return lv
+}
+
+// showVideo puts the live hub's latest picture on the stage, or takes the
+// stage back for the timer alone when no hub on the floor sends pictures.
+func (v *ConsoleView) showVideo() {
+	if v.hubs == nil {
+		return
+	}
+	lv := v.video
+	pic, ok := v.hubs.access.LivePicture(&lv.picture)
+	if v.display != nil {
+		var shown *image.RGBA
+		if ok {
+			shown = lv.picture
+		}
+		v.display.ShowVideo(shown, pic.Fresh)
+	}
+	if ok != lv.showing {
+		lv.showing = ok
+		if ok {
+			v.stage.Objects = []fyne.CanvasObject{container.NewGridWithRows(2, lv.box, v.face.container)}
+		} else {
+			v.stage.Objects = []fyne.CanvasObject{v.face.container}
+		}
+		v.stage.Refresh()
+	}
+	if !ok {
+		return
+	}
+	if pic.Fresh {
+		lv.image.Image = lv.picture
+		lv.image.Refresh()
+	}
+	caption := pic.Hub + " · live"
+	if pic.Age > app.FrozenAfter {
+		caption = fmt.Sprintf("%s · FROZEN — no picture for %d s", pic.Hub, int(pic.Age.Seconds()))
+	}
+	setLabel(lv.caption, caption)
+}
+
+// AnimateVideo shows the live hub at up to 30 pictures a second until ctx
+// ends; each picture is drawn once, when it is new.
+func (v *ConsoleView) AnimateVideo(ctx context.Context) {
+	go func() {
+		tick := time.NewTicker(time.Second / 30)
+		defer tick.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-tick.C:
+				fyne.Do(v.showVideo)
+			}
+		}
+	}()
+}
