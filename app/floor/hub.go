@@ -27,3 +27,14 @@ type AuditEvent struct {
 	Remote string    `json:"remote,omitempty"` // the client's address
 	Detail string    `json:"detail,omitempty"`
 }
+
+// Recording is a remote turn kept on disk, linked to the request it answered.
+type Recording struct {
+	Session string    `json:"session"` // the moderation key, as the logs use it
+	Request int       `json:"request"` // the floor request the turn answered; 0 if unknown
+	Hub     string    `json:"hub"`
+	Video   string    `json:"video"` // IVF file
+	Audio   string    `json:"audio"` // Ogg Opus file
+	Started time.Time `json:"started"`
+	Ended   time.Time `json:"ended,omitzero"`
+}

@@ -113,7 +113,8 @@ func openConsole(ctx context.Context, a fyne.App, c *cli.Console) fyne.Window {
 	win := a.NewWindow("Floor — Moderator · " + c.Session.Number)
 	win.Resize(fyne.NewSize(1280, 780))
 	console := ui.NewConsoleView(ctx, c.Moderator, c.Session, win)
-	hubs := &hubserve.Access{DB: c.DB, Moderator: c.Moderator, SessionTitle: c.Session.Title, Clock: app.SystemClock{}}
+	hubs := &hubserve.Access{DB: c.DB, Moderator: c.Moderator, SessionTitle: c.Session.Title,
+		SessionKey: app.ModerationKey(c.Session.Source, c.Session.GUID), Clock: app.SystemClock{}}
 	console.EnableHubs(hubs, win)
 	win.SetContent(console.Content())
 

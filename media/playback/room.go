@@ -24,11 +24,16 @@ type Room struct {
 	Latencies func(hubID string, d time.Duration)
 	// RTT is a hub's round trip (whip.Server.RTT), to size the NACK wait.
 	RTT func(hubID string) time.Duration
+	// Dir, when set, is where each turn on the floor is recorded.
+	Dir string
+	// Recorded is told when a recording starts (done false) and ends.
+	Recorded func(hubID string, rec *Recording, done bool)
 
 	mu     sync.Mutex
 	live   map[string]bool
 	hubs   map[string]*hubVideo
 	cancel map[string]context.CancelFunc
+	recs   map[string]*Recording
 }
 
 type hubVideo struct {
@@ -40,12 +45,21 @@ type hubVideo struct {
 
 // NewRoom makes an empty room.
 func NewRoom() *Room {
-	return &Room{live: map[string]bool{}, hubs: map[string]*hubVideo{}, cancel: map[string]context.CancelFunc{}}
+	return &Room{live: map[string]bool{}, hubs: map[string]*hubVideo{}, cancel: map[string]context.CancelFunc{},
+		recs: map[string]*Recording{}}
 }
 
-// OnTrack takes a hub's VP8 video track (whip.Config.OnTrack) and returns
-// the sink its packets go to; audio is not played yet.
+// OnTrack takes a hub's VP8 video and Opus audio (whip.Config.OnTrack) and
+// returns the sink their packets go to. Sound is recorded; playing it in the
+// room is not built yet.
 func (r *Room) OnTrack(hubID string, t *webrtc.TrackRemote) (func(*rtp.Packet), bool) {
+	if t.Kind() == webrtc.RTPCodecTypeAudio && t.Codec().MimeType == webrtc.MimeTypeOpus {
+		return func(p *rtp.Packet) {
+			if rec := r.recording(hubID); rec != nil && p != nil {
+				_ = rec.WriteAudio(p)
+			}
+		}, true
+	}
 	if t.Kind() != webrtc.RTPCodecTypeVideo || t.Codec().MimeType != webrtc.MimeTypeVP8 {
 		return nil, false
 	}
@@ -86,6 +100,11 @@ func (r *Room) OnTrack(hubID string, t *webrtc.TrackRemote) (func(*rtp.Packet), 
 		}
 	}
 	v.Show = func(img *image.YCbCr, _ time.Time) { r.keep(hubID, h, img) }
+	v.RecordFrame = func(f Frame) {
+		if rec := r.recording(hubID); rec != nil {
+			_ = rec.WriteFrame(f)
+		}
+	}
 	if r.RTT != nil {
 		v.RTT = func() time.Duration { return r.RTT(hubID) }
 	}
@@ -123,11 +142,62 @@ func (r *Room) keep(hubID string, h *hubVideo, img *image.YCbCr) {
 	}
 }
 
-// SetLive says which hubs are on the floor: only they are decoded.
-func (r *Room) SetLive(live map[string]bool) {
+func (r *Room) recording(hubID string) *Recording {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	return r.recs[hubID]
+}
+
+// SetLive says which hubs are on the floor: only they are decoded, and each
+// turn is recorded from the moment it starts to the moment it ends.
+func (r *Room) SetLive(live map[string]bool) {
+	r.mu.Lock()
+	type finished struct {
+		id  string
+		rec *Recording
+	}
+	var started, ended []string
+	var done []finished
+	for id := range live {
+		if !r.live[id] {
+			started = append(started, id)
+		}
+	}
+	for id := range r.live {
+		if !live[id] {
+			ended = append(ended, id)
+		}
+	}
 	r.live = live
+	for _, id := range ended {
+		if rec := r.recs[id]; rec != nil {
+			done = append(done, finished{id, rec})
+			delete(r.recs, id)
+		}
+	}
+	dir, told := r.Dir, r.Recorded
+	r.mu.Unlock()
+	for _, f := range done {
+		f.rec.Close()
+		if told != nil {
+			told(f.id, f.rec, true)
+		}
+	}
+	if dir == "" {
+		return
+	}
+	for _, id := range started {
+		rec, err := StartRecording(dir, time.Now().UTC().Format("20060102-150405.000")+"-"+id)
+		if err != nil {
+			continue
+		}
+		r.mu.Lock()
+		r.recs[id] = rec
+		r.mu.Unlock()
+		if told != nil {
+			told(id, rec, false)
+		}
+	}
 }
 
 // Picture copies hub's latest picture into *dst and reports whether it is
@@ -161,8 +231,9 @@ func (r *Room) Stats(hubID string) *VideoStats {
 	return nil
 }
 
-// Close stops every receiver.
+// Close stops every receiver and finishes every recording.
 func (r *Room) Close() {
+	r.SetLive(map[string]bool{})
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	for _, c := range r.cancel {

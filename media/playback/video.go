@@ -34,8 +34,8 @@ type Video struct {
 	// and then at most every KeyframeEvery.
 	RequestKeyframe func()
 	KeyframeEvery   time.Duration
-	// Record gets every packet before decoding (the recorder).
-	Record func(p *rtp.Packet)
+	// RecordFrame gets every whole frame before decoding (the recorder).
+	RecordFrame func(Frame)
 	// Decode says whether to decode now: only the hub on the floor is
 	// decoded; the others are assembled and recorded, cheaply.
 	Decode func() bool
@@ -104,14 +104,14 @@ func (v *Video) Run(ctx context.Context, read func() (*rtp.Packet, error)) error
 				return <-errc
 			}
 			v.Stats.Packets.Add(1)
-			if v.Record != nil {
-				v.Record(p)
-			}
 			frames = v.asm.Push(p, time.Now())
 		case now := <-tick.C:
 			frames = v.asm.Tick(now)
 		}
 		for _, f := range frames {
+			if v.RecordFrame != nil {
+				v.RecordFrame(f)
+			}
 			v.decode(f)
 		}
 		v.Stats.Lost.Store(int64(v.asm.Lost))

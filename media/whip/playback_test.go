@@ -2,8 +2,13 @@ package whip_test
 
 import (
 	"context"
+	"fmt"
 	"image"
+	"os/exec"
+	"path/filepath"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -169,4 +174,90 @@ func BenchmarkCaptureToDecodedVnet50ms2pct(b *testing.B) {
 	b.ReportMetric(float64(all[len(all)/2])/1e6, "p50-ms")
 	b.ReportMetric(float64(all[len(all)*95/100])/1e6, "p95-ms")
 	b.ReportMetric(float64(lost), "frames-lost")
+}
+
+// BenchmarkSwitchToQueuedHub is giving the floor to a hub that was queued
+// (sending at the capped rate, not decoded): from the moderator's give to
+// its first picture decoded in the room, p50 over b.N switches.
+func BenchmarkSwitchToQueuedHub(b *testing.B) {
+	r, play, _ := playRoom(b, hubEngine(b))
+	a, aToken := r.addHub(b, "Nairobi")
+	c, cToken := r.addHub(b, "Accra")
+	sendTest(b, r, aToken, hubEngine(b), 640, 360)
+	sendTest(b, r, cToken, hubEngine(b), 640, 360)
+	eventually(b, "both sending", func() bool {
+		x, y := play.Stats(a.ID), play.Stats(c.ID)
+		return x != nil && y != nil && x.Packets.Load() > 0 && y.Packets.Load() > 0
+	})
+	var all []time.Duration
+	hubs := []string{a.ID, c.ID}
+	for i := 0; i < b.N; i++ {
+		next := hubs[i%2]
+		before := play.Stats(next).Decoded.Load()
+		time.Sleep(500 * time.Millisecond) // the other hub's turn
+		start := time.Now()
+		live := map[string]bool{next: true}
+		play.SetLive(live)
+		r.server.SetLive(live) // raises the rate and asks for a keyframe
+		for play.Stats(next).Decoded.Load() == before {
+			if time.Since(start) > 5*time.Second {
+				b.Fatal("no picture within 5 s")
+			}
+			time.Sleep(time.Millisecond)
+		}
+		all = append(all, time.Since(start))
+	}
+	slices.Sort(all)
+	b.ReportMetric(float64(all[len(all)/2])/1e6, "p50-ms")
+	b.ReportMetric(float64(all[len(all)-1])/1e6, "max-ms")
+}
+
+// A turn on the floor is recorded as it arrived, and Debian's ffprobe reads
+// the files with the turn's length.
+func TestTurnIsRecordedAndFFprobeReadsIt(t *testing.T) {
+	ffprobe, err := exec.LookPath("ffprobe")
+	if err != nil {
+		t.Skip("ffprobe is not installed (apt-get install ffmpeg)")
+	}
+	r, play, _ := playRoom(t, hubEngine(t))
+	dir := t.TempDir()
+	play.Dir = dir
+	var mu sync.Mutex
+	var recs []*playback.Recording
+	play.Recorded = func(_ string, rec *playback.Recording, done bool) {
+		if done {
+			mu.Lock()
+			recs = append(recs, rec)
+			mu.Unlock()
+		}
+	}
+	hub, token := r.addHub(t, "Nairobi")
+	sendTest(t, r, token, hubEngine(t), 320, 180)
+	eventually(t, "video", func() bool { s := play.Stats(hub.ID); return s != nil && s.Packets.Load() > 0 })
+	live := map[string]bool{hub.ID: true}
+	play.SetLive(live)
+	r.server.SetLive(live)
+	time.Sleep(3 * time.Second)
+	play.SetLive(map[string]bool{})
+	mu.Lock()
+	defer mu.Unlock()
+	if len(recs) != 1 || recs[0].Frames() < 60 {
+		t.Fatalf("recordings %+v", recs)
+	}
+	for _, path := range []string{recs[0].VideoPath, recs[0].AudioPath} {
+		out, err := exec.Command(ffprobe, "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", path).CombinedOutput()
+		if err != nil {
+			t.Fatalf("ffprobe %s: %v\n%s", path, err, out)
+		}
+		d, err := strconv.ParseFloat(strings.TrimSpace(string(out)), 64)
+		if err != nil || d < 2.5 || d > 3.5 {
+			t.Fatalf("%s: duration %q", filepath.Base(path), out)
+		}
+	}
+	// Every recorded frame decodes.
+	out, err := exec.Command(ffprobe, "-v", "error", "-count_frames", "-select_streams", "v",
+		"-show_entries", "stream=nb_read_frames,width,height", "-of", "csv=p=0", recs[0].VideoPath).CombinedOutput()
+	if err != nil || strings.TrimSpace(string(out)) != fmt.Sprintf("320,180,%d", recs[0].Frames()) {
+		t.Fatalf("ffprobe frames: %q (recorded %d) %v", out, recs[0].Frames(), err)
+	}
 }

@@ -3,6 +3,8 @@ package cli
 import (
 	"bytes"
 	"context"
+	"io"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -31,15 +33,22 @@ func (s *syncBuffer) String() string {
 
 // start runs a long command until the returned stop is called.
 func start(t *testing.T, args ...string) (*syncBuffer, func() int) {
+	out, _, stop := startWithInput(t, args...)
+	return out, stop
+}
+
+// startWithInput is start with a pipe to the command's standard input.
+func startWithInput(t *testing.T, args ...string) (*syncBuffer, io.Writer, func() int) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	out := &syncBuffer{}
+	in, typed := io.Pipe()
 	code := make(chan int, 1)
 	go func() {
-		code <- Run(ctx, args, Env{Stdout: out, Stderr: out, Clock: realClock{}, Local: time.UTC, Version: "test",
+		code <- Run(ctx, args, Env{Stdin: in, Stdout: out, Stderr: out, Clock: realClock{}, Local: time.UTC, Version: "test",
 			Getenv: func(string) string { return "" }})
 	}()
-	return out, func() int { cancel(); return <-code }
+	return out, typed, func() int { cancel(); typed.Close(); return <-code }
 }
 
 type realClock struct{}
@@ -70,7 +79,7 @@ func TestServeAndTwoHubsAskForTheFloor(t *testing.T) {
 	if r := run(t, nil, "--db", db, "agenda"); r.code != 0 {
 		t.Fatal(r.stderr)
 	}
-	serve, stopServe := start(t, "--db", db, "serve", "--listen", "127.0.0.1:0")
+	serve, typed, stopServe := startWithInput(t, "--db", db, "serve", "--listen", "127.0.0.1:0")
 	opened := waitFor(t, "the room open", serve, func(s string) bool { return strings.Contains(s, "Certificate pin") })
 	addr := regexp.MustCompile(`https://(127\.0\.0\.1:\d+)`).FindStringSubmatch(opened)[1]
 
@@ -99,6 +108,16 @@ func TestServeAndTwoHubsAskForTheFloor(t *testing.T) {
 	for _, h := range []*syncBuffer{hub1, hub2} {
 		waitFor(t, "the hub's place in the queue", h, func(s string) bool { return regexp.MustCompile(`(Next|2nd) of 2 in the queue`).MatchString(s) })
 	}
+	// The moderator gives the floor to the first in the queue: that turn is
+	// recorded and linked to its request.
+	io.WriteString(typed, "start 60\ngive\n")
+	waitFor(t, "a hub on the floor", serve, func(s string) bool { return strings.Contains(s, "On the floor: ") })
+	time.Sleep(1500 * time.Millisecond)
+	io.WriteString(typed, "end\n")
+	waitFor(t, "the turn ended", serve, func(s string) bool {
+		i := strings.LastIndex(s, "Hubs connected: 2")
+		return i >= 0 && !strings.Contains(s[i:], "On the floor: ") && strings.Contains(s[i:], "Queue: 1")
+	})
 	if c := stop1(); c != 0 {
 		t.Fatalf("hub 1 exit %d:\n%s", c, hub1)
 	}
@@ -110,6 +129,16 @@ func TestServeAndTwoHubsAskForTheFloor(t *testing.T) {
 	})
 	if c := stopServe(); c != 0 {
 		t.Fatalf("serve exit %d", c)
+	}
+	recs := run(t, nil, "--db", db, "report", "recordings", "ws234")
+	rows := strings.Split(strings.TrimSpace(recs.stdout), "\n")
+	if recs.code != 0 || len(rows) != 2 || !strings.HasPrefix(rows[1], "1,h") {
+		t.Fatalf("recordings: %+v", recs)
+	}
+	for _, f := range strings.Split(rows[1], ",")[4:] {
+		if st, err := os.Stat(f); err != nil || st.Size() < 1000 {
+			t.Fatalf("recording %s: %v", f, err)
+		}
 	}
 	audit := run(t, nil, "--db", db, "hubs", "audit")
 	if strings.Count(audit.stdout, "  joined  ") != 2 || strings.Count(audit.stdout, "  left  ") != 2 {

@@ -1,8 +1,11 @@
 package cli
 
 import (
+	"encoding/csv"
 	"fmt"
 	"io"
+	"strconv"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -30,6 +33,31 @@ up to the session's interventions; a turn still on the floor is not counted.`,
 		`Print the intervention log of a moderated session as CSV, one finished turn a
 row. The balance report adds up to these rows.`,
 		floor.WriteInterventionsCSV))
+	report.AddCommand(&cobra.Command{
+		Use:   "recordings SESSION",
+		Short: "The recorded remote turns as CSV: request, hub, start, seconds, video and audio files",
+		Long: `Print the recordings of a session's remote turns as CSV, one turn a row, with
+the floor request each answered (the 'request' of 'report interventions').
+Video is IVF (VP8) and sound Ogg (Opus), as the hub sent them.`,
+		Args: exactArgs(1),
+		RunE: o.withSession(func(cmd *cobra.Command, db *storage.DB, s agenda.Session) error {
+			recs, err := db.Recordings(cmd.Context(), app.ModerationKey(s.Source, s.GUID))
+			if err != nil {
+				return err
+			}
+			w := csv.NewWriter(cmd.OutOrStdout())
+			w.Write([]string{"request", "hub", "started", "seconds", "video", "audio"})
+			for _, r := range recs {
+				secs := ""
+				if !r.Ended.IsZero() {
+					secs = strconv.FormatFloat(r.Ended.Sub(r.Started).Seconds(), 'f', 1, 64)
+				}
+				w.Write([]string{strconv.Itoa(r.Request), r.Hub, r.Started.Format(time.RFC3339), secs, r.Video, r.Audio})
+			}
+			w.Flush()
+			return w.Error()
+		}),
+	})
 	return report
 }
 

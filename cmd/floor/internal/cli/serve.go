@@ -56,11 +56,12 @@ resume, say TEXT, queue, hubs, revoke ID, quit.`,
 				if err != nil {
 					return err
 				}
-				m, err := app.OpenModerator(ctx, db, o.env.Clock, app.ModerationKey(s.Source, s.GUID))
+				key := app.ModerationKey(s.Source, s.GUID)
+				m, err := app.OpenModerator(ctx, db, o.env.Clock, key)
 				if err != nil {
 					return err
 				}
-				srv, err := hubserve.Open(ctx, hubserve.Config{DB: db, Moderator: m, SessionTitle: s.Title, Listen: listen,
+				srv, err := hubserve.Open(ctx, hubserve.Config{DB: db, Moderator: m, SessionTitle: s.Title, SessionKey: key, Listen: listen,
 					Certificate: cert, ICEServers: ice, Limits: whip.Limits{MaxHubs: maxHubs}, Clock: o.env.Clock})
 				if err != nil {
 					return err

@@ -23,6 +23,7 @@ type Access struct {
 	DB           *storage.DB
 	Moderator    *app.Moderator
 	SessionTitle string
+	SessionKey   string // the moderation key recordings are filed under
 	Listen       string // default ":8443"
 	ICEServers   []webrtc.ICEServer
 	Clock        app.Clock
@@ -51,7 +52,7 @@ func (a *Access) Open(ctx context.Context) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	s, err := Open(context.WithoutCancel(ctx), Config{DB: a.DB, Moderator: a.Moderator, SessionTitle: a.SessionTitle,
+	s, err := Open(context.WithoutCancel(ctx), Config{DB: a.DB, Moderator: a.Moderator, SessionTitle: a.SessionTitle, SessionKey: a.SessionKey,
 		Listen: a.listen(), Certificate: cert, ICEServers: a.ICEServers, Clock: a.Clock})
 	if err != nil {
 		return "", err

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"path/filepath"
 	"strconv"
 	"sync"
 	"time"
@@ -34,6 +35,7 @@ type Config struct {
 	DB           *storage.DB
 	Moderator    *app.Moderator
 	SessionTitle string
+	SessionKey   string // the moderation key recordings are filed under
 	Listen       string // host:port for HTTPS; UDP uses the same port
 	Certificate  tls.Certificate
 	ICEServers   []webrtc.ICEServer
@@ -91,6 +93,18 @@ func Open(ctx context.Context, c Config) (*Serving, error) {
 		return nil, err
 	}
 	s.Play.RequestKeyframe, s.Play.RTT = s.Server.RequestKeyframe, s.Server.RTT
+	s.Play.Dir = filepath.Join(filepath.Dir(c.DB.Path()), "recordings")
+	s.Play.Recorded = func(hubID string, rec *playback.Recording, done bool) {
+		if done {
+			_ = c.DB.FinishRecording(context.Background(), rec.VideoPath, c.Clock.Now())
+			return
+		}
+		r := floor.Recording{Session: c.SessionKey, Hub: hubID, Video: rec.VideoPath, Audio: rec.AudioPath, Started: c.Clock.Now()}
+		if cur := c.Moderator.Floor().Current; cur != nil {
+			r.Request = cur.Request
+		}
+		_ = c.DB.AddRecording(context.Background(), r)
+	}
 	s.http = &http.Server{
 		Handler:           s.Server.Handler(),
 		TLSConfig:         &tls.Config{Certificates: []tls.Certificate{c.Certificate}, MinVersion: tls.VersionTLS12},
