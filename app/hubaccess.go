@@ -27,6 +27,11 @@ type HubAccess interface {
 	// LivePicture copies the latest picture of the hub on the floor into
 	// *dst; false when no hub on the floor has sent one.
 	LivePicture(dst **image.RGBA) (LivePicture, bool)
+	// SetVolume sets how loud the room hears the hubs: 0 mutes, 1 is full.
+	SetVolume(v float64)
+	// Sound says where the room hears the hubs ("default", or the null
+	// output and why); empty while closed.
+	Sound() string
 }
 
 // LivePicture describes the picture of the hub on the floor.

@@ -26,6 +26,8 @@ type hubsPanel struct {
 	Toggle  *widget.Button
 	Invite  *widget.Button
 	Address *widget.Label
+	Mute    *widget.Check
+	Volume  *widget.Slider
 	List    *widget.List
 	rows    []hubRow
 	open    bool
@@ -46,8 +48,21 @@ func (v *ConsoleView) EnableHubs(access app.HubAccess, win fyne.Window) {
 	p.Address = widget.NewLabel("Closed: Floor listens on nothing.")
 	p.Address.Wrapping = fyne.TextWrapWord
 	p.List = widget.NewList(func() int { return len(p.rows) }, p.create, p.update)
+	p.Volume = widget.NewSlider(0, 100)
+	p.Volume.SetValue(100)
+	p.Mute = widget.NewCheck("Mute the hubs", nil)
+	applyVolume := func() {
+		v := p.Volume.Value / 100
+		if p.Mute.Checked {
+			v = 0
+		}
+		access.SetVolume(v)
+	}
+	p.Volume.OnChanged = func(float64) { applyVolume() }
+	p.Mute.OnChanged = func(bool) { applyVolume() }
 	head := container.NewVBox(widget.NewLabelWithStyle("Remote hubs", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		container.NewHBox(p.Toggle, p.Invite), p.Address)
+		container.NewHBox(p.Toggle, p.Invite), p.Address,
+		container.NewBorder(nil, nil, p.Mute, nil, p.Volume))
 	p.content = container.NewBorder(head, nil, nil, nil, p.List)
 	v.hubs = p
 	split := container.NewVSplit(v.queue.content, p.content)
@@ -71,7 +86,8 @@ func (p *hubsPanel) toggle() {
 		}
 		p.open = true
 		p.Toggle.SetText("Close to hubs")
-		p.Address.SetText("Open to hubs at " + addr + " (TCP and UDP). Invited hubs can join.")
+		p.Address.SetText("Open to hubs at " + addr + " (TCP and UDP). Invited hubs can join. Sound: " + p.access.Sound() + ".")
+		p.Volume.OnChanged(p.Volume.Value)
 	}
 	p.reload()
 }

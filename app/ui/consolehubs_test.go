@@ -21,12 +21,13 @@ import (
 // memoryAccess is the console's port to the hubs, in memory: the real one
 // (cmd/floor/internal/hubserve) is tested with real peers.
 type memoryAccess struct {
-	open  bool
-	hubs  []floor.Hub
-	links []app.HubLink
-	fail  error
-	live  *image.RGBA
-	pic   app.LivePicture
+	open   bool
+	hubs   []floor.Hub
+	links  []app.HubLink
+	fail   error
+	live   *image.RGBA
+	pic    app.LivePicture
+	volume float64
 }
 
 func (a *memoryAccess) Open(context.Context) (string, error) {
@@ -49,6 +50,13 @@ func (a *memoryAccess) LivePicture(dst **image.RGBA) (app.LivePicture, bool) {
 	}
 	*dst = a.live
 	return a.pic, true
+}
+func (a *memoryAccess) SetVolume(v float64) { a.volume = v }
+func (a *memoryAccess) Sound() string {
+	if !a.open {
+		return ""
+	}
+	return "default"
 }
 func (a *memoryAccess) Hubs(context.Context) ([]floor.Hub, error) { return a.hubs, nil }
 func (a *memoryAccess) Invite(_ context.Context, n app.NewHub) (floor.Hub, app.Invite, error) {
@@ -87,13 +95,23 @@ func TestConsoleOpensToHubsAndShowsTheirLinks(t *testing.T) {
 		t.Fatalf("closed:\n%s", got)
 	}
 	test.Tap(p.Toggle)
-	if !access.open || p.Toggle.Text != "Close to hubs" || !strings.Contains(p.Address.Text, "192.0.2.7:8443") {
+	if !access.open || p.Toggle.Text != "Close to hubs" || !strings.Contains(p.Address.Text, "192.0.2.7:8443") ||
+		!strings.Contains(p.Address.Text, "Sound: default.") || access.volume != 1 {
 		t.Fatalf("open: %v %q %q", access.open, p.Toggle.Text, p.Address.Text)
 	}
 	want := "Nairobi (12 present) · connected · 30 fps · 310 kbps · rtt 42 ms · 0 lost\nSão Paulo · HUB LOST?\nOld · revoked"
 	if got := strings.Join(hubRows(p), "\n"); got != want {
 		t.Fatalf("open:\n%s", got)
 	}
+	p.Volume.SetValue(40)
+	if access.volume != 0.4 {
+		t.Fatalf("volume %v", access.volume)
+	}
+	test.Tap(p.Mute)
+	if access.volume != 0 {
+		t.Fatalf("muted at %v", access.volume)
+	}
+	test.Tap(p.Mute)
 	clock.now = clock.now.Add(2 * time.Second)
 	v.Tick()
 	w.Resize(fyne.NewSize(1280, 900))

@@ -29,11 +29,15 @@ type Room struct {
 	// Recorded is told when a recording starts (done false) and ends.
 	Recorded func(hubID string, rec *Recording, done bool)
 
+	// Mixer is the room's sound: the hubs on the floor, for the audio output.
+	Mixer *Mixer
+
 	mu     sync.Mutex
 	live   map[string]bool
 	hubs   map[string]*hubVideo
 	cancel map[string]context.CancelFunc
 	recs   map[string]*Recording
+	sound  map[string]*AudioBuffer
 }
 
 type hubVideo struct {
@@ -45,20 +49,15 @@ type hubVideo struct {
 
 // NewRoom makes an empty room.
 func NewRoom() *Room {
-	return &Room{live: map[string]bool{}, hubs: map[string]*hubVideo{}, cancel: map[string]context.CancelFunc{},
-		recs: map[string]*Recording{}}
+	return &Room{Mixer: NewMixer(), live: map[string]bool{}, hubs: map[string]*hubVideo{}, cancel: map[string]context.CancelFunc{},
+		recs: map[string]*Recording{}, sound: map[string]*AudioBuffer{}}
 }
 
 // OnTrack takes a hub's VP8 video and Opus audio (whip.Config.OnTrack) and
-// returns the sink their packets go to. Sound is recorded; playing it in the
-// room is not built yet.
+// returns the sink their packets go to.
 func (r *Room) OnTrack(hubID string, t *webrtc.TrackRemote) (func(*rtp.Packet), bool) {
 	if t.Kind() == webrtc.RTPCodecTypeAudio && t.Codec().MimeType == webrtc.MimeTypeOpus {
-		return func(p *rtp.Packet) {
-			if rec := r.recording(hubID); rec != nil && p != nil {
-				_ = rec.WriteAudio(p)
-			}
-		}, true
+		return r.onAudio(hubID)
 	}
 	if t.Kind() != webrtc.RTPCodecTypeVideo || t.Codec().MimeType != webrtc.MimeTypeVP8 {
 		return nil, false
@@ -142,6 +141,42 @@ func (r *Room) keep(hubID string, h *hubVideo, img *image.YCbCr) {
 	}
 }
 
+// onAudio plays a hub's sound while it is on the floor, and records it.
+func (r *Room) onAudio(hubID string) (func(*rtp.Packet), bool) {
+	buf, err := NewAudioBuffer()
+	if err != nil {
+		return nil, false
+	}
+	r.mu.Lock()
+	r.sound[hubID] = buf
+	live := r.live[hubID]
+	r.mu.Unlock()
+	if live {
+		r.Mixer.Set(hubID, buf)
+	}
+	return func(p *rtp.Packet) {
+		if p == nil {
+			r.mu.Lock()
+			if r.sound[hubID] == buf {
+				delete(r.sound, hubID)
+			}
+			r.mu.Unlock()
+			r.Mixer.Set(hubID, nil)
+			buf.Close()
+			return
+		}
+		r.mu.Lock()
+		live, rec := r.live[hubID], r.recs[hubID]
+		r.mu.Unlock()
+		if rec != nil {
+			_ = rec.WriteAudio(p)
+		}
+		if live {
+			buf.Push(p)
+		}
+	}, true
+}
+
 func (r *Room) recording(hubID string) *Recording {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -176,6 +211,17 @@ func (r *Room) SetLive(live map[string]bool) {
 		}
 	}
 	dir, told := r.Dir, r.Recorded
+	for _, id := range ended {
+		if b := r.sound[id]; b != nil {
+			r.Mixer.Set(id, nil) // the room stops hearing the hub at once
+			b.Reset()
+		}
+	}
+	for _, id := range started {
+		if b := r.sound[id]; b != nil {
+			r.Mixer.Set(id, b)
+		}
+	}
 	r.mu.Unlock()
 	for _, f := range done {
 		f.rec.Close()

@@ -2,8 +2,10 @@ package whip_test
 
 import (
 	"context"
+	"encoding/binary"
 	"fmt"
 	"image"
+	"math"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -260,4 +262,49 @@ func TestTurnIsRecordedAndFFprobeReadsIt(t *testing.T) {
 	if err != nil || strings.TrimSpace(string(out)) != fmt.Sprintf("320,180,%d", recs[0].Frames()) {
 		t.Fatalf("ffprobe frames: %q (recorded %d) %v", out, recs[0].Frames(), err)
 	}
+}
+
+// The room hears the hub on the floor (its 440 Hz tone) and stops hearing
+// it the moment its turn ends.
+func TestRoomHearsTheHubOnTheFloorOnly(t *testing.T) {
+	r, play, _ := playRoom(t, hubEngine(t))
+	hub, token := r.addHub(t, "Nairobi")
+	sendTest(t, r, token, hubEngine(t), 160, 90)
+	eventually(t, "video", func() bool { s := play.Stats(hub.ID); return s != nil && s.Packets.Load() > 0 })
+	listen := func(d time.Duration) []byte {
+		var out []byte
+		frame := make([]byte, 4*960)
+		for end := time.Now().Add(d); time.Now().Before(end); time.Sleep(20 * time.Millisecond) {
+			play.Mixer.Read(frame)
+			out = append(out, frame...)
+		}
+		return out
+	}
+	if quiet := listen(300 * time.Millisecond); goertzel(quiet, 440) > 1 {
+		t.Fatalf("a queued hub is heard: %.0f", goertzel(quiet, 440))
+	}
+	play.SetLive(map[string]bool{hub.ID: true})
+	heard := listen(time.Second)
+	if p := goertzel(heard[len(heard)/2:], 440); p < 1e5 {
+		t.Fatalf("the live hub's tone: power %.0f", p)
+	}
+	play.SetLive(map[string]bool{})
+	if after := listen(200 * time.Millisecond); goertzel(after, 440) > 1 {
+		t.Fatalf("heard after the turn: %.0f", goertzel(after, 440))
+	}
+}
+
+// goertzel is the power of hz in 16-bit stereo sound (left channel).
+func goertzel(b []byte, hz float64) float64 {
+	k := 2 * math.Cos(2*math.Pi*hz/48000)
+	var s1, s2 float64
+	n := len(b) / 4
+	if n == 0 {
+		return 0
+	}
+	for i := 0; i < n; i++ {
+		x := float64(int16(binary.LittleEndian.Uint16(b[4*i:])))
+		s1, s2 = x+k*s1-s2, s1
+	}
+	return (s1*s1 + s2*s2 - k*s1*s2) / float64(n) / float64(n)
 }

@@ -36,7 +36,9 @@ join the session's queue. Until this runs (or the console's "Open to hubs"),
 Floor listens on nothing.
 
 Type commands on standard input: start [MIN], give [ID] [M:SS], end, pause,
-resume, say TEXT, queue, hubs, revoke ID, quit.`,
+resume, say TEXT, volume PERCENT, mute, queue, hubs, revoke ID, quit. The hub
+on the floor is heard on the default audio device (or a null output when there
+is none, as the first lines say) and recorded beside the database.`,
 		Args: exactArgs(0),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			cert, err := o.certificate(&f)
@@ -70,6 +72,7 @@ resume, say TEXT, queue, hubs, revoke ID, quit.`,
 				out := &lockedWriter{w: cmd.OutOrStdout()}
 				fmt.Fprintf(out, "Open to hubs: https://%s (TCP) and UDP %d, session %s %q\n", srv.Addr, srv.UDP.Port, s.Number, s.Title)
 				fmt.Fprintf(out, "Certificate pin %s\n", srv.Pin)
+				fmt.Fprintf(out, "Sound: %s\n", srv.Sound.Device)
 				h := &headless{o: o, db: db, m: m, srv: srv, out: out, dir: app.HubDirectory{Store: db, Clock: o.env.Clock}}
 				srv.Room.OnChange(h.roomChanged)
 				return h.run(ctx, o.env.Stdin)
@@ -246,6 +249,18 @@ func (h *headless) command(ctx context.Context, line string) bool {
 		err = h.m.EndTurn(ctx)
 	case "say":
 		h.srv.Room.Say("", rest)
+	case "volume":
+		var pct int
+		if pct, err = strconv.Atoi(strings.TrimSuffix(rest, "%")); err == nil && (pct < 0 || pct > 100) {
+			err = fmt.Errorf("volume %d: from 0 to 100", pct)
+		}
+		if err == nil {
+			h.srv.Play.Mixer.SetVolume(float64(pct) / 100)
+			fmt.Fprintf(h.out, "Volume %d%%.\n", pct)
+		}
+	case "mute":
+		h.srv.Play.Mixer.SetVolume(0)
+		fmt.Fprintln(h.out, "Hubs muted; 'volume 100' brings them back.")
 	case "queue", "hubs":
 		fmt.Fprint(h.out, h.describe())
 	case "revoke":
@@ -255,7 +270,7 @@ func (h *headless) command(ctx context.Context, line string) bool {
 			fmt.Fprintf(h.out, "Revoked %s.\n", hub.Name)
 		}
 	default:
-		err = fmt.Errorf("unknown command %q; try start, give, end, pause, resume, say, queue, revoke, quit", verb)
+		err = fmt.Errorf("unknown command %q; try start, give, end, pause, resume, say, volume, mute, queue, revoke, quit", verb)
 	}
 	if err != nil {
 		fmt.Fprintf(h.out, "! %v\n", err)

@@ -160,3 +160,24 @@ func (a *Access) LivePicture(dst **image.RGBA) (app.LivePicture, bool) {
 	}
 	return app.LivePicture{}, false
 }
+
+// SetVolume sets how loud the room hears the hubs: 0 mutes, 1 is full.
+func (a *Access) SetVolume(v float64) {
+	a.mu.Lock()
+	s := a.serving
+	a.mu.Unlock()
+	if s != nil {
+		s.Play.Mixer.SetVolume(v)
+	}
+}
+
+// Sound is where the room hears the hubs, in words.
+func (a *Access) Sound() string {
+	a.mu.Lock()
+	s := a.serving
+	a.mu.Unlock()
+	if s == nil {
+		return ""
+	}
+	return s.Sound.Device
+}

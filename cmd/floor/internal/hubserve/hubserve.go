@@ -22,6 +22,7 @@ import (
 	"github.com/igf-floor/floor/app/floor"
 	"github.com/igf-floor/floor/app/timer"
 	"github.com/igf-floor/floor/media"
+	"github.com/igf-floor/floor/media/audioout"
 	"github.com/igf-floor/floor/media/playback"
 	"github.com/igf-floor/floor/media/whip"
 	"github.com/igf-floor/floor/storage"
@@ -47,7 +48,8 @@ type Config struct {
 type Serving struct {
 	Room    *app.HubRoom
 	Server  *whip.Server
-	Play    *playback.Room // the hubs' video, decoded for the hub on the floor
+	Play    *playback.Room   // the hubs' video and sound, decoded for the hub on the floor
+	Sound   *audioout.Output // where the room hears the hub on the floor
 	Addr    *net.TCPAddr
 	UDP     *net.UDPAddr
 	Pin     string
@@ -93,6 +95,7 @@ func Open(ctx context.Context, c Config) (*Serving, error) {
 		return nil, err
 	}
 	s.Play.RequestKeyframe, s.Play.RTT = s.Server.RequestKeyframe, s.Server.RTT
+	s.Sound = audioout.Open(s.Play.Mixer)
 	s.Play.Dir = filepath.Join(filepath.Dir(c.DB.Path()), "recordings")
 	s.Play.Recorded = func(hubID string, rec *playback.Recording, done bool) {
 		if done {
@@ -161,6 +164,7 @@ func (s *Serving) Close() error {
 		err = s.http.Shutdown(shut)
 		s.Server.Close()
 		s.Play.Close()
+		s.Sound.Close()
 		s.cancel()
 		s.wg.Wait()
 		if cerr := s.engine.Close(); err == nil {
