@@ -56,7 +56,7 @@ func (a *memoryAccess) Sound() string {
 	if !a.open {
 		return ""
 	}
-	return "default"
+	return "default device"
 }
 func (a *memoryAccess) Hubs(context.Context) ([]floor.Hub, error) { return a.hubs, nil }
 func (a *memoryAccess) Invite(_ context.Context, n app.NewHub) (floor.Hub, app.Invite, error) {
@@ -96,7 +96,7 @@ func TestConsoleOpensToHubsAndShowsTheirLinks(t *testing.T) {
 	}
 	test.Tap(p.Toggle)
 	if !access.open || p.Toggle.Text != "Close to hubs" || !strings.Contains(p.Address.Text, "192.0.2.7:8443") ||
-		!strings.Contains(p.Address.Text, "Sound: default.") || access.volume != 1 {
+		!strings.Contains(p.Address.Text, "Sound: default device.") || access.volume != 1 {
 		t.Fatalf("open: %v %q %q", access.open, p.Toggle.Text, p.Address.Text)
 	}
 	want := "Nairobi (12 present) · connected · 30 fps · 310 kbps · rtt 42 ms · 0 lost\nSão Paulo · HUB LOST?\nOld · revoked"

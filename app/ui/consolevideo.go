@@ -22,7 +22,15 @@ type liveVideo struct {
 	box     fyne.CanvasObject
 	picture *image.RGBA
 	showing bool
+	skipped int // pictures not drawn in the console since the last drawn
 }
+
+// consoleEvery is how many new pictures pass between two drawn in the
+// console: the moderator's view of the speaker needs 10 a second, not 30,
+// and each costs a repaint of the whole window (Fyne redraws a window for
+// any change; under software OpenGL that is most of the cost). The speaker
+// display, which the room watches, gets every picture.
+const consoleEvery = 3
 
 func newLiveVideo() *liveVideo {
 	lv := &liveVideo{image: canvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 16, 9))), caption: widget.NewLabel("")}
@@ -61,8 +69,12 @@ func (v *ConsoleView) showVideo() {
 		return
 	}
 	if pic.Fresh {
-		lv.image.Image = lv.picture
-		lv.image.Refresh()
+		lv.skipped++
+		if lv.skipped >= consoleEvery || lv.image.Image != lv.picture {
+			lv.skipped = 0
+			lv.image.Image = lv.picture
+			lv.image.Refresh()
+		}
 	}
 	caption := pic.Hub + " · live"
 	if pic.Age > app.FrozenAfter {

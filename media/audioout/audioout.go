@@ -6,7 +6,7 @@ package audioout
 
 import (
 	"context"
-	"fmt"
+	"errors"
 	"io"
 	"time"
 
@@ -15,7 +15,8 @@ import (
 
 // Output is a playing output; Close stops it.
 type Output struct {
-	Device string // "default" or "null (no audio device: <why>)"
+	Device string // "default device", or "no audio device (null output)"
+	Why    error  // why there is no device, for the log
 	player *oto.Player
 	cancel context.CancelFunc
 	done   chan struct{}
@@ -36,15 +37,15 @@ func Open(src io.Reader) *Output {
 	if err != nil {
 		return openNull(src, err)
 	}
-	p := ctx.NewPlayer(src)
+	p := ctx.NewPlayer(&paced{src: src, start: time.Now()})
 	p.Play()
-	return &Output{Device: "default", player: p}
+	return &Output{Device: "default device", player: p}
 }
 
 // openNull drains src in real time, 20 ms at a time.
 func openNull(src io.Reader, why error) *Output {
 	ctx, cancel := context.WithCancel(context.Background())
-	o := &Output{Device: fmt.Sprintf("null (no audio device: %v)", why), cancel: cancel, done: make(chan struct{})}
+	o := &Output{Device: "no audio device (null output)", Why: why, cancel: cancel, done: make(chan struct{})}
 	go func() {
 		defer close(o.done)
 		buf := make([]byte, 4*960)
@@ -64,8 +65,8 @@ func openNull(src io.Reader, why error) *Output {
 	return o
 }
 
-// OpenNull is the null output on purpose (tests, --no-sound).
-func OpenNull(src io.Reader) *Output { return openNull(src, fmt.Errorf("asked for")) }
+// OpenNull is the null output on purpose.
+func OpenNull(src io.Reader) *Output { return openNull(src, errors.New("asked for")) }
 
 // Close stops playing.
 func (o *Output) Close() error {
@@ -76,4 +77,27 @@ func (o *Output) Close() error {
 	o.cancel()
 	<-o.done
 	return nil
+}
+
+// bytesPerSecond is 48 kHz × 2 channels × 2 bytes.
+const bytesPerSecond = 192_000
+
+// paced never hands out sound faster than real time, beyond a lead of
+// 100 ms: a real device pulls at its own pace anyway, but ALSA's null
+// device (machines without a sound card) would drain the hubs' jitter
+// buffers as fast as the CPU allows.
+type paced struct {
+	src   io.Reader
+	start time.Time
+	given int64
+}
+
+func (p *paced) Read(b []byte) (int, error) {
+	ahead := time.Duration(p.given)*time.Second/bytesPerSecond - time.Since(p.start)
+	if lead := 100 * time.Millisecond; ahead > lead {
+		time.Sleep(ahead - lead)
+	}
+	n, err := p.src.Read(b)
+	p.given += int64(n)
+	return n, err
 }

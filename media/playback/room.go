@@ -3,7 +3,6 @@ package playback
 import (
 	"context"
 	"image"
-	"image/draw"
 	"io"
 	"sync"
 	"time"
@@ -129,10 +128,7 @@ func (r *Room) OnTrack(hubID string, t *webrtc.TrackRemote) (func(*rtp.Packet), 
 // keep converts the picture for the screen, reusing the hub's RGBA.
 func (r *Room) keep(hubID string, h *hubVideo, img *image.YCbCr) {
 	r.mu.Lock()
-	if h.picture == nil || h.picture.Rect != img.Rect {
-		h.picture = image.NewRGBA(img.Rect)
-	}
-	draw.Draw(h.picture, img.Rect, img, img.Rect.Min, draw.Src)
+	h.picture = toScreen(h.picture, img)
 	h.fresh, h.at = true, time.Now()
 	changed := r.Changed
 	r.mu.Unlock()

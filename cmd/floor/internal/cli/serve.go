@@ -73,6 +73,9 @@ is none, as the first lines say) and recorded beside the database.`,
 				fmt.Fprintf(out, "Open to hubs: https://%s (TCP) and UDP %d, session %s %q\n", srv.Addr, srv.UDP.Port, s.Number, s.Title)
 				fmt.Fprintf(out, "Certificate pin %s\n", srv.Pin)
 				fmt.Fprintf(out, "Sound: %s\n", srv.Sound.Device)
+				if srv.Sound.Why != nil {
+					fmt.Fprintf(out, "  (%v)\n", srv.Sound.Why)
+				}
 				h := &headless{o: o, db: db, m: m, srv: srv, out: out, dir: app.HubDirectory{Store: db, Clock: o.env.Clock}}
 				srv.Room.OnChange(h.roomChanged)
 				return h.run(ctx, o.env.Stdin)
