@@ -39,6 +39,9 @@ type LivePicture struct {
 	Hub   string        // the hub's name
 	Fresh bool          // a new picture since the last call
 	Age   time.Duration // since it was decoded: a frozen picture grows old
+	// Latency is capture → decoded for the last picture whose capture time
+	// could be read (the hubs' test source paints it in); 0 otherwise.
+	Latency time.Duration
 }
 
 // FrozenAfter is when the console marks a live hub's picture as frozen.

@@ -162,9 +162,9 @@ func TestConsoleShowsTheLiveHubAndMarksAFrozenPicture(t *testing.T) {
 		access.live.Pix[i] = 0xc0
 	}
 	access.live.Set(1, 1, color.RGBA{255, 0, 0, 255})
-	access.pic = app.LivePicture{Hub: "Nairobi University", Fresh: true, Age: 10 * time.Millisecond}
+	access.pic = app.LivePicture{Hub: "Nairobi University", Fresh: true, Age: 10 * time.Millisecond, Latency: 12 * time.Millisecond}
 	v.showVideo()
-	if !v.video.showing || v.video.caption.Text != "Nairobi University · live" || v.video.image.Image != access.live {
+	if !v.video.showing || v.video.caption.Text != "Nairobi University · live · 12 ms from capture" || v.video.image.Image != access.live {
 		t.Fatalf("live: %v %q", v.video.showing, v.video.caption.Text)
 	}
 	test.AssertRendersToMarkup(t, "console/live-video.xml", w.Canvas())

@@ -77,6 +77,9 @@ func (v *ConsoleView) showVideo() {
 		}
 	}
 	caption := pic.Hub + " · live"
+	if pic.Latency > 0 {
+		caption += fmt.Sprintf(" · %d ms from capture", pic.Latency.Milliseconds())
+	}
 	if pic.Age > app.FrozenAfter {
 		caption = fmt.Sprintf("%s · FROZEN — no picture for %d s", pic.Hub, int(pic.Age.Seconds()))
 	}

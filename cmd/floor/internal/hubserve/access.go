@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/pion/webrtc/v4"
 
@@ -156,7 +157,11 @@ func (a *Access) LivePicture(dst **image.RGBA) (app.LivePicture, bool) {
 				name = p.Hub.Name
 			}
 		}
-		return app.LivePicture{Hub: name, Fresh: fresh, Age: age}, true
+		pic := app.LivePicture{Hub: name, Fresh: fresh, Age: age}
+		if st := s.Play.Stats(id); st != nil {
+			pic.Latency = time.Duration(st.LatencyMicros.Load()) * time.Microsecond
+		}
+		return pic, true
 	}
 	return app.LivePicture{}, false
 }
