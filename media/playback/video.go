@@ -177,8 +177,13 @@ func (v *Video) askKeyframe() {
 }
 
 // WaitFor is how long a hole in a frame waits for its retransmission when
-// the round trip is rtt: the NACK leaves at the next generator tick (at most
-// 20 ms), the packet comes back one round trip later, plus 15 ms for jitter.
+// the round trip is rtt. The NACK leaves at the next generator tick (at most
+// 20 ms) and the packet is back one round trip later; when that copy is lost
+// too, the next NACK brings another a round trip after. Waiting for two
+// rounds costs only the rare twice-lost frame some latency, where giving up
+// after one freezes the picture until a keyframe: under 2 % loss at 50 ms
+// each way, one round lost 1–2 frames in 10 s and two rounds none, at the
+// same 95th percentile.
 func WaitFor(rtt time.Duration) time.Duration {
-	return min(max(rtt+35*time.Millisecond, 40*time.Millisecond), 400*time.Millisecond)
+	return min(max(2*rtt+55*time.Millisecond, 40*time.Millisecond), 600*time.Millisecond)
 }
