@@ -2,6 +2,7 @@ package whip_test
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"slices"
 	"sync"
@@ -29,6 +30,12 @@ func wan(t testing.TB, oneWay, jitter time.Duration, loss float64) (room, hub *m
 
 // cuttableWAN is wan with a switch that drops everything once cut is set.
 func cuttableWAN(t testing.TB, oneWay, jitter time.Duration, loss float64, base media.Config) (room, hub *media.Engine, cut *atomic.Bool) {
+	engines, cut := wanOf(t, 2, oneWay, jitter, loss, base)
+	return engines[0], engines[1], cut
+}
+
+// wanOf is a virtual network of n machines (10.0.0.1 is the room).
+func wanOf(t testing.TB, n int, oneWay, jitter time.Duration, loss float64, base media.Config) (engines []*media.Engine, cut *atomic.Bool) {
 	t.Helper()
 	quiet := logging.NewDefaultLoggerFactory()
 	quiet.DefaultLogLevel = logging.LogLevelError
@@ -63,12 +70,14 @@ func cuttableWAN(t testing.TB, oneWay, jitter time.Duration, loss float64, base 
 		}
 		return e
 	}
-	room, hub = engine("10.0.0.1"), engine("10.0.0.2")
+	for i := 1; i <= n; i++ {
+		engines = append(engines, engine(fmt.Sprintf("10.0.0.%d", i)))
+	}
 	if err := router.Start(); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { router.Stop() })
-	return room, hub, cut
+	return engines, cut
 }
 
 // skewedClock is a hub whose clock is off by a few seconds, as real ones are.
