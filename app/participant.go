@@ -17,9 +17,11 @@ type Participant struct {
 	clock  Clock
 	local  *time.Location
 	filter agenda.Filter
+	narrow Narrow
 	zone   ZoneChoice
 
-	listing agenda.Listing
+	listing agenda.Listing // after the search, before narrowing
+	shown   []agenda.Session
 	favs    map[int64]bool
 	rows    []Row
 }
@@ -63,6 +65,22 @@ func (p *Participant) SetSearch(ctx context.Context, q string) error {
 	return p.Load(ctx)
 }
 
+// SetNarrow keeps only sessions of one event, day, track, room or type.
+func (p *Participant) SetNarrow(n Narrow) {
+	p.narrow = n
+	p.rebuild()
+}
+
+// Narrowing is the current narrowing.
+func (p *Participant) Narrowing() Narrow { return p.narrow }
+
+// Choices are the events, days, tracks, rooms and types the list (search
+// and My agenda applied) can be narrowed to.
+func (p *Participant) Choices() Choices { return ChoicesOf(p.listing.Sessions) }
+
+// Sessions are the sessions listed now.
+func (p *Participant) Sessions() []agenda.Session { return p.shown }
+
 // SetFavouritesOnly switches the "My agenda" view.
 func (p *Participant) SetFavouritesOnly(ctx context.Context, on bool) error {
 	p.filter.FavouritesOnly = on
@@ -97,12 +115,14 @@ func (p *Participant) IsFavourite(id int64) bool { return p.favs[id] }
 func (p *Participant) Rows() []Row { return p.rows }
 
 // SessionCount is the number of sessions listed.
-func (p *Participant) SessionCount() int { return len(p.listing.Sessions) }
+func (p *Participant) SessionCount() int { return len(p.shown) }
 
 // Status is one line that explains the list, including why it is empty.
 func (p *Participant) Status() string {
-	n := len(p.listing.Sessions)
+	n := len(p.shown)
 	switch {
+	case n == 0 && p.narrow != (Narrow{}):
+		return "No session passes the filters"
 	case p.listing.Truncated:
 		return fmt.Sprintf("Showing the first %d matches: type more words to narrow the search", n)
 	case n == 0 && p.filter.Search != "":
@@ -118,9 +138,10 @@ func (p *Participant) Status() string {
 }
 
 func (p *Participant) rebuild() {
-	rows := make([]Row, 0, len(p.listing.Sessions)+8)
+	p.shown = p.narrow.Apply(p.listing.Sessions)
+	rows := make([]Row, 0, len(p.shown)+8)
 	lastDay := ""
-	for _, s := range p.listing.Sessions {
+	for _, s := range p.shown {
 		day := "Time to be announced"
 		var when, eventWhen string
 		if s.Scheduled() {
@@ -145,9 +166,10 @@ type Detail struct {
 	Session   agenda.Session
 	Event     agenda.Event
 	Favourite bool
-	When      string // "Wednesday 11 November 2020, 11:20–12:20 UTC" in the viewer's zone
-	EventWhen string // the same in the event's zone when it reads differently
-	Length    string // "60 min online (planned 90 min)"
+	When      string                // "Wednesday 11 November 2020, 11:20–12:20 UTC" in the viewer's zone
+	EventWhen string                // the same in the event's zone when it reads differently
+	Length    string                // "60 min online (planned 90 min)"
+	Changes   []agenda.ChangeRecord // what imports and syncs changed in it, newest first
 }
 
 // Detail loads session id whole.
@@ -160,6 +182,9 @@ func (p *Participant) Detail(ctx context.Context, id int64) (Detail, error) {
 	d.Event, err = p.store.Event(ctx, s.EventID)
 	if err != nil {
 		d.Event = agenda.Event{ID: s.EventID, Title: s.EventID} // show the session anyway
+	}
+	if d.Changes, err = p.store.SessionChanges(ctx, s.Source, s.GUID); err != nil {
+		d.Changes = nil // the history is extra; the session still shows
 	}
 	if s.Scheduled() {
 		loc := p.zone.viewerLocation(s, p.local)
@@ -181,4 +206,36 @@ func Length(s agenda.Session) string {
 		return fmt.Sprintf("%d min", int(s.Duration().Minutes()))
 	}
 	return ""
+}
+
+// Conflicts are the overlapping pairs among My agenda, across events.
+func (p *Participant) Conflicts(ctx context.Context) ([]agenda.Conflict, error) {
+	l, err := p.store.ListSessions(ctx, agenda.Filter{FavouritesOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("conflicts: %w", err)
+	}
+	return agenda.Conflicts(l.Sessions), nil
+}
+
+// NowAndNext are the sessions on now and those starting within window,
+// across every loaded event.
+func (p *Participant) NowAndNext(ctx context.Context, window time.Duration) (running, next []agenda.Session, err error) {
+	l, err := p.store.ListSessions(ctx, agenda.Filter{})
+	if err != nil {
+		return nil, nil, fmt.Errorf("now and next: %w", err)
+	}
+	running, next = agenda.NowAndNext(l.Sessions, p.clock.Now(), window)
+	return running, next, nil
+}
+
+// Now is the participant's clock.
+func (p *Participant) Now() time.Time { return p.clock.Now() }
+
+// AllFavourites are the sessions in My agenda, whatever the list shows.
+func (p *Participant) AllFavourites(ctx context.Context) ([]agenda.Session, error) {
+	l, err := p.store.ListSessions(ctx, agenda.Filter{FavouritesOnly: true})
+	if err != nil {
+		return nil, fmt.Errorf("my agenda: %w", err)
+	}
+	return l.Sessions, nil
 }

@@ -19,6 +19,8 @@ type AgendaStore interface {
 	SetFavourite(ctx context.Context, id int64, on bool, now time.Time) error
 	FavouriteIDs(ctx context.Context) (map[int64]bool, error)
 	CountSessions(ctx context.Context) (int, error)
+	// SessionChanges is one session's change history, newest first.
+	SessionChanges(ctx context.Context, source, guid string) ([]agenda.ChangeRecord, error)
 }
 
 // Clock tells the time; tests inject a fixed one.

@@ -49,6 +49,12 @@ func eventLocation(s agenda.Session) *time.Location {
 	return time.UTC
 }
 
+// Location is where the viewer wants to see session s, local being the
+// viewer's own zone.
+func (z ZoneChoice) Location(s agenda.Session, local *time.Location) *time.Location {
+	return z.viewerLocation(s, local)
+}
+
 // viewerLocation is where the viewer wants to see session s.
 func (z ZoneChoice) viewerLocation(s agenda.Session, local *time.Location) *time.Location {
 	switch z.Mode {

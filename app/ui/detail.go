@@ -78,6 +78,12 @@ func detailSegments(d app.Detail) []widget.RichTextSegment {
 	for _, n := range s.Notes {
 		section(n.Label, n.Text)
 	}
+	if len(d.Changes) > 0 {
+		add(widget.RichTextStyleSubHeading, "Change history")
+		segs = append(segs, list(false, mapStrings(d.Changes, func(c agenda.ChangeRecord) string {
+			return c.At.Format("2 Jan 2006 15:04 UTC") + " · " + c.Change.String()
+		})...))
+	}
 	return segs
 }
 

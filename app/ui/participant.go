@@ -40,6 +40,14 @@ type ParticipantView struct {
 	importer AgendaImporter // nil until EnableImport
 	syncing  Syncing
 	window   fyne.Window
+	filters  *filterBar
+	lastText string // the last text shown in a dialog, for tests
+
+	Remind            *widget.Select // how long before a favourite starts to remind
+	remindBox         *fyne.Container
+	SyncState         *widget.Label // when the subscriptions were last current
+	reminders         app.Reminders
+	backgroundSyncing bool
 }
 
 // NewParticipantView builds the view over a loaded controller and installs
@@ -83,9 +91,15 @@ func NewParticipantView(ctx context.Context, p *app.Participant, w fyne.Window, 
 	v.Detail.Wrapping = fyne.TextWrapWord
 	v.detailPane = container.NewVScroll(container.NewBorder(container.NewHBox(v.Favourite, v.Moderate), nil, nil, nil, v.Detail))
 
-	top := container.NewBorder(nil, nil, nil,
-		container.NewHBox(v.MyAgenda, widget.NewLabel("Times:"), v.Zone, v.ImportButton, v.SubscribeButton, v.ChangesButton), v.Search)
-	split := container.NewHSplit(container.NewBorder(nil, v.Status, nil, nil, v.List), v.detailPane)
+	v.filters = newFilterBar(v)
+	v.Remind = v.newRemindSelect()
+	v.remindBox.Objects = []fyne.CanvasObject{v.Remind}
+	v.SyncState = widget.NewLabel("")
+	v.SyncState.Importance = widget.LowImportance
+	top := container.NewVBox(container.NewBorder(nil, nil, nil,
+		container.NewHBox(v.MyAgenda, widget.NewLabel("Times:"), v.Zone, v.ImportButton, v.SubscribeButton, v.ChangesButton), v.Search),
+		v.filters.content)
+	split := container.NewHSplit(container.NewBorder(nil, container.NewVBox(v.Status, v.SyncState), nil, nil, v.List), v.detailPane)
 	split.Offset = 0.4
 	v.content = container.NewBorder(top, nil, nil, nil, split)
 
@@ -120,6 +134,9 @@ func (v *ParticipantView) do(err error) {
 
 func (v *ParticipantView) refresh() {
 	v.Status.SetText(v.p.Status())
+	if v.filters != nil {
+		v.filters.update()
+	}
 	v.List.UnselectAll()
 	for i, r := range v.p.Rows() {
 		if r.IsDay() {

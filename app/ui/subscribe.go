@@ -22,6 +22,9 @@ type Syncing struct {
 	// Run runs fn away from the UI goroutine (a sync waits on the network);
 	// tests run it in place.
 	Run func(fn func())
+	// Subscriptions lists the subscriptions, for syncing them in the
+	// background and saying when they were last current.
+	Subscriptions func(ctx context.Context) ([]agenda.Subscription, error)
 }
 
 // EnableSync adds "Subscribe…" and "What changed" to the view.

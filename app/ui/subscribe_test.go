@@ -64,6 +64,11 @@ func TestSubscribeAndWhatChanged(t *testing.T) {
 	if !strings.HasSuffix(v.Status.Text, "1 changes") {
 		t.Errorf("status after the edit: %q", v.Status.Text)
 	}
+	// The session keeps its history, shown under its details.
+	v.showDetail(first.ID)
+	if text := richText(v); !strings.Contains(text, "Change history") || !strings.Contains(text, "Audimax") {
+		t.Errorf("no change history in the detail pane:\n%s", text)
+	}
 	v.ShowChanges()
 	if w.Canvas().Overlays().Top() == nil {
 		t.Fatal("What changed opened no dialog")

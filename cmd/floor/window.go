@@ -42,8 +42,10 @@ func openWindow(ctx context.Context, w cli.Window, start time.Time) error {
 		Changes: func(ctx context.Context) ([]agenda.ChangeRecord, error) {
 			return w.DB.Changes(ctx, time.Time{}, 500)
 		},
-		Run: func(fn func()) { go fn() },
+		Run:           func(fn func()) { go fn() },
+		Subscriptions: w.DB.Subscriptions,
 	}, win)
+	view.RunBackground(ctx)
 	view.EnableModerate(func(ctx context.Context, id int64) error {
 		s, err := w.DB.Session(ctx, id)
 		if err != nil {

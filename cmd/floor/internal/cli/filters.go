@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -12,52 +11,30 @@ import (
 	"github.com/igf-floor/floor/storage"
 )
 
-// sessionFilters narrow a list by event, day, track, room and type; each
-// matches whole words of the field, ignoring case.
+// sessionFilters narrow a list by event, day, track, room and type
+// (app.Narrow, which the window uses too).
 type sessionFilters struct {
-	event, day, track, room, kind string
+	n app.Narrow
 }
 
 func (f *sessionFilters) register(cmd *cobra.Command) {
-	cmd.Flags().StringVar(&f.event, "event", "", "only this event id (e.g. igf-2020, debconf23)")
-	cmd.Flags().StringVar(&f.day, "day", "", "only this day, YYYY-MM-DD, in the event's time zone")
-	cmd.Flags().StringVar(&f.track, "track", "", "only this track")
-	cmd.Flags().StringVar(&f.room, "room", "", "only this room")
-	cmd.Flags().StringVar(&f.kind, "type", "", "only this session type or format (e.g. Talk, Round Table)")
+	cmd.Flags().StringVar(&f.n.Event, "event", "", "only this event id (e.g. igf-2020, debconf23)")
+	cmd.Flags().StringVar(&f.n.Day, "day", "", "only this day, YYYY-MM-DD, in the event's time zone")
+	cmd.Flags().StringVar(&f.n.Track, "track", "", "only this track")
+	cmd.Flags().StringVar(&f.n.Room, "room", "", "only this room")
+	cmd.Flags().StringVar(&f.n.Type, "type", "", "only this session type or format (e.g. Talk, Round Table)")
 }
 
 func (f *sessionFilters) check() error {
-	if f.day != "" {
-		if _, err := time.Parse("2006-01-02", f.day); err != nil {
-			return usageError{fmt.Errorf("--day %q is not a date like 2023-09-11", f.day)}
+	if f.n.Day != "" {
+		if _, err := time.Parse("2006-01-02", f.n.Day); err != nil {
+			return usageError{fmt.Errorf("--day %q is not a date like 2023-09-11", f.n.Day)}
 		}
 	}
 	return nil
 }
 
-func (f *sessionFilters) keep(s agenda.Session) bool {
-	if f.event != "" && !strings.EqualFold(s.EventID, f.event) {
-		return false
-	}
-	if f.day != "" && (!s.Scheduled() || app.EventDay(s) != f.day) {
-		return false
-	}
-	return contains(s.Track, f.track) && contains(s.Room, f.room) && contains(s.Format, f.kind)
-}
-
-func (f *sessionFilters) apply(ss []agenda.Session) []agenda.Session {
-	var out []agenda.Session
-	for _, s := range ss {
-		if f.keep(s) {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-func contains(field, want string) bool {
-	return want == "" || strings.Contains(strings.ToLower(field), strings.ToLower(want))
-}
+func (f *sessionFilters) apply(ss []agenda.Session) []agenda.Session { return f.n.Apply(ss) }
 
 func (o *options) conflictsCmd() *cobra.Command {
 	var all bool

@@ -1,0 +1,163 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/igf-floor/floor/app"
+	"github.com/igf-floor/floor/app/agenda"
+)
+
+// filterBar narrows the list by event, day, track, room and type, and
+// opens the conflicts and now-and-next views.
+type filterBar struct {
+	v                              *ParticipantView
+	Event, Day, Track, Room, Type  *widget.Select
+	ConflictsButton, NowNextButton *widget.Button
+	content                        fyne.CanvasObject
+}
+
+const anyChoice = "All"
+
+func newFilterBar(v *ParticipantView) *filterBar {
+	f := &filterBar{v: v}
+	mk := func(what string) *widget.Select {
+		s := widget.NewSelect([]string{anyChoice}, func(string) { f.apply() })
+		s.PlaceHolder = what
+		s.Selected = anyChoice
+		return s
+	}
+	f.Event, f.Day, f.Track, f.Room, f.Type = mk("Event"), mk("Day"), mk("Track"), mk("Room"), mk("Type")
+	f.ConflictsButton = widget.NewButtonWithIcon("Conflicts", theme.WarningIcon(), v.ShowConflicts)
+	f.NowNextButton = widget.NewButtonWithIcon("Now & next", theme.MediaPlayIcon(), v.ShowNowNext)
+	labelled := func(l string, s *widget.Select) fyne.CanvasObject {
+		return container.NewBorder(nil, nil, widget.NewLabel(l), nil, s)
+	}
+	f.content = container.NewBorder(nil, nil, nil, container.NewHBox(f.ConflictsButton, f.NowNextButton, v.remindHolder()),
+		container.NewGridWithColumns(5, labelled("Event", f.Event), labelled("Day", f.Day),
+			labelled("Track", f.Track), labelled("Room", f.Room), labelled("Type", f.Type)))
+	return f
+}
+
+func (f *filterBar) apply() {
+	pick := func(s *widget.Select) string {
+		if s.Selected == anyChoice {
+			return ""
+		}
+		return s.Selected
+	}
+	f.v.p.SetNarrow(app.Narrow{Event: pick(f.Event), Day: pick(f.Day), Track: pick(f.Track), Room: pick(f.Room), Type: pick(f.Type)})
+	f.v.refresh()
+}
+
+// update offers the values the list can be narrowed to now.
+func (f *filterBar) update() {
+	c := f.v.p.Choices()
+	for _, x := range []struct {
+		s    *widget.Select
+		opts []string
+	}{{f.Event, c.Events}, {f.Day, c.Days}, {f.Track, c.Tracks}, {f.Room, c.Rooms}, {f.Type, c.Types}} {
+		x.s.Options = append([]string{anyChoice}, x.opts...)
+		if len(x.opts) == 0 {
+			x.s.Disable()
+		} else {
+			x.s.Enable()
+		}
+	}
+}
+
+// ShowConflicts lists every overlapping pair in My agenda.
+func (v *ParticipantView) ShowConflicts() {
+	conflicts, err := v.p.Conflicts(v.ctx)
+	if err != nil {
+		v.Status.SetText(err.Error())
+		return
+	}
+	var b strings.Builder
+	if len(conflicts) == 0 {
+		b.WriteString("No two sessions in My agenda overlap.")
+	}
+	for _, c := range conflicts {
+		fmt.Fprintf(&b, "%s overlap:\n  %s\n  %s\n\n", overlapWords(c.Overlap), v.sessionLine(c.A), v.sessionLine(c.B))
+	}
+	v.showText("Conflicts in My agenda", b.String())
+}
+
+// ShowNowNext lists what is on now and what starts in the next two hours.
+func (v *ParticipantView) ShowNowNext() {
+	running, next, err := v.p.NowAndNext(v.ctx, 2*time.Hour)
+	if err != nil {
+		v.Status.SetText(err.Error())
+		return
+	}
+	var b strings.Builder
+	b.WriteString("On now:\n")
+	if len(running) == 0 {
+		b.WriteString("  nothing\n")
+	}
+	for _, s := range running {
+		b.WriteString("  " + v.sessionLine(s) + "\n")
+	}
+	b.WriteString("\nIn the next two hours:\n")
+	if len(next) == 0 {
+		b.WriteString("  nothing\n")
+	}
+	for _, s := range next {
+		b.WriteString("  " + v.sessionLine(s) + "\n")
+	}
+	v.showText("Now & next, "+v.p.Now().In(time.Local).Format("15:04"), b.String())
+}
+
+func overlapWords(d time.Duration) string {
+	if d >= time.Hour {
+		return fmt.Sprintf("%d h %02d min", int(d.Hours()), int(d.Minutes())%60)
+	}
+	return fmt.Sprintf("%d min", int(d.Minutes()))
+}
+
+// sessionLine is "Wed 11 Nov 11:20 · WS #234 · Security of digital products".
+func (v *ParticipantView) sessionLine(s agenda.Session) string {
+	when := "time to be announced"
+	if s.Scheduled() {
+		when = s.Start.In(v.p.Zone().Location(s, time.Local)).Format("Mon 2 Jan 15:04")
+	}
+	return strings.Join(nonEmpty(when, s.Number, s.Title, s.EventID), " · ")
+}
+
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// showText shows a read-only text in a dialog, or in the status line when
+// the view has no window (tests).
+func (v *ParticipantView) showText(title, text string) {
+	v.lastText = text
+	if v.window == nil {
+		return
+	}
+	body := widget.NewLabel(text)
+	body.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(title, "Close", container.NewVScroll(body), v.window)
+	d.Resize(fyne.NewSize(640, 420))
+	d.Show()
+}
+
+// remindHolder is a place for the reminder choice, which is made after the
+// filter bar.
+func (v *ParticipantView) remindHolder() fyne.CanvasObject {
+	v.remindBox = container.NewStack()
+	return v.remindBox
+}
