@@ -73,6 +73,11 @@ func (im Importer) ImportFile(ctx context.Context, path string) (ImportResult, e
 	if !info.Mode().IsRegular() {
 		return ImportResult{}, fmt.Errorf("import %s: not a regular file", path)
 	}
+	if info.Size() > MaxImportSize {
+		// Refused before reading a byte: a 100 MB file costs nothing.
+		return ImportResult{}, fmt.Errorf("import %s: the file is %d MiB, larger than the %d MiB of any agenda Floor reads",
+			path, info.Size()>>20, MaxImportSize>>20)
+	}
 	return im.ImportReader(ctx, path, f)
 }
 
