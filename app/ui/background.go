@@ -17,15 +17,15 @@ import (
 // reminderKey is the preference holding how many minutes ahead to remind.
 const reminderKey = "reminderMinutes"
 
-var reminderChoices = []string{"No reminders", "5 min before", "10 min before", "15 min before", "30 min before"}
+var reminderChoices = []string{"Remind: off", "Remind: 5 min", "Remind: 10 min", "Remind: 15 min", "Remind: 30 min"}
 
 // newRemindSelect makes the "remind me" choice, kept in the app's preferences.
 func (v *ParticipantView) newRemindSelect() *widget.Select {
 	prefs := fyne.CurrentApp().Preferences()
 	s := widget.NewSelect(reminderChoices, func(choice string) {
 		minutes := 0
-		if f := strings.Fields(choice); len(f) > 0 {
-			minutes, _ = strconv.Atoi(f[0])
+		if f := strings.Fields(choice); len(f) == 3 {
+			minutes, _ = strconv.Atoi(f[1])
 		}
 		prefs.SetInt(reminderKey, minutes)
 		v.reminders.Before = time.Duration(minutes) * time.Minute
@@ -34,7 +34,7 @@ func (v *ParticipantView) newRemindSelect() *widget.Select {
 	v.reminders.Before = time.Duration(minutes) * time.Minute
 	s.Selected = reminderChoices[0]
 	for _, c := range reminderChoices[1:] {
-		if strings.HasPrefix(c, strconv.Itoa(minutes)+" ") {
+		if c == "Remind: "+strconv.Itoa(minutes)+" min" {
 			s.Selected = c
 		}
 	}

@@ -83,7 +83,7 @@ func TestBackgroundSyncRemindersFiltersAndNowNext(t *testing.T) {
 	want := &fyne.Notification{Title: "In 8 min: WS #234 · " + ws.Title, Content: v.sessionLine(ws) + " · Room 3"}
 	test.AssertNotificationSent(t, want, v.BackgroundTick)
 	test.AssertNotificationSent(t, nil, v.BackgroundTick)
-	v.Remind.SetSelected("No reminders")
+	v.Remind.SetSelected("Remind: off")
 	if v.reminders.Before != 0 || fyne.CurrentApp().Preferences().Int(reminderKey) != 0 {
 		t.Fatal("reminders not turned off")
 	}

@@ -74,6 +74,7 @@ func detailSegments(d app.Detail) []widget.RichTextSegment {
 		for _, l := range s.Links {
 			segs = append(segs, linkSegment(l))
 		}
+		add(widget.RichTextStyleParagraph, " ") // end the links' line before what follows
 	}
 	for _, n := range s.Notes {
 		section(n.Label, n.Text)
