@@ -93,7 +93,8 @@ func NewParticipantView(ctx context.Context, p *app.Participant, w fyne.Window, 
 
 	v.filters = newFilterBar(v)
 	v.Remind = v.newRemindSelect()
-	v.remindBox.Objects = []fyne.CanvasObject{v.Remind}
+	// Wide enough for "Remind: 30 min": a Select is only as wide as its text.
+	v.remindBox.Objects = []fyne.CanvasObject{container.NewGridWrap(fyne.NewSize(170, v.Remind.MinSize().Height), v.Remind)}
 	v.SyncState = widget.NewLabel("")
 	v.SyncState.Importance = widget.LowImportance
 	top := container.NewVBox(container.NewBorder(nil, nil, nil,
