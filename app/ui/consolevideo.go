@@ -56,15 +56,7 @@ func (v *ConsoleView) showVideo() {
 		}
 		v.display.ShowVideo(shown, pic.Fresh)
 	}
-	if ok != lv.showing {
-		lv.showing = ok
-		if ok {
-			v.stage.Objects = []fyne.CanvasObject{container.NewGridWithRows(2, lv.box, v.face.container)}
-		} else {
-			v.stage.Objects = []fyne.CanvasObject{v.face.container}
-		}
-		v.stage.Refresh()
-	}
+	setStage(v.stage, &lv.showing, ok, lv.box, v.face.container)
 	if !ok {
 		return
 	}
@@ -101,4 +93,19 @@ func (v *ConsoleView) AnimateVideo(ctx context.Context) {
 			}
 		}
 	}()
+}
+
+// setStage shows video above the timer face, or the face alone, when that
+// changes (*showing remembers which).
+func setStage(stage *fyne.Container, showing *bool, on bool, video, face fyne.CanvasObject) {
+	if on == *showing {
+		return
+	}
+	*showing = on
+	if on {
+		stage.Objects = []fyne.CanvasObject{container.NewGridWithRows(2, video, face)}
+	} else {
+		stage.Objects = []fyne.CanvasObject{face}
+	}
+	stage.Refresh()
 }

@@ -39,15 +39,7 @@ func (d *SpeakerDisplay) Show(r timer.SpeakerReading, message string) { d.face.s
 // the picture changed since the last call.
 func (d *SpeakerDisplay) ShowVideo(picture *image.RGBA, fresh bool) {
 	on := picture != nil
-	if on != d.showing {
-		d.showing = on
-		if on {
-			d.stage.Objects = []fyne.CanvasObject{container.NewGridWithRows(2, d.video, d.face.container)}
-		} else {
-			d.stage.Objects = []fyne.CanvasObject{d.face.container}
-		}
-		d.stage.Refresh()
-	}
+	setStage(d.stage, &d.showing, on, d.video, d.face.container)
 	if on && (fresh || d.video.Image != picture) {
 		d.video.Image = picture
 		d.video.Refresh()
