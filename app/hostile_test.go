@@ -82,7 +82,7 @@ func TestHundredMegabyteAgendaIsRefused(t *testing.T) {
 	filePeak := peakHeap(func() { _, fileErr = im.ImportFile(ctx, big) })
 	stream := &endless{}
 	streamPeak := peakHeap(func() { _, streamErr = im.ImportReader(ctx, "https://example.org/schedule.xml", stream) })
-	if fileErr == nil || !strings.Contains(fileErr.Error(), "the file is 100 MiB, larger than the 16 MiB") {
+	if fileErr == nil || !strings.Contains(fileErr.Error(), "the file is larger than 16 MiB (100 MiB)") {
 		t.Fatalf("file: %v", fileErr)
 	}
 	if streamErr == nil || !strings.Contains(streamErr.Error(), "larger than 16 MiB") {

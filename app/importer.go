@@ -75,8 +75,8 @@ func (im Importer) ImportFile(ctx context.Context, path string) (ImportResult, e
 	}
 	if info.Size() > MaxImportSize {
 		// Refused before reading a byte: a 100 MB file costs nothing.
-		return ImportResult{}, fmt.Errorf("import %s: the file is %d MiB, larger than the %d MiB of any agenda Floor reads",
-			path, info.Size()>>20, MaxImportSize>>20)
+		return ImportResult{}, fmt.Errorf("import %s: the file is larger than %d MiB (%d MiB), more than any agenda Floor reads",
+			path, MaxImportSize>>20, info.Size()>>20)
 	}
 	return im.ImportReader(ctx, path, f)
 }
