@@ -24,6 +24,8 @@ type HubRoom struct {
 	session string // the session's title, for the welcome
 	kick    chan struct{}
 
+	unwatch func()
+
 	mu     sync.Mutex
 	hubs   map[string]*roomHub
 	owner  map[int]string // request id → hub id
@@ -50,9 +52,12 @@ type HubPresence struct {
 func NewHubRoom(mod *Moderator, clock Clock, sessionTitle string) *HubRoom {
 	r := &HubRoom{mod: mod, clock: clock, session: sessionTitle, kick: make(chan struct{}, 1),
 		hubs: map[string]*roomHub{}, owner: map[int]string{}}
-	mod.Watch(func(timer.State, floor.State) { r.wake() })
+	r.unwatch = mod.Watch(func(timer.State, floor.State) { r.wake() })
 	return r
 }
+
+// Close stops following the moderator (the room closed to hubs).
+func (r *HubRoom) Close() { r.unwatch() }
 
 // OnChange calls f (from a network goroutine) whenever a hub joins, leaves
 // or asks; the console re-reads the room then.

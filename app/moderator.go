@@ -26,7 +26,8 @@ type ModerationLog interface {
 // the console and every remote hub act on the same session.
 type Moderator struct {
 	mu         sync.Mutex
-	watchers   []func(timer.State, floor.State)
+	watchers   map[int]func(timer.State, floor.State)
+	watchID    int
 	log        ModerationLog
 	clock      Clock
 	session    string
@@ -93,13 +94,23 @@ func (m *Moderator) commit(ctx context.Context, tcs []timer.Command, fcs []floor
 	return nil
 }
 
-// Watch calls w with the new state after every change, whoever made it.
-// w runs while the moderator is locked: it must not call the moderator,
-// and should only hand the state on.
-func (m *Moderator) Watch(w func(timer.State, floor.State)) {
+// Watch calls w with the new state after every change, whoever made it,
+// until the returned stop is called. w runs while the moderator is locked:
+// it must not call the moderator, and should only hand the state on.
+func (m *Moderator) Watch(w func(timer.State, floor.State)) (stop func()) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.watchers = append(m.watchers, w)
+	if m.watchers == nil {
+		m.watchers = map[int]func(timer.State, floor.State){}
+	}
+	m.watchID++
+	id := m.watchID
+	m.watchers[id] = w
+	return func() {
+		m.mu.Lock()
+		defer m.mu.Unlock()
+		delete(m.watchers, id)
+	}
 }
 
 // Timer gives a timer command (start, pause or resume the session or the

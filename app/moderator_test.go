@@ -105,3 +105,29 @@ func TestASecondConsoleIsRefused(t *testing.T) {
 		t.Errorf("planned %v after the refused start", r.Session.Planned)
 	}
 }
+
+// A watcher hears every change until it stops watching; a hub room that
+// closes stops with it.
+func TestWatchersStop(t *testing.T) {
+	ctx := context.Background()
+	_, db := newImporter(t)
+	m, err := app.OpenModerator(ctx, db, &manualClock{now: time.Date(2020, 11, 11, 11, 20, 0, 0, time.UTC)}, "t/watch")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var heard int
+	stop := m.Watch(func(timer.State, floor.State) { heard++ })
+	room := app.NewHubRoom(m, app.SystemClock{}, "t")
+	ask := func() {
+		if err := m.Ask(ctx, floor.Speaker{Name: "Grace"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ask()
+	stop()
+	room.Close()
+	ask()
+	if heard != 1 {
+		t.Fatalf("heard %d changes, want 1", heard)
+	}
+}

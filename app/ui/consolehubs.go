@@ -72,6 +72,14 @@ func (v *ConsoleView) EnableHubs(access app.HubAccess, win fyne.Window) {
 	p.reload()
 }
 
+// OpenToHubs opens the session to hubs, as the button does; the window
+// calls it for "floor moderate --open-to-hubs".
+func (v *ConsoleView) OpenToHubs() {
+	if v.hubs != nil && !v.hubs.open {
+		v.hubs.toggle()
+	}
+}
+
 func (p *hubsPanel) toggle() {
 	if p.open {
 		p.v.do(p.access.Close())

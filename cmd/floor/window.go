@@ -118,6 +118,9 @@ func openConsole(ctx context.Context, a fyne.App, c *cli.Console) fyne.Window {
 	hubs := &hubserve.Access{DB: c.DB, Moderator: c.Moderator, SessionTitle: c.Session.Title,
 		SessionKey: app.ModerationKey(c.Session.Source, c.Session.GUID), Clock: app.SystemClock{}}
 	console.EnableHubs(hubs, win)
+	if c.OpenToHubs {
+		console.OpenToHubs()
+	}
 	win.SetContent(console.Content())
 
 	display := ui.NewSpeakerDisplay()

@@ -60,6 +60,8 @@ type Console struct {
 	Session   agenda.Session
 	Moderator *app.Moderator
 	DB        *storage.DB // hubs and their invites
+	// OpenToHubs opens the session to remote hubs as the console starts.
+	OpenToHubs bool
 }
 
 type usageError struct{ err error }
@@ -88,8 +90,9 @@ func Run(ctx context.Context, args []string, env Env) int {
 }
 
 type options struct {
-	env    Env
-	dbPath string
+	env        Env
+	dbPath     string
+	openToHubs bool
 }
 
 func newRoot(env Env) *cobra.Command {
@@ -190,21 +193,26 @@ func (o *options) openWindow(cmd *cobra.Command, ref string) error {
 		if err != nil {
 			return err
 		}
-		w.Console = &Console{Session: s, Moderator: m, DB: db}
+		w.Console = &Console{Session: s, Moderator: m, DB: db, OpenToHubs: o.openToHubs}
 	}
 	return o.env.OpenWindow(ctx, w)
 }
 
 func (o *options) moderateCmd() *cobra.Command {
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "moderate SESSION",
 		Short: "Open the moderator's console for a session, e.g. \"WS #234\"",
 		Long: `Open the moderator's console: the session clock, the speaker timer, the queue
 for the floor and the speaking-time balance. Every action is written to the
 database before it shows, so after a crash 'floor moderate' shows the same
 timers, still running. Keys: Space pause/resume, N next speaker, + and -
-30 seconds, Esc end the turn (not while typing in a field).`,
+30 seconds, Esc end the turn (not while typing in a field).
+
+With --open-to-hubs the console starts open to remote hubs, as if "Open to
+hubs" were pressed: the hub on the floor is seen, heard and recorded.`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return o.openWindow(cmd, args[0]) },
 	}
+	cmd.Flags().BoolVar(&o.openToHubs, "open-to-hubs", false, "start open to remote hubs (HTTPS and UDP on :8443)")
+	return cmd
 }

@@ -56,6 +56,7 @@ type Serving struct {
 	engine  *media.Engine
 	http    *http.Server
 	cancel  context.CancelFunc
+	unwatch func()
 	wg      sync.WaitGroup
 	closeMu sync.Once
 }
@@ -126,7 +127,7 @@ func Open(ctx context.Context, c Config) (*Serving, error) {
 	}()
 	go func() { defer s.wg.Done(); s.Room.Run(ctx) }()
 	changed := make(chan struct{}, 1)
-	c.Moderator.Watch(func(timer.State, floor.State) {
+	s.unwatch = c.Moderator.Watch(func(timer.State, floor.State) {
 		select {
 		case changed <- struct{}{}:
 		default:
@@ -165,6 +166,8 @@ func (s *Serving) Close() error {
 		s.Server.Close()
 		s.Play.Close()
 		s.Sound.Close()
+		s.Room.Close()
+		s.unwatch()
 		s.cancel()
 		s.wg.Wait()
 		if cerr := s.engine.Close(); err == nil {
