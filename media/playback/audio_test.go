@@ -1,8 +1,6 @@
 package playback
 
 import (
-	"encoding/binary"
-	"math"
 	"testing"
 
 	"github.com/pion/rtp"
@@ -30,19 +28,6 @@ func tonePackets(t *testing.T, hz float64, n int) []*rtp.Packet {
 		out = append(out, &rtp.Packet{Header: rtp.Header{SequenceNumber: uint16(65500 + i), Timestamp: uint32(i * 960)}, Payload: append([]byte(nil), p...)})
 	}
 	return out
-}
-
-// power is the Goertzel power of hz in 16-bit stereo sound (left channel),
-// normalised to the sound's length.
-func power(b []byte, hz float64) float64 {
-	k := 2 * math.Cos(2*math.Pi*hz/48000)
-	var s1, s2 float64
-	n := len(b) / 4
-	for i := 0; i < n; i++ {
-		x := float64(int16(binary.LittleEndian.Uint16(b[4*i:])))
-		s1, s2 = x+k*s1-s2, s1
-	}
-	return (s1*s1 + s2*s2 - k*s1*s2) / float64(n) / float64(n)
 }
 
 func TestMixerPlaysTheHubOnTheFloorAndStopsAtOnce(t *testing.T) {
@@ -81,7 +66,7 @@ func TestMixerPlaysTheHubOnTheFloorAndStopsAtOnce(t *testing.T) {
 		}
 		out = append(out, frame...)
 	}
-	if p440, p1k := power(out[4*960*5:], 440), power(out[4*960*5:], 1000); p440 < 100*p1k || p440 < 1e5 {
+	if p440, p1k := testsrc.TonePower(out[4*960*5:], 440), testsrc.TonePower(out[4*960*5:], 1000); p440 < 100*p1k || p440 < 1e5 {
 		t.Fatalf("440 Hz power %.0f against 1 kHz %.0f", p440, p1k)
 	}
 	st := buf.Stats()

@@ -41,3 +41,20 @@ func TestToneIsStereoAndBounded(t *testing.T) {
 		t.Fatalf("peak %d", peak)
 	}
 }
+
+func TestTonePowerHearsTheToneAndOnlyIt(t *testing.T) {
+	tone := Tone{Freq: 440}
+	pcm := make([]int16, 2*4800)
+	tone.Fill(pcm)
+	b := make([]byte, 2*len(pcm))
+	for i, v := range pcm {
+		b[2*i], b[2*i+1] = byte(v), byte(uint16(v)>>8)
+	}
+	at, off := TonePower(b, 440), TonePower(b, 1000)
+	if at < 1e6 || at < 1000*off {
+		t.Fatalf("440 Hz %.0f, 1 kHz %.0f", at, off)
+	}
+	if TonePower(make([]byte, 4000), 440) != 0 || TonePower(nil, 440) != 0 {
+		t.Fatal("silence has power")
+	}
+}

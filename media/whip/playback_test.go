@@ -2,10 +2,8 @@ package whip_test
 
 import (
 	"context"
-	"encoding/binary"
 	"fmt"
 	"image"
-	"math"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -16,9 +14,11 @@ import (
 	"time"
 
 	"github.com/igf-floor/floor/app"
+	"github.com/igf-floor/floor/app/floor"
 	"github.com/igf-floor/floor/media"
 	"github.com/igf-floor/floor/media/playback"
 	"github.com/igf-floor/floor/media/sender"
+	"github.com/igf-floor/floor/media/testsrc"
 	"github.com/igf-floor/floor/media/whip"
 )
 
@@ -67,18 +67,25 @@ func sendTest(t testing.TB, r *room, token string, e *media.Engine, w, h int) (*
 	return pub, src
 }
 
+// twoHubsSending joins Nairobi and Accra, both sending the test source at
+// w×h, and waits until the room receives both.
+func twoHubsSending(t testing.TB, r *room, play *playback.Room, w, h int) (floor.Hub, floor.Hub) {
+	a, aToken := r.addHub(t, "Nairobi")
+	b, bToken := r.addHub(t, "Accra")
+	sendTest(t, r, aToken, hubEngine(t), w, h)
+	sendTest(t, r, bToken, hubEngine(t), w, h)
+	eventually(t, "both hubs' video arriving", func() bool {
+		x, y := play.Stats(a.ID), play.Stats(b.ID)
+		return x != nil && y != nil && x.Packets.Load() > 0 && y.Packets.Load() > 0
+	})
+	return a, b
+}
+
 // The hub on the floor is decoded and its stamped pictures read back: the
 // latency is measured, not guessed. A queued hub is not decoded.
 func TestLiveHubIsDecodedQueuedHubIsNot(t *testing.T) {
 	r, play, lat := playRoom(t, hubEngine(t))
-	live, liveToken := r.addHub(t, "Nairobi")
-	queued, queuedToken := r.addHub(t, "Accra")
-	sendTest(t, r, liveToken, hubEngine(t), 320, 180)
-	sendTest(t, r, queuedToken, hubEngine(t), 320, 180)
-	eventually(t, "both hubs' video arriving", func() bool {
-		a, b := play.Stats(live.ID), play.Stats(queued.ID)
-		return a != nil && b != nil && a.Packets.Load() > 0 && b.Packets.Load() > 0
-	})
+	live, queued := twoHubsSending(t, r, play, 320, 180)
 	both := map[string]bool{live.ID: true}
 	play.SetLive(both)
 	r.server.SetLive(both)
@@ -183,14 +190,7 @@ func BenchmarkCaptureToDecodedVnet50ms2pct(b *testing.B) {
 // its first picture decoded in the room, p50 over b.N switches.
 func BenchmarkSwitchToQueuedHub(b *testing.B) {
 	r, play, _ := playRoom(b, hubEngine(b))
-	a, aToken := r.addHub(b, "Nairobi")
-	c, cToken := r.addHub(b, "Accra")
-	sendTest(b, r, aToken, hubEngine(b), 640, 360)
-	sendTest(b, r, cToken, hubEngine(b), 640, 360)
-	eventually(b, "both sending", func() bool {
-		x, y := play.Stats(a.ID), play.Stats(c.ID)
-		return x != nil && y != nil && x.Packets.Load() > 0 && y.Packets.Load() > 0
-	})
+	a, c := twoHubsSending(b, r, play, 640, 360)
 	var all []time.Duration
 	hubs := []string{a.ID, c.ID}
 	for i := 0; i < b.N; i++ {
@@ -280,63 +280,16 @@ func TestRoomHearsTheHubOnTheFloorOnly(t *testing.T) {
 		}
 		return out
 	}
-	if quiet := listen(300 * time.Millisecond); goertzel(quiet, 440) > 1 {
-		t.Fatalf("a queued hub is heard: %.0f", goertzel(quiet, 440))
+	if quiet := listen(300 * time.Millisecond); testsrc.TonePower(quiet, 440) > 1 {
+		t.Fatalf("a queued hub is heard: %.0f", testsrc.TonePower(quiet, 440))
 	}
 	play.SetLive(map[string]bool{hub.ID: true})
 	heard := listen(time.Second)
-	if p := goertzel(heard[len(heard)/2:], 440); p < 1e5 {
+	if p := testsrc.TonePower(heard[len(heard)/2:], 440); p < 1e5 {
 		t.Fatalf("the live hub's tone: power %.0f", p)
 	}
 	play.SetLive(map[string]bool{})
-	if after := listen(200 * time.Millisecond); goertzel(after, 440) > 1 {
-		t.Fatalf("heard after the turn: %.0f", goertzel(after, 440))
-	}
-}
-
-// goertzel is the power of hz in 16-bit stereo sound (left channel).
-func goertzel(b []byte, hz float64) float64 {
-	k := 2 * math.Cos(2*math.Pi*hz/48000)
-	var s1, s2 float64
-	n := len(b) / 4
-	if n == 0 {
-		return 0
-	}
-	for i := 0; i < n; i++ {
-		x := float64(int16(binary.LittleEndian.Uint16(b[4*i:])))
-		s1, s2 = x+k*s1-s2, s1
-	}
-	return (s1*s1 + s2*s2 - k*s1*s2) / float64(n) / float64(n)
-}
-
-// BenchmarkSixteenHubsOneLive2pctLoss is sixteen hubs held over a vnet with
-// 20 ms each way and 2 % loss, fifteen queued (160x90) and one live
-// (640x360), for 10 s: frames of the live hub given up despite NACK, and its
-// capture → decoded p95.
-func BenchmarkSixteenHubsOneLive2pctLoss(b *testing.B) {
-	for i := 0; i < b.N; i++ {
-		nets, _ := wanOf(b, 17, 20*time.Millisecond, 0, 0.02, media.Config{})
-		r, play, lat := playRoom(b, nets[0])
-		var liveID string
-		for h := 1; h <= 16; h++ {
-			hub, token := r.addHub(b, fmt.Sprintf("Hub %d", h))
-			w, hgt := 160, 90
-			if h == 1 {
-				liveID, w, hgt = hub.ID, 640, 360
-			}
-			sendTest(b, r, token, nets[h], w, hgt)
-		}
-		eventually(b, "16 hubs connected", func() bool { return len(r.server.Quality()) == 16 })
-		live := map[string]bool{liveID: true}
-		play.SetLive(live)
-		r.server.SetLive(live)
-		time.Sleep(10 * time.Second)
-		st := play.Stats(liveID)
-		all := lat.sorted()
-		b.ReportMetric(float64(st.Lost.Load()), "live-frames-lost")
-		b.ReportMetric(float64(st.Decoded.Load()), "live-frames-decoded")
-		if len(all) > 0 {
-			b.ReportMetric(float64(all[len(all)*95/100])/1e6, "p95-ms")
-		}
+	if after := listen(200 * time.Millisecond); testsrc.TonePower(after, 440) > 1 {
+		t.Fatalf("heard after the turn: %.0f", testsrc.TonePower(after, 440))
 	}
 }
