@@ -243,3 +243,25 @@ func (m *Moderator) Thresholds() timer.Thresholds {
 	defer m.mu.Unlock()
 	return m.thresholds
 }
+
+// TakeUpQuestion puts policy question n (1-based) of the session on the
+// table, with its wording; 0 clears it. Turns that begin from now on are
+// tagged with it.
+func (m *Moderator) TakeUpQuestion(ctx context.Context, n int, text string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.commit(ctx, nil, []floor.Command{{Kind: floor.Question, At: m.now(), Pos: n, Text: text}})
+}
+
+// StepQuestion moves through the session's policy questions by delta (+1
+// the next, -1 the one before) from the one on the table.
+func (m *Moderator) StepQuestion(ctx context.Context, questions []string, delta int) error {
+	if len(questions) == 0 {
+		return fmt.Errorf("%w: this session lists no policy questions", floor.ErrBadQuestion)
+	}
+	n := m.Floor().Question + delta
+	if n < 1 || n > len(questions) {
+		return fmt.Errorf("%w: there is no question %d of %d", floor.ErrBadQuestion, n, len(questions))
+	}
+	return m.TakeUpQuestion(ctx, n, questions[n-1])
+}

@@ -16,12 +16,13 @@ const (
 	Give     Kind = "floor.give"     // ID (0: first), Allotted, Spoke (of the turn it ends)
 	Take     Kind = "floor.take"     // Speaker, Allotted, Spoke
 	End      Kind = "floor.end"      // Spoke
+	Question Kind = "floor.question" // Pos (1-based; 0: none), Text
 )
 
 // Known reports whether k is a command this version understands.
 func (k Kind) Known() bool {
 	switch k {
-	case Ask, Withdraw, Move, Give, Take, End:
+	case Ask, Withdraw, Move, Give, Take, End, Question:
 		return true
 	}
 	return false
@@ -41,6 +42,7 @@ type Command struct {
 	// Granted is the allotted time of the turn the command ends, with every
 	// adjustment the moderator made; 0 keeps the time given at its start.
 	Granted time.Duration `json:"granted,omitempty"`
+	Text    string        `json:"text,omitempty"` // a policy question's wording
 }
 
 // Apply returns the state after c, or an error and st unchanged.
@@ -60,6 +62,8 @@ func Apply(st State, c Command) (State, error) {
 		st, err = st.Take(c.Speaker, c.At, c.Allotted, Ending{Spoke: c.Spoke, Granted: c.Granted})
 	case End:
 		st, err = st.End(c.At, Ending{Spoke: c.Spoke, Granted: c.Granted})
+	case Question:
+		st, err = st.TakeUpQuestion(c.Pos, c.Text, c.At)
 	default:
 		err = fmt.Errorf("unknown floor command %q", c.Kind)
 	}

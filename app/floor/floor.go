@@ -48,9 +48,10 @@ type Intervention struct {
 	Speaker  Speaker       `json:"speaker"`
 	Start    time.Time     `json:"start"`
 	End      time.Time     `json:"end"`
-	Allotted time.Duration `json:"allotted"`          // 0 for an open turn
-	Spoke    time.Duration `json:"spoke"`             // time on the floor, pauses excluded
-	Request  int           `json:"request,omitempty"` // the request it answered; 0 when the moderator called the speaker
+	Allotted time.Duration `json:"allotted"`           // 0 for an open turn
+	Spoke    time.Duration `json:"spoke"`              // time on the floor, pauses excluded
+	Request  int           `json:"request,omitempty"`  // the request it answered; 0 when the moderator called the speaker
+	Question int           `json:"question,omitempty"` // the policy question on the table when it began (1-based); 0: none
 }
 
 // Overtime is how far the turn ran past its allotted time.
@@ -67,14 +68,18 @@ type State struct {
 	Current       *Intervention  `json:"current,omitempty"`
 	Interventions []Intervention `json:"interventions"`
 	NextID        int            `json:"next_id"`
-	Applied       int            `json:"applied"` // how many commands made this state
+	Question      int            `json:"question,omitempty"`      // the policy question on the table (1-based); 0: none
+	QuestionText  string         `json:"question_text,omitempty"` // its wording
+	Questions     []QuestionTurn `json:"questions,omitempty"`     // every question taken up, in order
+	Applied       int            `json:"applied"`                 // how many commands made this state
 }
 
 // Errors for commands that do not fit; the state is unchanged.
 var (
-	ErrNoRequest  = errors.New("no request to give the floor to")
-	ErrNobody     = errors.New("nobody has the floor")
-	ErrBadSpeaker = errors.New("the request is incomplete")
+	ErrNoRequest   = errors.New("no request to give the floor to")
+	ErrNobody      = errors.New("nobody has the floor")
+	ErrBadSpeaker  = errors.New("the request is incomplete")
+	ErrBadQuestion = errors.New("no such policy question")
 )
 
 // Ask puts s at the end of the queue and returns its request id.
@@ -136,7 +141,7 @@ func (st State) Give(id int, at time.Time, allotted time.Duration, end Ending) (
 	r := st.Queue[i]
 	st = st.endCurrent(at, end)
 	st.Queue = slices.Delete(slices.Clone(st.Queue), i, i+1)
-	st.Current = &Intervention{Speaker: r.Speaker, Start: at, Allotted: allotted, Request: r.ID}
+	st.Current = &Intervention{Speaker: r.Speaker, Start: at, Allotted: allotted, Request: r.ID, Question: st.Question}
 	return st, nil
 }
 
@@ -147,7 +152,7 @@ func (st State) Take(s Speaker, at time.Time, allotted time.Duration, end Ending
 		return st, fmt.Errorf("%w: a speaker needs a name", ErrBadSpeaker)
 	}
 	st = st.endCurrent(at, end)
-	st.Current = &Intervention{Speaker: s, Start: at, Allotted: allotted}
+	st.Current = &Intervention{Speaker: s, Start: at, Allotted: allotted, Question: st.Question}
 	return st, nil
 }
 
