@@ -66,6 +66,12 @@ func (h *HubClient) Withdraw() error {
 	return h.out(control.Message{Type: control.Withdraw})
 }
 
+// Vote answers poll id: one vote for the whole hub when asHub, else its
+// people's votes, no more than people (the hub's headcount).
+func (h *HubClient) Vote(pollID int, votes []control.HubVote, asHub bool, people int) error {
+	return h.out(control.Message{Type: control.Vote, PollID: pollID, Votes: votes, AsHub: asHub, People: people})
+}
+
 // Receive takes one message from the room.
 func (h *HubClient) Receive(raw []byte) {
 	m, err := control.Decode(raw)
@@ -133,6 +139,10 @@ type HubStatus struct {
 	Offset, RTT      time.Duration
 	Samples          int
 	Notice           string
+	Question         int    // the policy question on the table, 0: none
+	Wording          string // its wording
+	Poll             *floor.Poll
+	Voted            int // this hub's votes counted in Poll
 }
 
 // Status reads the hub's view at the hub's clock now.
@@ -144,6 +154,11 @@ func (h *HubClient) Status() HubStatus {
 	st := HubStatus{Session: v.Session, HubName: v.HubName, Place: v.Status(), Floor: v.Floor,
 		Position: v.Position, Length: v.Length, Stale: v.Stale(local), Notice: v.Notice, Samples: v.Clock.Samples()}
 	st.Timer, st.HaveTimer = v.Reading(local)
+	st.Question, st.Wording = v.Question, v.Wording
+	if v.Poll != nil {
+		p := *v.Poll
+		st.Poll, st.Voted = &p, v.Voted[p.ID]
+	}
 	if best, ok := v.Clock.Best(); ok {
 		st.Offset, st.RTT = best.Offset, best.RTT
 	}

@@ -30,6 +30,9 @@ type HubRoom struct {
 	hubs   map[string]*roomHub
 	owner  map[int]string // request id → hub id
 	notify func()         // after any change a console should show
+
+	polls     *hubPolls
+	headcount func(hub string, people int)
 }
 
 type roomHub struct {
@@ -57,7 +60,14 @@ func NewHubRoom(mod *Moderator, clock Clock, sessionTitle string) *HubRoom {
 }
 
 // Close stops following the moderator (the room closed to hubs).
-func (r *HubRoom) Close() { r.unwatch() }
+func (r *HubRoom) Close() {
+	r.unwatch()
+	r.mu.Lock()
+	if r.polls != nil {
+		r.polls.unwatch()
+	}
+	r.mu.Unlock()
+}
 
 // OnChange calls f (from a network goroutine) whenever a hub joins, leaves
 // or asks; the console re-reads the room then.
@@ -151,8 +161,14 @@ func (r *HubRoom) Receive(hubID string, raw []byte) {
 	case control.Hello:
 		r.mu.Lock()
 		h.people = m.People
+		count := r.headcount
 		r.mu.Unlock()
+		if count != nil {
+			count(h.hub.Name, m.People)
+		}
 		r.changed()
+	case control.Vote:
+		err = r.vote(h.hub, m)
 	case control.Request:
 		err = r.request(h.hub, *m.Speaker)
 	case control.Withdraw:
@@ -238,6 +254,7 @@ func (r *HubRoom) withdraw(hubID string, id int) error {
 func (r *HubRoom) broadcast() {
 	ts, fs := r.mod.TimerState(), r.mod.Floor()
 	timerMsg := control.Message{Type: control.Timer, Timer: &ts}
+	news := r.roomNews(fs)
 	r.mu.Lock()
 	ids := make([]string, 0, len(r.hubs))
 	for id := range r.hubs {
@@ -254,7 +271,7 @@ func (r *HubRoom) broadcast() {
 	r.mu.Unlock()
 	for _, id := range ids {
 		r.sendTo(id, timerMsg)
-		for _, m := range byHub[id] {
+		for _, m := range slices.Concat(news, byHub[id]) {
 			r.sendTo(id, m)
 		}
 	}

@@ -4,7 +4,7 @@ package assets
 
 import "embed"
 
-//go:embed agenda/igf-2020-ws234.txt Icon.png
+//go:embed agenda/igf-2020-ws234.txt Icon.png web/poll.html web/poll.css
 var files embed.FS
 
 // BuiltInAgendaName names the built-in agenda in import reports.
@@ -30,3 +30,9 @@ func mustRead(name string) []byte {
 	}
 	return b
 }
+
+// PollPage is the template of the page phones in the room vote on.
+func PollPage() string { return string(mustRead("web/poll.html")) }
+
+// PollStyle is that page's style sheet.
+func PollStyle() []byte { return mustRead("web/poll.css") }

@@ -42,7 +42,20 @@ const (
 	Pong     Type = "pong"     // room→hub: T0 echoed, T1 received, T2 sent, in the room's clock
 	Text     Type = "message"  // room→hub: Text
 	Error    Type = "error"    // room→hub: Text, why a request was refused
+	Question Type = "question" // room→hub: Position (the policy question's number; 0: none), Text
+	Poll     Type = "poll"     // room→hub: Poll, the open one or the last closed
+	Vote     Type = "vote"     // hub→room: PollID, Votes; AsHub, or People (its headcount) for its people's votes
+	Voted    Type = "voted"    // room→hub: PollID, Length (this hub's votes counted so far)
 )
+
+// MaxVotes is the most votes one message passes through for a hub's people.
+const MaxVotes = 1000
+
+// HubVote is one vote a hub sends: option indexes, or a text answer.
+type HubVote struct {
+	Choices []int  `json:"choices,omitempty"`
+	Text    string `json:"text,omitempty"`
+}
 
 // FloorState is where a hub's request stands.
 type FloorState string
@@ -71,6 +84,10 @@ type Message struct {
 	T1       int64          `json:"t1,omitempty"`
 	T2       int64          `json:"t2,omitempty"`
 	Text     string         `json:"text,omitempty"`
+	Poll     *floor.Poll    `json:"poll,omitempty"`
+	PollID   int            `json:"poll_id,omitempty"`
+	Votes    []HubVote      `json:"votes,omitempty"`
+	AsHub    bool           `json:"as_hub,omitempty"`
 }
 
 // ErrBadMessage is a message this version cannot take.
@@ -144,9 +161,45 @@ func (m Message) check() error {
 		if m.T0 <= 0 {
 			return bad("no send time")
 		}
+	case Question:
+		if m.Position < 0 || m.Position > floor.MaxQuestions {
+			return bad("no such policy question")
+		}
+	case Poll:
+		if m.Poll == nil {
+			return bad("no poll")
+		}
+	case Voted:
+		if m.PollID <= 0 || m.Length < 0 {
+			return bad("no poll")
+		}
+	case Vote:
+		return m.checkVote()
 	case Welcome, Text, Error:
 	default:
 		return fmt.Errorf("%w: unknown type %q", ErrBadMessage, m.Type)
+	}
+	return nil
+}
+
+func (m Message) checkVote() error {
+	bad := func(why string) error { return fmt.Errorf("%w: vote: %s", ErrBadMessage, why) }
+	switch {
+	case m.PollID <= 0:
+		return bad("no poll")
+	case len(m.Votes) == 0:
+		return bad("no votes")
+	case m.AsHub && len(m.Votes) != 1:
+		return bad("a hub voting as one sends one vote")
+	case !m.AsHub && (m.People < len(m.Votes) || m.People > 100000):
+		return bad("more votes than the people the hub says it has")
+	case len(m.Votes) > MaxVotes:
+		return bad(fmt.Sprintf("more than %d votes in one message", MaxVotes))
+	}
+	for _, v := range m.Votes {
+		if len(v.Choices) > floor.MaxOptions || len(v.Text) > 4*floor.MaxAnswerText {
+			return bad("a vote larger than any poll takes")
+		}
 	}
 	return nil
 }

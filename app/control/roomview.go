@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/igf-floor/floor/app/floor"
 	"github.com/igf-floor/floor/app/timer"
 )
 
@@ -26,6 +27,10 @@ type RoomView struct {
 	Length     int // the queue's length
 	Floor      FloorState
 	Notice     string // the last message or refusal from the room
+	Question   int    // the policy question on the table, 0: none
+	Wording    string // its wording
+	Poll       *floor.Poll
+	Voted      map[int]int // poll id → this hub's votes counted
 	timer      timer.State
 	thresholds timer.Thresholds
 	haveTimer  bool
@@ -57,6 +62,16 @@ func (v *RoomView) Apply(m Message, local time.Time) {
 		v.Notice = m.Text
 	case Error:
 		v.Notice = "The room refused: " + m.Text
+	case Question:
+		v.Question, v.Wording = m.Position, m.Text
+	case Poll:
+		p := *m.Poll
+		v.Poll = &p
+	case Voted:
+		if v.Voted == nil {
+			v.Voted = map[int]int{}
+		}
+		v.Voted[m.PollID] = m.Length
 	}
 }
 

@@ -63,8 +63,12 @@ is none, as the first lines say) and recorded beside the database.`,
 				if err != nil {
 					return err
 				}
+				polls, err := app.OpenPolls(ctx, db, o.env.Clock, key)
+				if err != nil {
+					return err
+				}
 				srv, err := hubserve.Open(ctx, hubserve.Config{DB: db, Moderator: m, SessionTitle: s.Title, SessionKey: key, Listen: listen,
-					Certificate: cert, ICEServers: ice, Limits: whip.Limits{MaxHubs: maxHubs}, Clock: o.env.Clock})
+					Certificate: cert, ICEServers: ice, Limits: whip.Limits{MaxHubs: maxHubs}, Clock: o.env.Clock, Polls: polls})
 				if err != nil {
 					return err
 				}
@@ -76,7 +80,8 @@ is none, as the first lines say) and recorded beside the database.`,
 				if srv.Sound.Why != nil {
 					fmt.Fprintf(out, "  (%v)\n", srv.Sound.Why)
 				}
-				h := &headless{o: o, db: db, m: m, srv: srv, out: out, dir: app.HubDirectory{Store: db, Clock: o.env.Clock}}
+				h := &headless{o: o, db: db, m: m, srv: srv, out: out, dir: app.HubDirectory{Store: db, Clock: o.env.Clock},
+					polls: polls, questions: s.PolicyQuestions, host: hubserve.AdvertisedHost(srv.Addr.String())}
 				srv.Room.OnChange(h.roomChanged)
 				return h.run(ctx, o.env.Stdin)
 			})
@@ -116,6 +121,10 @@ type headless struct {
 	out  io.Writer
 	mu   sync.Mutex
 	last string
+
+	polls     *app.Polls
+	questions []string // the session's policy questions
+	host      string   // host:port phones and hubs reach
 }
 
 // roomChanged prints the hubs and the queue when they differ from the
@@ -272,8 +281,10 @@ func (h *headless) command(ctx context.Context, line string) bool {
 			h.srv.Server.Disconnect(hub.ID, "the hub's invite was revoked")
 			fmt.Fprintf(h.out, "Revoked %s.\n", hub.Name)
 		}
+	case "question", "poll", "open", "close", "results":
+		err = h.pollCommand(ctx, strings.ToLower(verb), rest)
 	default:
-		err = fmt.Errorf("unknown command %q; try start, give, end, pause, resume, say, volume, mute, queue, revoke, quit", verb)
+		err = fmt.Errorf("unknown command %q; try start, give, end, pause, resume, say, volume, mute, queue, revoke, question, poll, open, close, results, quit", verb)
 	}
 	if err != nil {
 		fmt.Fprintf(h.out, "! %v\n", err)

@@ -28,6 +28,7 @@ type Access struct {
 	Listen       string // default ":8443"
 	ICEServers   []webrtc.ICEServer
 	Clock        app.Clock
+	Polls        *app.Polls // hubs and phones vote in these while open
 
 	mu      sync.Mutex
 	serving *Serving
@@ -54,7 +55,7 @@ func (a *Access) Open(ctx context.Context) (string, error) {
 		return "", err
 	}
 	s, err := Open(context.WithoutCancel(ctx), Config{DB: a.DB, Moderator: a.Moderator, SessionTitle: a.SessionTitle, SessionKey: a.SessionKey,
-		Listen: a.listen(), Certificate: cert, ICEServers: a.ICEServers, Clock: a.Clock})
+		Listen: a.listen(), Certificate: cert, ICEServers: a.ICEServers, Clock: a.Clock, Polls: a.Polls})
 	if err != nil {
 		return "", err
 	}

@@ -20,6 +20,7 @@ import (
 
 	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/app/floor"
+	"github.com/igf-floor/floor/app/pollpage"
 	"github.com/igf-floor/floor/app/timer"
 	"github.com/igf-floor/floor/media"
 	"github.com/igf-floor/floor/media/audioout"
@@ -42,6 +43,7 @@ type Config struct {
 	ICEServers   []webrtc.ICEServer
 	Limits       whip.Limits
 	Clock        app.Clock
+	Polls        *app.Polls // when set, hubs vote over the channel and phones on /poll
 }
 
 // Serving is Floor open to hubs; Close closes it.
@@ -85,6 +87,9 @@ func Open(ctx context.Context, c Config) (*Serving, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	s := &Serving{engine: engine, cancel: cancel, Addr: tcp, UDP: engine.Addr(), Pin: whip.Pin(c.Certificate)}
 	s.Room = app.NewHubRoom(c.Moderator, c.Clock, c.SessionTitle)
+	s.Room.OnHeadcount(func(hub string, people int) {
+		_ = c.DB.NoteHeadcount(context.Background(), c.SessionKey, hub, people)
+	})
 	s.Play = playback.NewRoom()
 	dir := app.HubDirectory{Store: c.DB, Clock: c.Clock}
 	s.Server, err = whip.NewServer(whip.Config{API: engine.API, Auth: dir, Audit: c.DB, Room: s.Room,
@@ -109,8 +114,16 @@ func Open(ctx context.Context, c Config) (*Serving, error) {
 		}
 		_ = c.DB.AddRecording(context.Background(), r)
 	}
+	handler, err := s.routes(c)
+	if err != nil {
+		cancel()
+		s.Server.Close()
+		engine.Close()
+		ln.Close()
+		return nil, err
+	}
 	s.http = &http.Server{
-		Handler:           s.Server.Handler(),
+		Handler:           handler,
 		TLSConfig:         &tls.Config{Certificates: []tls.Certificate{c.Certificate}, MinVersion: tls.VersionTLS12},
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       15 * time.Second,
@@ -135,6 +148,23 @@ func Open(ctx context.Context, c Config) (*Serving, error) {
 	})
 	go func() { defer s.wg.Done(); s.followLive(ctx, changed) }()
 	return s, nil
+}
+
+// routes are WHIP for hubs and, with polls, the page phones vote on.
+func (s *Serving) routes(c Config) (http.Handler, error) {
+	if c.Polls == nil {
+		return s.Server.Handler(), nil
+	}
+	s.Room.UsePolls(c.Polls)
+	page, err := pollpage.New(c.Polls, pollpage.Limits{})
+	if err != nil {
+		return nil, err
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/whip", s.Server.Handler())
+	mux.Handle("/whip/", s.Server.Handler())
+	page.Register(mux)
+	return mux, nil
 }
 
 // followLive decodes the hub on the floor and gives it the full video rate
