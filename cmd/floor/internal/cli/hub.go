@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/igf-floor/floor/app"
+	"github.com/igf-floor/floor/app/control"
 	"github.com/igf-floor/floor/app/floor"
 	"github.com/igf-floor/floor/app/timer"
 	"github.com/igf-floor/floor/cmd/floor/internal/hubjoin"
@@ -22,6 +23,7 @@ func (o *options) hubCmd() *cobra.Command {
 	var request bool
 	var size string
 	var window bool
+	var vote string
 	cmd := &cobra.Command{
 		Use:   "hub [INVITE]",
 		Short: "Join a session as a remote hub with a floor:// invite",
@@ -69,7 +71,7 @@ join, see yourself, ask for the floor and follow the room's timer.`,
 					return err
 				}
 			}
-			return followRoom(ctx, out, j, o.env.Local)
+			return followRoom(ctx, out, j, o.env.Local, vote)
 		},
 	}
 	cmd.Flags().BoolVar(&window, "window", false, "open the hub window (the default without INVITE)")
@@ -78,6 +80,7 @@ join, see yourself, ask for the floor and follow the room's timer.`,
 	cmd.Flags().StringVar(&size, "size", "640x360", "test picture size, WxH")
 	cmd.Flags().IntVar(&opts.People, "people", 0, "people present at the hub")
 	cmd.Flags().BoolVar(&request, "request-floor", false, "ask for the floor on joining")
+	cmd.Flags().StringVar(&vote, "vote", "", "answer each poll the room opens, as the hub: option numbers (\"2\" or \"1,3\"), or the text for a text poll")
 	cmd.Flags().StringVar(&speaker.Name, "name", "", "who asks for the floor (default: the hub's name)")
 	cmd.Flags().StringVar(&speaker.Affiliation, "affiliation", "", "the speaker's organisation")
 	cmd.Flags().StringVar(&speaker.Group, "group", "", "the speaker's stakeholder group (default: the hub's)")
@@ -119,10 +122,11 @@ func parseSize(s string) (int, int, error) {
 
 // followRoom prints the hub's place and the room's timers once a second
 // (the timers are computed locally from the room's anchors and clock).
-func followRoom(ctx context.Context, out interface{ Write([]byte) (int, error) }, j *hubjoin.Joined, local *time.Location) error {
+func followRoom(ctx context.Context, out interface{ Write([]byte) (int, error) }, j *hubjoin.Joined, local *time.Location, vote string) error {
 	tick := time.NewTicker(time.Second)
 	defer tick.Stop()
 	last := ""
+	question, voted := -1, map[int]bool{}
 	for {
 		select {
 		case <-ctx.Done():
@@ -142,7 +146,44 @@ func followRoom(ctx context.Context, out interface{ Write([]byte) (int, error) }
 		if st.Notice != "" {
 			fmt.Fprintf(out, "  room: %s\n", st.Notice)
 		}
+		if st.Question != question {
+			question = st.Question
+			if question > 0 {
+				fmt.Fprintf(out, "  policy question %d: %s\n", question, st.Wording)
+			}
+		}
+		if p := st.Poll; p != nil && p.Open() && !voted[p.ID] {
+			voted[p.ID] = true
+			fmt.Fprintf(out, "  poll %d open: %s %s\n", p.ID, p.Question, strings.Join(p.Options, " / "))
+			if vote != "" {
+				v, err := hubVote(*p, vote)
+				if err == nil {
+					err = j.Client().Vote(p.ID, []control.HubVote{v}, true, 0)
+				}
+				if err != nil {
+					fmt.Fprintf(out, "  ! vote in poll %d: %v\n", p.ID, err)
+				} else {
+					fmt.Fprintf(out, "  voted in poll %d as the hub\n", p.ID)
+				}
+			}
+		}
 	}
+}
+
+// hubVote reads --vote for poll p: option numbers from 1, or a text answer.
+func hubVote(p floor.Poll, answer string) (control.HubVote, error) {
+	if p.Kind == floor.TextPoll {
+		return control.HubVote{Text: answer}, nil
+	}
+	var v control.HubVote
+	for _, f := range strings.Split(answer, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || n < 1 || n > len(p.Options) {
+			return v, fmt.Errorf("--vote %q: option numbers 1 to %d", answer, len(p.Options))
+		}
+		v.Choices = append(v.Choices, n-1)
+	}
+	return v, nil
 }
 
 func hubLine(st app.HubStatus, j *hubjoin.Joined) string {
