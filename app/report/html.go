@@ -27,7 +27,7 @@ func HTML(r Report, charts []Chart) ([]byte, error) {
 			return template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(c.PNG))
 		},
 		"balanceCharts": func() []Chart { return chartsWithPrefix(charts, "balance-") },
-		"pollChart": func(t floor.Tally) []Chart { return chartsWithPrefix(charts, fmt.Sprintf("poll-%d", t.Poll.ID)) },
+		"pollChart":     func(t floor.Tally) []Chart { return chartsWithPrefix(charts, fmt.Sprintf("poll-%d", t.Poll.ID)) },
 	}).Parse(htmlPage)
 	if err != nil {
 		return nil, fmt.Errorf("report template: %w", err)
