@@ -127,3 +127,41 @@ func ReportFileName(s agenda.Session, format string) string {
 	}
 	return "report-" + strings.Trim(b.String(), "-") + "." + format
 }
+
+// SessionReports is one session's report as the console edits and exports
+// it: the rapporteur's notes, and files written to Dir.
+type SessionReports struct {
+	Store   ReportStore
+	Clock   Clock
+	Session agenda.Session
+	Dir     string // where exported reports go
+}
+
+// Notes is what the rapporteur has written so far.
+func (s SessionReports) Notes(ctx context.Context) (floor.Rapporteur, error) {
+	return s.Store.Rapporteur(ctx, ModerationKey(s.Session.Source, s.Session.GUID))
+}
+
+// SaveNotes keeps what the rapporteur wrote.
+func (s SessionReports) SaveNotes(ctx context.Context, n floor.Rapporteur) error {
+	for _, v := range []int{n.InRoom, n.Online, n.Women} {
+		if v < 0 || v > 1000000 {
+			return fmt.Errorf("a count of people is 0 or more, not %d", v)
+		}
+	}
+	n.Updated = s.Clock.Now()
+	return s.Store.SaveRapporteur(ctx, ModerationKey(s.Session.Source, s.Session.GUID), n)
+}
+
+// Export writes the report in format to Dir and returns its path.
+func (s SessionReports) Export(ctx context.Context, format string) (string, error) {
+	r, err := BuildReport(ctx, s.Store, s.Clock, s.Session)
+	if err != nil {
+		return "", err
+	}
+	if err := os.MkdirAll(s.Dir, 0o700); err != nil {
+		return "", fmt.Errorf("report folder: %w", err)
+	}
+	path := filepath.Join(s.Dir, ReportFileName(s.Session, format))
+	return path, WriteReport(r, format, path)
+}

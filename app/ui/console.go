@@ -40,6 +40,7 @@ type ConsoleView struct {
 	Message                          *widget.Entry
 	DisplayFullScreen                *widget.Button // shown once AttachDisplay has a toggle
 	Status                           *widget.Label
+	Tabs                             *container.AppTabs // Balance, Polls, Report; nil with the balance alone
 	queue                            *queuePanel
 	hubs                             *hubsPanel // nil until EnableHubs
 	centre, right                    fyne.CanvasObject
@@ -50,6 +51,10 @@ type ConsoleView struct {
 	display                          *SpeakerDisplay // the second window, when open
 	content                          fyne.CanvasObject
 	interventions                    int // how many the balance shows
+	chartsBox                        fyne.CanvasObject
+	pollPanel                        *pollPanel   // nil until EnablePolls
+	reportPanel                      *reportPanel // nil until EnableReport
+	questions                        *questionRow
 }
 
 // Presets offered for a turn, as the Preset select shows them.
@@ -121,10 +126,12 @@ func NewConsoleView(ctx context.Context, m *app.Moderator, session agenda.Sessio
 		v.charts = append(v.charts, newBalanceChart(dim))
 	}
 
+	v.questions = newQuestionRow(v)
 	clock := container.NewVBox(
 		widget.NewLabelWithStyle(joinNonEmpty(" · ", session.Number, session.Title), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewHBox(v.SessionClock, v.SessionInfo),
-		container.NewHBox(v.StartSession, v.PauseSession, v.EndSession))
+		container.NewHBox(v.StartSession, v.PauseSession, v.EndSession),
+		v.questions.content)
 	turn := container.NewVBox(
 		container.NewHBox(widget.NewLabel("Turn:"), container.NewGridWrap(fyne.NewSize(120, v.Preset.MinSize().Height), v.Preset),
 			v.Next, v.PauseSpeaker, v.EndTurn),
@@ -137,19 +144,15 @@ func NewConsoleView(ctx context.Context, m *app.Moderator, session agenda.Sessio
 	for _, c := range v.charts {
 		charts.Add(c.box)
 	}
-	v.centre, v.right = centre, container.NewVScroll(charts)
+	v.chartsBox = container.NewVScroll(charts)
+	v.centre, v.right = centre, v.chartsBox
 	v.content = container.NewStack()
 	v.rebuild()
 	v.installShortcuts()
 	// Hubs change the queue from network goroutines; the watcher runs under
 	// the moderator's lock, so it only wakes Animate, which redraws.
 	v.changed = make(chan struct{}, 1)
-	m.Watch(func(timer.State, floor.State) {
-		select {
-		case v.changed <- struct{}{}:
-		default:
-		}
-	})
+	m.Watch(func(timer.State, floor.State) { v.wake() })
 	v.Tick()
 	return v
 }
@@ -162,6 +165,33 @@ func (v *ConsoleView) rebuild() {
 	c := v.content.(*fyne.Container)
 	c.Objects = []fyne.CanvasObject{split}
 	c.Refresh()
+}
+
+// wake asks Animate to redraw; safe from any goroutine, even under a lock.
+func (v *ConsoleView) wake() {
+	select {
+	case v.changed <- struct{}{}:
+	default:
+	}
+}
+
+// rebuildRight puts the balance charts, and the Polls and Report tabs once
+// enabled, on the right.
+func (v *ConsoleView) rebuildRight() {
+	if v.pollPanel == nil && v.reportPanel == nil {
+		v.right = v.chartsBox
+	} else {
+		tabs := container.NewAppTabs(container.NewTabItem("Balance", v.chartsBox))
+		if v.pollPanel != nil {
+			tabs.Append(container.NewTabItem("Polls", v.pollPanel.content))
+		}
+		if v.reportPanel != nil {
+			tabs.Append(container.NewTabItem("Report", v.reportPanel.content))
+		}
+		v.Tabs = tabs
+		v.right = tabs
+	}
+	v.rebuild()
 }
 
 // Content is the console's root object.
@@ -272,8 +302,16 @@ func (v *ConsoleView) Tick() {
 	}
 	sp := r.Speaker
 	v.face.show(sp, v.Message.Text)
+	fs := v.m.Floor()
+	v.questions.show(fs)
+	var poll *floor.Tally
+	if v.pollPanel != nil {
+		v.pollPanel.tick()
+		poll = v.pollPanel.displayed()
+	}
 	if v.display != nil {
 		v.display.Show(sp, v.Message.Text)
+		v.display.ShowRoom(fs.Question, fs.QuestionText, poll, v.pollAddress())
 	}
 	for _, b := range []*widget.Button{v.PauseSpeaker, v.EndTurn, v.Plus30, v.Minus30, v.Plus60, v.Minus60} {
 		setEnabled(b, sp.Active && !s.Ended)

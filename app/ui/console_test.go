@@ -14,6 +14,7 @@ import (
 
 	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/app/timer"
+	"github.com/igf-floor/floor/storage"
 )
 
 type stepClock struct{ now time.Time }
@@ -23,6 +24,13 @@ func (c *stepClock) Now() time.Time { return c.now }
 // newConsole opens the console for the built-in session WS #234 over a real
 // database, in a 1280×760 test window, at 11:20 UTC on the day.
 func newConsole(t *testing.T) (*ConsoleView, fyne.Window, *stepClock) {
+	t.Helper()
+	v, w, clock, _ := newConsoleOn(t)
+	return v, w, clock
+}
+
+// newConsoleOn is newConsole with its database.
+func newConsoleOn(t *testing.T) (*ConsoleView, fyne.Window, *stepClock, *storage.DB) {
 	t.Helper()
 	ctx := context.Background()
 	db, _ := seededDB(t)
@@ -40,7 +48,7 @@ func newConsole(t *testing.T) (*ConsoleView, fyne.Window, *stepClock) {
 	v := NewConsoleView(ctx, m, s, w)
 	w.SetContent(v.Content())
 	w.Resize(fyne.NewSize(1280, 760))
-	return v, w, clock
+	return v, w, clock, db
 }
 
 func TestConsoleStartsWithTheSessionsLengthAndSpeakers(t *testing.T) {

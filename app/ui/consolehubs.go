@@ -20,6 +20,7 @@ import (
 // hubsPanel opens the session to remote hubs and lists them with their
 // link quality. Nothing listens until the moderator presses Open.
 type hubsPanel struct {
+	addr    string // host:port while open, for the poll page's address
 	v       *ConsoleView
 	access  app.HubAccess
 	win     fyne.Window
@@ -83,7 +84,7 @@ func (v *ConsoleView) OpenToHubs() {
 func (p *hubsPanel) toggle() {
 	if p.open {
 		p.v.do(p.access.Close())
-		p.open = false
+		p.open, p.addr = false, ""
 		p.Toggle.SetText("Open to hubs")
 		p.Address.SetText("Closed: Floor listens on nothing.")
 	} else {
@@ -92,7 +93,7 @@ func (p *hubsPanel) toggle() {
 			p.v.do(err)
 			return
 		}
-		p.open = true
+		p.open, p.addr = true, addr
 		p.Toggle.SetText("Close to hubs")
 		p.Address.SetText("Open to hubs at " + addr + " (TCP and UDP). Invited hubs can join. Sound: " + p.access.Sound() + ".")
 		p.Volume.OnChanged(p.Volume.Value)

@@ -47,6 +47,7 @@ type HubView struct {
 	Status      *widget.Label
 
 	face    *timerFace
+	news    *hubRoomNews // the policy question and the open poll
 	self    *canvas.Image
 	preview *image.RGBA
 	content fyne.CanvasObject
@@ -89,7 +90,9 @@ func NewHubView(ctx context.Context, join app.HubJoin) *HubView {
 		widget.NewFormItem("Region", v.Region), widget.NewFormItem("", container.NewHBox(v.Youth, v.AudioOnly)),
 		widget.NewFormItem("People here", v.People))
 	left := container.NewVBox(form, container.NewHBox(v.Join, v.Request, v.Leave), v.self, v.Link, v.Status)
-	right := container.NewBorder(container.NewVBox(v.Place, v.Session, v.Stale), v.Notice, nil, nil, v.face.container)
+	v.news = newHubRoomNews(v)
+	right := container.NewBorder(container.NewVBox(v.Place, v.Session, v.Stale), container.NewVBox(v.news.content, v.Notice), nil, nil, v.face.container)
+	v.news.relayout = right.Refresh
 	split := container.NewHSplit(container.NewVScroll(left), right)
 	split.Offset = 0.42
 	v.content = split
@@ -195,6 +198,7 @@ func (v *HubView) Tick() {
 		setLabel(v.Link, "")
 		setLabel(v.Stale, "")
 		v.face.show(timer.SpeakerReading{}, "")
+		v.news.show(app.HubStatus{})
 		return
 	}
 	st := v.conn.Client().Status()
@@ -217,6 +221,7 @@ func (v *HubView) Tick() {
 		setLabel(v.Stale, "")
 	}
 	setLabel(v.Notice, st.Notice)
+	v.news.show(st)
 	v.face.show(st.Timer.Speaker, "")
 	if v.conn.Preview(&v.preview) {
 		v.self.Image = v.preview

@@ -118,9 +118,37 @@ func TestHubWindowAsksForTheFloorAndFollowsTheRoom(t *testing.T) {
 	until(t, v, "live with the room's timer", func() bool {
 		return strings.HasPrefix(v.Place.Text, "You have the floor") && v.face.digits.Text == "1:45" && v.Session.Text == "Session · 58:45 left" && v.Stale.Text == ""
 	})
+
+	// The policy question and a poll reach the window; the hub votes as one.
+	polls, err := app.OpenPolls(ctx, db, clock, app.ModerationKey(s.Source, s.GUID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	room.UsePolls(polls)
+	if err := m.StepQuestion(ctx, s.PolicyQuestions, +1); err != nil {
+		t.Fatal(err)
+	}
+	p, _ := polls.Create(ctx, "Who should certify connected products?", floor.Multiple, []string{"Vendors", "Regulators", "Third parties"})
+	if err := polls.Open(ctx, p.ID); err != nil {
+		t.Fatal(err)
+	}
+	until(t, v, "the question and the poll", func() bool {
+		return strings.HasPrefix(v.news.Question.Text, "Policy question 1: How is trust") && v.news.Choices.Visible() && !v.news.Choice.Visible()
+	})
+	test.Tap(v.news.Vote)
+	if v.Status.Text != "Not voted: choose at least one option first" {
+		t.Errorf("status %q", v.Status.Text)
+	}
+	v.news.Choices.SetSelected([]string{"3. Third parties", "1. Vendors"})
+	v.Status.SetText("")
 	test.AssertRendersToMarkup(t, "hub/live.xml", w.Canvas())
 	if p := os.Getenv("FLOOR_UI_PNG_HUB"); p != "" {
 		writePNG(t, p, w)
+	}
+	test.Tap(v.news.Vote)
+	until(t, v, "the vote counted", func() bool { return strings.HasSuffix(v.news.PollText.Text, "the hub's vote is counted.") && !v.news.Vote.Visible() })
+	if tl, _ := polls.Tally(p.ID); tl.Voters != 1 || tl.Counts[0] != 1 || tl.Counts[2] != 1 || tl.ByPlace["Nairobi University"] != 1 {
+		t.Errorf("tally %+v", tl)
 	}
 
 	// The room goes quiet: the hub says its timer may be wrong.

@@ -1,12 +1,15 @@
 package ui
 
 import (
+	"fmt"
 	"image"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
 
+	"github.com/igf-floor/floor/app/floor"
 	"github.com/igf-floor/floor/app/timer"
 )
 
@@ -14,10 +17,14 @@ import (
 // speaker's name and the moderator's message, for the speaker and the room,
 // and a remote speaker's video above them while a hub has the floor.
 type SpeakerDisplay struct {
-	face    *timerFace
-	stage   *fyne.Container
-	video   *canvas.Image
-	showing bool
+	face     *timerFace
+	stage    *fyne.Container
+	video    *canvas.Image
+	showing  bool
+	Question *widget.Label   // the policy question on the table; hidden when none
+	poll     *fyne.Container // a poll's results, when the moderator shows them
+	pollKey  string
+	root     *fyne.Container
 }
 
 // NewSpeakerDisplay returns an empty display.
@@ -26,11 +33,49 @@ func NewSpeakerDisplay() *SpeakerDisplay {
 	d.video.FillMode = canvas.ImageFillContain
 	d.video.ScaleMode = canvas.ImageScaleFastest
 	d.stage = container.NewStack(d.face.container)
+	d.Question = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	d.Question.Wrapping = fyne.TextWrapWord
+	d.Question.Hide()
+	d.poll = container.NewVBox()
+	d.poll.Hide()
+	d.root = container.NewBorder(d.Question, d.poll, nil, nil, d.stage)
 	return d
 }
 
 // Content is the display's root object.
-func (d *SpeakerDisplay) Content() fyne.CanvasObject { return d.stage }
+func (d *SpeakerDisplay) Content() fyne.CanvasObject { return d.root }
+
+// ShowRoom puts the policy question on the table (0: none) above the timer
+// and a poll's results (nil: none) below it.
+func (d *SpeakerDisplay) ShowRoom(question int, wording string, poll *floor.Tally, address string) {
+	before := [2]bool{d.Question.Visible(), d.poll.Visible()}
+	d.showRoom(question, wording, poll, address)
+	if before != [2]bool{d.Question.Visible(), d.poll.Visible()} {
+		d.root.Refresh() // a Border sizes its edges only when it lays out
+	}
+}
+
+func (d *SpeakerDisplay) showRoom(question int, wording string, poll *floor.Tally, address string) {
+	setLabel(d.Question, fmt.Sprintf("Policy question %d: %s", question, wording))
+	showIf(d.Question, question > 0)
+	key := ""
+	if poll != nil {
+		key = fmt.Sprint(poll.Poll.ID, poll.Poll.Open(), poll.Voters, address)
+	}
+	if key == d.pollKey {
+		return
+	}
+	d.pollKey = key
+	if poll == nil {
+		showIf(d.poll, false)
+		return
+	}
+	title := widget.NewLabelWithStyle(poll.Poll.Question, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Wrapping = fyne.TextWrapWord
+	d.poll.Objects = append([]fyne.CanvasObject{title, widget.NewLabel(pollInfo(*poll, address))}, pollBars(*poll)...)
+	d.poll.Refresh()
+	showIf(d.poll, true)
+}
 
 // Show puts a reading and the moderator's message on the display.
 func (d *SpeakerDisplay) Show(r timer.SpeakerReading, message string) { d.face.show(r, message) }

@@ -60,6 +60,7 @@ type Console struct {
 	Session   agenda.Session
 	Moderator *app.Moderator
 	DB        *storage.DB // hubs and their invites
+	Polls     *app.Polls  // the session's polls
 	// OpenToHubs opens the session to remote hubs as the console starts.
 	OpenToHubs bool
 }
@@ -193,7 +194,11 @@ func (o *options) openWindow(cmd *cobra.Command, ref string) error {
 		if err != nil {
 			return err
 		}
-		w.Console = &Console{Session: s, Moderator: m, DB: db, OpenToHubs: o.openToHubs}
+		polls, err := app.OpenPolls(ctx, db, o.env.Clock, app.ModerationKey(s.Source, s.GUID))
+		if err != nil {
+			return err
+		}
+		w.Console = &Console{Session: s, Moderator: m, DB: db, Polls: polls, OpenToHubs: o.openToHubs}
 	}
 	return o.env.OpenWindow(ctx, w)
 }

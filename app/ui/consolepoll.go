@@ -1,0 +1,191 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/igf-floor/floor/app"
+	"github.com/igf-floor/floor/app/floor"
+)
+
+// Poll kinds as the console offers them.
+const (
+	kindSingle   = "One choice"
+	kindMultiple = "Several choices"
+	kindText     = "Short text"
+)
+
+// pollPanel is where the moderator writes a poll, opens and closes it and
+// watches the votes come in from the room's phones and the hubs.
+type pollPanel struct {
+	v     *ConsoleView
+	polls *app.Polls
+
+	Question  *widget.Entry
+	Kind      *widget.RadioGroup
+	Options   *widget.Entry // one option a line
+	Write     *widget.Button
+	Open      *widget.Button
+	Close     *widget.Button
+	OnDisplay *widget.Check // results on the speaker display
+	Title     *widget.Label
+	Info      *widget.Label // state, code, voters by place
+	results   *fyne.Container
+	content   fyne.CanvasObject
+	shown     string // what results show, to redraw only on change
+}
+
+// EnablePolls adds the Polls tab: polls are written, opened and closed
+// here, and their results drawn live.
+func (v *ConsoleView) EnablePolls(polls *app.Polls) {
+	p := &pollPanel{v: v, polls: polls}
+	p.Question = widget.NewEntry()
+	p.Question.SetPlaceHolder("Question, e.g. Who should certify connected products?")
+	p.Kind = widget.NewRadioGroup([]string{kindSingle, kindMultiple, kindText}, nil)
+	p.Kind.Horizontal = true
+	p.Kind.SetSelected(kindSingle)
+	p.Options = widget.NewMultiLineEntry()
+	p.Options.SetPlaceHolder("Options, one a line")
+	p.Options.SetMinRowsVisible(3)
+	p.Write = widget.NewButton("Write poll", p.write)
+	p.Open = widget.NewButton("Open poll", func() { p.act(p.polls.Open) })
+	p.Open.Importance = widget.HighImportance
+	p.Close = widget.NewButton("Close poll", func() { p.act(p.polls.Close) })
+	p.OnDisplay = widget.NewCheck("Results on the speaker display", func(bool) { p.v.Tick() })
+	p.Title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	p.Title.Wrapping = fyne.TextWrapWord
+	p.Info = widget.NewLabel("No poll yet.")
+	p.Info.Wrapping = fyne.TextWrapWord
+	p.results = container.NewVBox()
+	p.content = container.NewVScroll(container.NewVBox(
+		widget.NewLabelWithStyle("New poll", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		p.Question, p.Kind, p.Options, p.Write, widget.NewSeparator(),
+		p.Title, p.Info, container.NewHBox(p.Open, p.Close), p.OnDisplay, p.results))
+	polls.Watch(v.wake)
+	v.pollPanel = p
+	v.rebuildRight()
+	p.tick()
+}
+
+func (p *pollPanel) write() {
+	kind := map[string]floor.PollKind{kindSingle: floor.Single, kindMultiple: floor.Multiple, kindText: floor.TextPoll}[p.Kind.Selected]
+	var options []string
+	if kind != floor.TextPoll {
+		options = strings.Split(p.Options.Text, "\n")
+	}
+	_, err := p.polls.Create(p.v.ctx, p.Question.Text, kind, options)
+	if err == nil {
+		p.Question.SetText("")
+		p.Options.SetText("")
+	}
+	p.v.do(err)
+}
+
+func (p *pollPanel) act(f func(ctx context.Context, id int) error) {
+	cur, ok := p.polls.Current()
+	if !ok {
+		return
+	}
+	p.v.do(f(p.v.ctx, cur.ID))
+}
+
+// tick redraws the current poll when its votes or state changed.
+func (p *pollPanel) tick() {
+	cur, ok := p.polls.Current()
+	if !ok {
+		setEnabled(p.Open, false)
+		setEnabled(p.Close, false)
+		return
+	}
+	t, _ := p.polls.Tally(cur.ID)
+	key := fmt.Sprint(cur.ID, cur.Open(), cur.Closed.IsZero(), t.Voters, p.v.pollAddress())
+	setEnabled(p.Open, !cur.Open() && cur.Closed.IsZero())
+	setEnabled(p.Close, cur.Open())
+	if key == p.shown {
+		return
+	}
+	p.shown = key
+	setLabel(p.Title, fmt.Sprintf("Poll %d: %s", cur.ID, cur.Question))
+	setLabel(p.Info, pollInfo(t, p.v.pollAddress()))
+	p.results.Objects = pollBars(t)
+	p.results.Refresh()
+}
+
+// displayed is what the speaker display shows, nil when it shows no poll.
+func (p *pollPanel) displayed() *floor.Tally {
+	if !p.OnDisplay.Checked {
+		return nil
+	}
+	cur, ok := p.polls.Current()
+	if !ok {
+		return nil
+	}
+	t, _ := p.polls.Tally(cur.ID)
+	return &t
+}
+
+// pollAddress is where phones reach the poll page, "" while closed to hubs.
+func (v *ConsoleView) pollAddress() string {
+	if v.hubs == nil || v.hubs.addr == "" {
+		return ""
+	}
+	return "https://" + v.hubs.addr + "/poll"
+}
+
+// pollInfo is a poll's state in words: open or not, where phones vote and
+// with which code, its voters.
+func pollInfo(t floor.Tally, address string) string {
+	state := "Written, not open yet."
+	switch {
+	case t.Poll.Open() && address != "":
+		state = "OPEN — phones in the room vote at " + address + " with code " + t.Poll.Code + "."
+	case t.Poll.Open():
+		state = "OPEN to hubs; phones vote once the room is open to hubs (code " + t.Poll.Code + ")."
+	case !t.Poll.Closed.IsZero():
+		state = "Closed."
+	}
+	var places []string
+	for _, place := range slices.Sorted(maps.Keys(t.ByPlace)) {
+		places = append(places, fmt.Sprintf("%d %s", t.ByPlace[place], place))
+	}
+	votes := fmt.Sprintf("%d votes", t.Voters)
+	if t.Voters == 1 {
+		votes = "1 vote"
+	}
+	if len(places) > 0 {
+		votes += " (" + strings.Join(places, ", ") + ")"
+	}
+	return state + " " + votes + "."
+}
+
+// pollBars draws a choice poll's counts as labelled bars, or a text poll's
+// answers as lines; labels carry the numbers, so nothing is told by length
+// alone.
+func pollBars(t floor.Tally) []fyne.CanvasObject {
+	var objs []fyne.CanvasObject
+	for i, o := range t.Poll.Options {
+		frac := float32(0)
+		if t.Voters > 0 {
+			frac = float32(t.Counts[i]) / float32(t.Voters)
+		}
+		bar := canvas.NewRectangle(translucent(theme.Color(theme.ColorNamePrimary)))
+		label := widget.NewLabel(fmt.Sprintf("%s  %d (%.0f%%)", o, t.Counts[i], 100*frac))
+		label.Truncation = fyne.TextTruncateEllipsis
+		objs = append(objs, withLayout(barLayout{frac: frac}, bar, label))
+	}
+	for _, a := range t.Answers {
+		l := widget.NewLabel("“" + a + "”") // a Label shows text, never markup
+		l.Wrapping = fyne.TextWrapWord
+		objs = append(objs, l)
+	}
+	return objs
+}
