@@ -146,7 +146,9 @@ func TestHubWindowAsksForTheFloorAndFollowsTheRoom(t *testing.T) {
 		writePNG(t, p, w)
 	}
 	test.Tap(v.news.Vote)
-	until(t, v, "the vote counted", func() bool { return strings.HasSuffix(v.news.PollText.Text, "the hub's vote is counted.") && !v.news.Vote.Visible() })
+	until(t, v, "the vote counted", func() bool {
+		return strings.HasSuffix(v.news.PollText.Text, "the hub's vote is counted.") && !v.news.Vote.Visible()
+	})
 	if tl, _ := polls.Tally(p.ID); tl.Voters != 1 || tl.Counts[0] != 1 || tl.Counts[2] != 1 || tl.ByPlace["Nairobi University"] != 1 {
 		t.Errorf("tally %+v", tl)
 	}
