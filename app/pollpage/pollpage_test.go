@@ -22,7 +22,7 @@ type clock struct{}
 
 func (clock) Now() time.Time { return time.Now() }
 
-func serve(t *testing.T, lim pollpage.Limits) (*app.Polls, *httptest.Server) {
+func serve(t testing.TB, lim pollpage.Limits) (*app.Polls, *httptest.Server) {
 	t.Helper()
 	db, err := storage.Open(context.Background(), filepath.Join(t.TempDir(), "floor.db"))
 	if err != nil {

@@ -109,13 +109,20 @@ func (r Report) Facts() [][2]string {
 }
 
 func pollKind(t floor.Tally) string {
+	kind := "Single choice"
 	switch t.Poll.Kind {
-	case "multiple":
-		return "Multiple choice"
-	case "text":
-		return "Short text answers"
+	case floor.Multiple:
+		kind = "Multiple choice"
+	case floor.TextPoll:
+		kind = "Short text answers"
 	}
-	return "Single choice"
+	switch {
+	case t.Poll.Open():
+		kind += ", still open"
+	case t.Poll.Opened.IsZero():
+		kind += ", never opened"
+	}
+	return kind
 }
 
 func byPlace(t floor.Tally) string {

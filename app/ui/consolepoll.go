@@ -149,7 +149,7 @@ func pollInfo(t floor.Tally, address string) string {
 	case t.Poll.Open() && address != "":
 		state = "OPEN — phones in the room vote at " + address + " with code " + t.Poll.Code + "."
 	case t.Poll.Open():
-		state = "OPEN to hubs; phones vote once the room is open to hubs (code " + t.Poll.Code + ")."
+		state = "OPEN — hubs vote now; phones can vote once Floor is open to hubs (code " + t.Poll.Code + ")."
 	case !t.Poll.Closed.IsZero():
 		state = "Closed."
 	}
