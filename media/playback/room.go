@@ -30,6 +30,9 @@ type Room struct {
 
 	// Mixer is the room's sound: the hubs on the floor, for the audio output.
 	Mixer *Mixer
+	// Tap, when set, gets every sound packet of a hub on the floor (the
+	// return feed mixes them into the other hubs' sound). It must not block.
+	Tap func(hubID string, p *rtp.Packet)
 
 	mu     sync.Mutex
 	live   map[string]bool
@@ -162,13 +165,16 @@ func (r *Room) onAudio(hubID string) (func(*rtp.Packet), bool) {
 			return
 		}
 		r.mu.Lock()
-		live, rec := r.live[hubID], r.recs[hubID]
+		live, rec, tap := r.live[hubID], r.recs[hubID], r.Tap
 		r.mu.Unlock()
 		if rec != nil {
 			_ = rec.WriteAudio(p)
 		}
 		if live {
 			buf.Push(p)
+			if tap != nil {
+				tap(hubID, p)
+			}
 		}
 	}, true
 }

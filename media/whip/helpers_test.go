@@ -50,6 +50,12 @@ func newRoomOn(t testing.TB, lim whip.Limits, e *media.Engine, clock app.Clock) 
 // newRoomWith is newRoomOn with the room's media played by onTrack.
 func newRoomWith(t testing.TB, lim whip.Limits, e *media.Engine, clock app.Clock,
 	onTrack func(string, *webrtc.TrackRemote) (func(*rtp.Packet), bool)) *room {
+	return newRoomFeeding(t, lim, e, clock, onTrack, nil)
+}
+
+// newRoomFeeding is newRoomWith with a return feed to the hubs.
+func newRoomFeeding(t testing.TB, lim whip.Limits, e *media.Engine, clock app.Clock,
+	onTrack func(string, *webrtc.TrackRemote) (func(*rtp.Packet), bool), feed whip.ReturnFeed) *room {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
@@ -66,7 +72,7 @@ func newRoomWith(t testing.TB, lim whip.Limits, e *media.Engine, clock app.Clock
 	r.hubs = app.NewHubRoom(r.mod, clock, "Security of digital products")
 	go r.hubs.Run(ctx)
 	r.engine = e
-	r.server, err = whip.NewServer(whip.Config{API: r.engine.API, Auth: r.dir, Audit: db, Room: r.hubs, Limits: lim, OnTrack: onTrack,
+	r.server, err = whip.NewServer(whip.Config{API: r.engine.API, Auth: r.dir, Audit: db, Room: r.hubs, Limits: lim, OnTrack: onTrack, ReturnFeed: feed,
 		ICEServers: []webrtc.ICEServer{{URLs: []string{"stun:stun.example.org:3478"}}}})
 	if err != nil {
 		t.Fatal(err)

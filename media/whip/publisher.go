@@ -21,6 +21,9 @@ type PublishOptions struct {
 	OnBitrate func(bitsPerSecond int)
 	// OnKeyframe is called when the room asks for a keyframe (PLI or FIR).
 	OnKeyframe func()
+	// Hear, when set, makes the audio line two-way and receives the room's
+	// return feed on it (Opus).
+	Hear func(*webrtc.TrackRemote)
 }
 
 // Publisher is a hub's connection to the room.
@@ -61,7 +64,16 @@ func Publish(ctx context.Context, api *webrtc.API, c *Client, o PublishOptions) 
 		if err != nil {
 			return fail(err)
 		}
-		sender, err := pc.AddTransceiverFromTrack(p.Audio, webrtc.RTPTransceiverInit{Direction: webrtc.RTPTransceiverDirectionSendonly})
+		dir := webrtc.RTPTransceiverDirectionSendonly
+		if o.Hear != nil {
+			dir = webrtc.RTPTransceiverDirectionSendrecv
+			pc.OnTrack(func(t *webrtc.TrackRemote, _ *webrtc.RTPReceiver) {
+				if t.Kind() == webrtc.RTPCodecTypeAudio {
+					o.Hear(t)
+				}
+			})
+		}
+		sender, err := pc.AddTransceiverFromTrack(p.Audio, webrtc.RTPTransceiverInit{Direction: dir})
 		if err != nil {
 			return fail(fmt.Errorf("audio track: %w", err))
 		}

@@ -101,7 +101,7 @@ func (s *Server) restart(w http.ResponseWriter, r *http.Request, sess *session, 
 		http.Error(w, "restart offer: "+err.Error(), http.StatusInternalServerError)
 		return
 	}
-	answer, err := s.answer(r.Context(), sess.pc, webrtc.SessionDescription{Type: webrtc.SDPTypeOffer, SDP: string(offer)})
+	answer, err := s.answer(r.Context(), sess.pc, webrtc.SessionDescription{Type: webrtc.SDPTypeOffer, SDP: string(offer)}, nil)
 	if err != nil {
 		http.Error(w, "ICE restart: "+err.Error(), http.StatusBadRequest)
 		return

@@ -92,6 +92,15 @@ type Config struct {
 	// sink must not block; it is called until the track ends, then closed
 	// with nil.
 	OnTrack func(hubID string, track *webrtc.TrackRemote) (sink func(*rtp.Packet), ok bool)
+	// ReturnFeed, when set, gives each hub whose offer can receive audio a
+	// track to hear the room on (package returnfeed).
+	ReturnFeed ReturnFeed
+}
+
+// ReturnFeed is the room's sound for the hubs.
+type ReturnFeed interface {
+	Track(hubID string) (*webrtc.TrackLocalStaticSample, error)
+	Drop(hubID string, t *webrtc.TrackLocalStaticSample)
 }
 
 // Server is the WHIP endpoint: POST /whip, PATCH and DELETE /whip/{id}.

@@ -39,6 +39,7 @@ type session struct {
 	videoFrames  atomic.Int64
 	lastQuality  qualitySample
 	hasDataChann bool
+	returnTrack  *webrtc.TrackLocalStaticSample // the room's sound to this hub; nil for a send-only hub
 }
 
 type qualitySample struct {
@@ -68,8 +69,10 @@ func (s *Server) open(ctx context.Context, hub floor.Hub, token, offer, remote s
 	pc.OnConnectionStateChange(func(st webrtc.PeerConnectionState) { s.stateChanged(sess, st) })
 	pc.OnTrack(func(t *webrtc.TrackRemote, r *webrtc.RTPReceiver) { s.track(sess, t, r) })
 	pc.OnDataChannel(func(dc *webrtc.DataChannel) { s.dataChannel(sess, dc) })
-	answer, err := s.answer(ctx, pc, webrtc.SessionDescription{Type: webrtc.SDPTypeOffer, SDP: offer})
+	answer, err := s.answer(ctx, pc, webrtc.SessionDescription{Type: webrtc.SDPTypeOffer, SDP: offer},
+		func() error { return s.addReturnFeed(sess, offer) })
 	if err != nil {
+		s.dropReturnFeed(sess)
 		pc.Close()
 		return nil, "", err
 	}
@@ -97,9 +100,14 @@ func (s *Server) open(ctx context.Context, hub floor.Hub, token, offer, remote s
 // answer sets the remote offer and returns our complete answer: candidates
 // are gathered from the one UDP port at once, so no trickle is needed from
 // our side and every WHIP client gets them in the 201.
-func (s *Server) answer(ctx context.Context, pc *webrtc.PeerConnection, offer webrtc.SessionDescription) (string, error) {
+func (s *Server) answer(ctx context.Context, pc *webrtc.PeerConnection, offer webrtc.SessionDescription, beforeAnswer func() error) (string, error) {
 	if err := pc.SetRemoteDescription(offer); err != nil {
 		return "", fmt.Errorf("the offer cannot be used: %w", err)
+	}
+	if beforeAnswer != nil {
+		if err := beforeAnswer(); err != nil {
+			return "", err
+		}
 	}
 	ans, err := pc.CreateAnswer(nil)
 	if err != nil {
@@ -263,6 +271,7 @@ func (s *Server) end(sess *session, why string) {
 		}
 		s.mu.Unlock()
 		sess.pc.Close()
+		s.dropReturnFeed(sess)
 		sess.mu.Lock()
 		joined := sess.joined
 		sess.mu.Unlock()
