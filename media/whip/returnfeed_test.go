@@ -172,4 +172,3 @@ func TestReturnFeedIsAMixMinus(t *testing.T) {
 		t.Logf("%s: room %.3f, Nairobi %.5f, Accra %.5f, Lima %.5f", c.name, c.got[0], c.got[1], c.got[2], c.got[3])
 	}
 }
-
