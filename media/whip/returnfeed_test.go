@@ -4,6 +4,7 @@ import (
 	"context"
 	"math"
 	"math/cmplx"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -17,6 +18,7 @@ import (
 	"github.com/igf-floor/floor/media/playback"
 	"github.com/igf-floor/floor/media/returnfeed"
 	"github.com/igf-floor/floor/media/sender"
+	"github.com/igf-floor/floor/media/testsrc"
 	"github.com/igf-floor/floor/media/whip"
 )
 
@@ -87,8 +89,8 @@ func spectrum(pcm []int16, hz ...float64) []float64 {
 
 // feedingRoom is a room that plays its hubs and sends them its return
 // feed, the room's sound being its test tone.
-func feedingRoom(t testing.TB) (*room, *playback.Room, *returnfeed.Feed) {
-	feed, err := returnfeed.New(returnfeed.TestTone(""))
+func feedingRoom(t testing.TB, src returnfeed.Source) (*room, *playback.Room, *returnfeed.Feed) {
+	feed, err := returnfeed.New(src)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,7 +127,7 @@ func hubWithEar(t testing.TB, r *room, name string, toneHz float64, e *ear) floo
 // queued hub hears everyone; a send-only hub still sends. Each hub sends a
 // tone of its own frequency, and an FFT of what comes back says who is in it.
 func TestReturnFeedIsAMixMinus(t *testing.T) {
-	r, play, feed := feedingRoom(t)
+	r, play, feed := feedingRoom(t, returnfeed.TestTone(""))
 	var nairobiEar, accraEar, limaEar ear
 	nairobi := hubWithEar(t, r, "Nairobi", 1000, &nairobiEar)
 	accra := hubWithEar(t, r, "Accra", 1500, &accraEar)
@@ -171,4 +173,115 @@ func TestReturnFeedIsAMixMinus(t *testing.T) {
 		}
 		t.Logf("%s: room %.3f, Nairobi %.5f, Accra %.5f, Lima %.5f", c.name, c.got[0], c.got[1], c.got[2], c.got[3])
 	}
+}
+
+// clicks is a room that is silent but for a 10 ms burst every 400 ms, and
+// notes when each left the room's source.
+type clicks struct {
+	mu    sync.Mutex
+	n     int // frames made
+	sent  []time.Time
+	tone  testsrc.Tone
+	burst []int16
+}
+
+func (c *clicks) Fill(pcm []int16) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	clear(pcm)
+	if c.n%20 == 0 {
+		if c.burst == nil {
+			c.tone.Freq, c.burst = 1000, make([]int16, len(pcm))
+		}
+		c.tone.Fill(c.burst)
+		for i := range len(pcm) / 2 { // the first 10 ms, at three times the tone's level
+			pcm[i] = 3 * c.burst[i]
+		}
+		c.sent = append(c.sent, time.Now())
+	}
+	c.n++
+}
+
+func (c *clicks) times() []time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return append([]time.Time(nil), c.sent...)
+}
+
+// BenchmarkRoomToHubClick is the room's sound reaching a hub's ear: from
+// the moment a click leaves the room's source to the moment the hub plays
+// the frame it starts in, out of its 40 ms jitter buffer, on loopback.
+func BenchmarkRoomToHubClick(b *testing.B) {
+	src := &clicks{}
+	r, _, _ := feedingRoom(b, src)
+	heardAt := make(chan time.Time, 1000)
+	hear := func(t *webrtc.TrackRemote) {
+		buf, err := playback.NewAudioBuffer()
+		if err != nil {
+			return
+		}
+		done := make(chan struct{})
+		defer close(done)
+		go func() { // the hub's output: a frame every 20 ms from the jitter buffer
+			pcm := make([]int16, 2*opus.FrameSamples)
+			quiet := true
+			tick := time.NewTicker(20 * time.Millisecond)
+			defer tick.Stop()
+			for {
+				select {
+				case <-done:
+					return
+				case <-tick.C:
+				}
+				if !buf.Frame(pcm) {
+					continue
+				}
+				loud := false
+				for _, v := range pcm {
+					if v > 12000 || v < -12000 {
+						loud = true
+						break
+					}
+				}
+				if loud && quiet {
+					select {
+					case heardAt <- time.Now():
+					default:
+					}
+				}
+				quiet = !loud
+			}
+		}()
+		for {
+			p, _, err := t.ReadRTP()
+			if err != nil {
+				return
+			}
+			buf.Push(p)
+		}
+	}
+	_, token := r.addHub(b, "Nairobi")
+	pub, err := whip.Publish(context.Background(), hubEngine(b).API, r.client(token), whip.PublishOptions{Audio: true, Hear: hear})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer pub.PC.Close()
+	var lat []time.Duration
+	b.ResetTimer()
+	for range b.N {
+		for got := 0; got < 10; got++ {
+			at := <-heardAt
+			sent := src.times()
+			// the click heard is the last one sent before it was heard
+			i := len(sent) - 1
+			for i > 0 && sent[i].After(at) {
+				i--
+			}
+			lat = append(lat, at.Sub(sent[i]))
+		}
+	}
+	b.StopTimer()
+	slices.Sort(lat)
+	b.ReportMetric(float64(lat[len(lat)/2].Microseconds())/1000, "ms-p50")
+	b.ReportMetric(float64(p95(lat).Microseconds())/1000, "ms-p95")
 }
