@@ -68,6 +68,11 @@ type HubConnection interface {
 	State() string
 	// SendingKbps is the video rate the encoder aims at now (the room's ask).
 	SendingKbps() int
+	// RoomSound is the room's return feed: its level (0 to 1) and whether
+	// it is arriving.
+	RoomSound() (level float64, arriving bool)
+	// SetRoomVolume sets how loud the hub hears the room, 0 to 1.
+	SetRoomVolume(v float64)
 	// Preview copies the latest self-view picture into *dst; false when
 	// there is none newer.
 	Preview(dst **image.RGBA) bool

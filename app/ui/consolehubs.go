@@ -95,7 +95,7 @@ func (p *hubsPanel) toggle() {
 		}
 		p.open, p.addr = true, addr
 		p.Toggle.SetText("Close to hubs")
-		p.Address.SetText("Open to hubs at " + addr + " (TCP and UDP). Invited hubs can join. Sound: " + p.access.Sound() + ".")
+		p.Address.SetText(p.openText())
 		p.Volume.OnChanged(p.Volume.Value)
 	}
 	p.reload()
@@ -129,7 +129,15 @@ func (p *hubsPanel) tick(now time.Time) {
 		return
 	}
 	p.shown = now
+	if p.open {
+		setLabel(p.Address, p.openText()) // a microphone unplugged shows here
+	}
 	p.reload()
+}
+
+// openText says where hubs reach the room and what each side hears.
+func (p *hubsPanel) openText() string {
+	return "Open to hubs at " + p.addr + " (TCP and UDP). Invited hubs can join. Sound: " + p.access.Sound() + "."
 }
 
 func (p *hubsPanel) create() fyne.CanvasObject {

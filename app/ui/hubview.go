@@ -45,6 +45,9 @@ type HubView struct {
 	Stale       *widget.Label // shown when the room has gone quiet
 	Notice      *widget.Label
 	Status      *widget.Label
+	RoomLevel   *widget.ProgressBar // the room's sound as it arrives
+	RoomVolume  *widget.Slider      // how loud the hub hears the room
+	RoomSound   *widget.Label       // whether it arrives, in words
 
 	face    *timerFace
 	news    *hubRoomNews // the policy question and the open poll
@@ -89,7 +92,18 @@ func NewHubView(ctx context.Context, join app.HubJoin) *HubView {
 		widget.NewFormItem("Affiliation", v.Affiliation), widget.NewFormItem("Stakeholder group", v.Group),
 		widget.NewFormItem("Region", v.Region), widget.NewFormItem("", container.NewHBox(v.Youth, v.AudioOnly)),
 		widget.NewFormItem("People here", v.People))
-	left := container.NewVBox(form, container.NewHBox(v.Join, v.Request, v.Leave), v.self, v.Link, v.Status)
+	v.RoomLevel = widget.NewProgressBar()
+	v.RoomLevel.TextFormatter = func() string { return fmt.Sprintf("room level %.0f %%", 100*v.RoomLevel.Value) }
+	v.RoomVolume = widget.NewSlider(0, 100)
+	v.RoomVolume.SetValue(100)
+	v.RoomVolume.OnChanged = func(x float64) {
+		if v.conn != nil {
+			v.conn.SetRoomVolume(x / 100)
+		}
+	}
+	v.RoomSound = widget.NewLabel("")
+	room := container.NewVBox(v.RoomSound, container.NewBorder(nil, nil, widget.NewLabel("Volume"), nil, v.RoomVolume), v.RoomLevel)
+	left := container.NewVBox(form, container.NewHBox(v.Join, v.Request, v.Leave), v.self, v.Link, room, v.Status)
 	v.news = newHubRoomNews(v)
 	right := container.NewBorder(container.NewVBox(v.Place, v.Session, v.Stale), container.NewVBox(v.news.content, v.Notice), nil, nil, v.face.container)
 	v.news.relayout = right.Refresh
@@ -129,6 +143,7 @@ func (v *HubView) joined(conn app.HubConnection, err error) {
 		return
 	}
 	v.conn = conn
+	conn.SetRoomVolume(v.RoomVolume.Value / 100)
 	v.Status.SetText("")
 	if err != nil {
 		v.Status.SetText(err.Error())
@@ -197,6 +212,7 @@ func (v *HubView) Tick() {
 		setLabel(v.Session, "")
 		setLabel(v.Link, "")
 		setLabel(v.Stale, "")
+		setLabel(v.RoomSound, "")
 		v.face.show(timer.SpeakerReading{}, "")
 		v.news.show(app.HubStatus{})
 		return
@@ -222,6 +238,16 @@ func (v *HubView) Tick() {
 	}
 	setLabel(v.Notice, st.Notice)
 	v.news.show(st)
+	level, arriving := v.conn.RoomSound()
+	if arriving {
+		setLabel(v.RoomSound, "Hearing the room")
+	} else {
+		setLabel(v.RoomSound, "The room's sound is not arriving")
+		level = 0
+	}
+	if v.RoomLevel.Value != level {
+		v.RoomLevel.SetValue(level)
+	}
 	v.face.show(st.Timer.Speaker, "")
 	if v.conn.Preview(&v.preview) {
 		v.self.Image = v.preview

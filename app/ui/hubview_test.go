@@ -37,12 +37,17 @@ type pipeConn struct {
 	room   *app.HubRoom
 	hub    floor.Hub
 	frame  *image.RGBA
+	volume float64
 }
 
 func (c *pipeConn) Client() *app.HubClient { return c.client }
 func (c *pipeConn) State() string          { return "connected" }
 func (c *pipeConn) SendingKbps() int       { return 300 }
-func (c *pipeConn) Leave() error           { c.room.Leave(c.hub.ID, "the hub left"); return nil }
+func (c *pipeConn) RoomSound() (float64, bool) {
+	return 0.25, true // what a return feed at a quarter of full scale reads
+}
+func (c *pipeConn) SetRoomVolume(v float64) { c.volume = v }
+func (c *pipeConn) Leave() error            { c.room.Leave(c.hub.ID, "the hub left"); return nil }
 func (c *pipeConn) Preview(dst **image.RGBA) bool {
 	if c.frame == nil {
 		return false
@@ -138,6 +143,13 @@ func TestHubWindowAsksForTheFloorAndFollowsTheRoom(t *testing.T) {
 	test.Tap(v.news.Vote)
 	if v.Status.Text != "Not voted: choose at least one option first" {
 		t.Errorf("status %q", v.Status.Text)
+	}
+	if v.RoomSound.Text != "Hearing the room" || v.RoomLevel.Value != 0.25 {
+		t.Errorf("room sound %q at %.2f", v.RoomSound.Text, v.RoomLevel.Value)
+	}
+	v.RoomVolume.SetValue(40)
+	if conn.volume != 0.4 {
+		t.Errorf("room volume %.2f", conn.volume)
 	}
 	v.news.Choices.SetSelected([]string{"3. Third parties", "1. Vendors"})
 	v.Status.SetText("")

@@ -63,6 +63,8 @@ type Console struct {
 	Polls     *app.Polls  // the session's polls
 	// OpenToHubs opens the session to remote hubs as the console starts.
 	OpenToHubs bool
+	// RoomSound is what the hubs hear of the room: auto, mic or test.
+	RoomSound string
 }
 
 type usageError struct{ err error }
@@ -94,6 +96,7 @@ type options struct {
 	env        Env
 	dbPath     string
 	openToHubs bool
+	roomSound  string
 }
 
 func newRoot(env Env) *cobra.Command {
@@ -198,7 +201,7 @@ func (o *options) openWindow(cmd *cobra.Command, ref string) error {
 		if err != nil {
 			return err
 		}
-		w.Console = &Console{Session: s, Moderator: m, DB: db, Polls: polls, OpenToHubs: o.openToHubs}
+		w.Console = &Console{Session: s, Moderator: m, DB: db, Polls: polls, OpenToHubs: o.openToHubs, RoomSound: o.roomSound}
 	}
 	return o.env.OpenWindow(ctx, w)
 }
@@ -219,5 +222,6 @@ hubs" were pressed: the hub on the floor is seen, heard and recorded.`,
 		RunE: func(cmd *cobra.Command, args []string) error { return o.openWindow(cmd, args[0]) },
 	}
 	cmd.Flags().BoolVar(&o.openToHubs, "open-to-hubs", false, "start open to remote hubs (HTTPS and UDP on :8443)")
+	cmd.Flags().StringVar(&o.roomSound, "room-sound", "auto", "what the hubs hear of the room: auto (a microphone or mixer input when there is one, else a test tone), mic, test")
 	return cmd
 }

@@ -208,6 +208,11 @@ func hubLine(st app.HubStatus, j *hubjoin.Joined) string {
 	if j.Source != nil {
 		parts = append(parts, fmt.Sprintf("sending %d kbps", j.Source.Stats.Kbps.Load()))
 	}
+	if level, ok := j.RoomSound(); ok {
+		parts = append(parts, fmt.Sprintf("hearing the room (level %.0f %%)", 100*level))
+	} else {
+		parts = append(parts, "the room's sound is not arriving")
+	}
 	return strings.Join(parts, " · ")
 }
 

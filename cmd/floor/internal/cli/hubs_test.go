@@ -83,8 +83,8 @@ func TestServeAndTwoHubsAskForTheFloor(t *testing.T) {
 	if r := run(t, nil, "--db", db, "agenda"); r.code != 0 {
 		t.Fatal(r.stderr)
 	}
-	serve, typed, stopServe := startWithInput(t, "--db", db, "serve", "--listen", "127.0.0.1:0")
-	opened := waitFor(t, "the room open", serve, func(s string) bool { return strings.Contains(s, "Certificate pin") })
+	serve, typed, stopServe := startWithInput(t, "--db", db, "serve", "--listen", "127.0.0.1:0", "--room-sound", "test")
+	opened := waitFor(t, "the room open", serve, func(s string) bool { return strings.Contains(s, "The hubs hear the room's test tone 660 Hz") })
 	addr := regexp.MustCompile(`https://(127\.0\.0\.1:\d+)`).FindStringSubmatch(opened)[1]
 
 	invite := func(args ...string) string {
@@ -111,6 +111,9 @@ func TestServeAndTwoHubsAskForTheFloor(t *testing.T) {
 	})
 	for _, h := range []*syncBuffer{hub1, hub2} {
 		waitFor(t, "the hub's place in the queue", h, func(s string) bool { return regexp.MustCompile(`(Next|2nd) of 2 in the queue`).MatchString(s) })
+		waitFor(t, "the hub hearing the room's test tone", h, func(s string) bool {
+			return regexp.MustCompile(`hearing the room \(level [1-9][0-9]? %\)`).MatchString(s)
+		})
 	}
 	// The moderator gives the floor to the first in the queue: that turn is
 	// recorded and linked to its request.

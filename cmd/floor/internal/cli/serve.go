@@ -24,7 +24,7 @@ import (
 
 func (o *options) serveCmd() *cobra.Command {
 	var f hubFlags
-	var session, listen, turnUser, turnPass string
+	var session, listen, turnUser, turnPass, roomSound string
 	var stun, turn []string
 	var maxHubs int
 	cmd := &cobra.Command{
@@ -68,7 +68,7 @@ is none, as the first lines say) and recorded beside the database.`,
 					return err
 				}
 				srv, err := hubserve.Open(ctx, hubserve.Config{DB: db, Moderator: m, SessionTitle: s.Title, SessionKey: key, Listen: listen,
-					Certificate: cert, ICEServers: ice, Limits: whip.Limits{MaxHubs: maxHubs}, Clock: o.env.Clock, Polls: polls})
+					Certificate: cert, ICEServers: ice, Limits: whip.Limits{MaxHubs: maxHubs}, Clock: o.env.Clock, Polls: polls, RoomSound: roomSound})
 				if err != nil {
 					return err
 				}
@@ -77,6 +77,7 @@ is none, as the first lines say) and recorded beside the database.`,
 				fmt.Fprintf(out, "Open to hubs: https://%s (TCP) and UDP %d, session %s %q\n", srv.Addr, srv.UDP.Port, s.Number, s.Title)
 				fmt.Fprintf(out, "Certificate pin %s\n", srv.Pin)
 				fmt.Fprintf(out, "Sound: %s\n", srv.Sound.Device)
+				fmt.Fprintf(out, "The hubs hear the room's %s\n", srv.RoomSound.Describe())
 				if srv.Sound.Why != nil {
 					fmt.Fprintf(out, "  (%v)\n", srv.Sound.Why)
 				}
@@ -94,6 +95,7 @@ is none, as the first lines say) and recorded beside the database.`,
 	cmd.Flags().StringVar(&turnUser, "turn-user", "", "TURN user name")
 	cmd.Flags().StringVar(&turnPass, "turn-password", "", "TURN password")
 	cmd.Flags().IntVar(&maxHubs, "max-hubs", 16, "hubs connected at once")
+	cmd.Flags().StringVar(&roomSound, "room-sound", "auto", "what the hubs hear of the room: auto (a microphone or mixer input when there is one, else a test tone), mic, test")
 	f.register(cmd)
 	return cmd
 }

@@ -15,7 +15,9 @@ import (
 
 	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/media"
+	"github.com/igf-floor/floor/media/audioout"
 	"github.com/igf-floor/floor/media/capture"
+	"github.com/igf-floor/floor/media/returnfeed"
 	"github.com/igf-floor/floor/media/sender"
 	"github.com/igf-floor/floor/media/whip"
 )
@@ -36,7 +38,9 @@ type Joined struct {
 	audioOnly bool
 	Publisher *whip.Publisher
 	Source    *sender.Sender
-	Sending   string // what is sent, in words: "camera and microphone"
+	Sending   string           // what is sent, in words: "camera and microphone"
+	Ear       *returnfeed.Ear  // the room's sound
+	Speaker   *audioout.Output // where the hub hears the room
 	engine    *media.Engine
 	cancel    context.CancelFunc
 	wg        sync.WaitGroup
@@ -103,9 +107,10 @@ func Join(ctx context.Context, inv app.Invite, o Options) (*Joined, error) {
 	}
 	src := sender.NewSender(sender.Options{Width: o.Width, Height: o.Height}, pictures, sounds)
 	client := whip.NewPinnedClient(inv.Host, inv.Token, inv.Pin)
+	ear := returnfeed.NewEar()
 	pub, err := whip.Publish(ctx, engine.API, client, whip.PublishOptions{
 		Video: !o.AudioOnly, Audio: true, DataChannel: true,
-		OnBitrate: src.SetBitrate, OnKeyframe: src.RequestKeyframe,
+		OnBitrate: src.SetBitrate, OnKeyframe: src.RequestKeyframe, Hear: ear.Hear,
 	})
 	if err != nil {
 		closeSources(pictures, sounds)
@@ -113,7 +118,7 @@ func Join(ctx context.Context, inv app.Invite, o Options) (*Joined, error) {
 		return nil, err
 	}
 	ctx, cancel := context.WithCancel(ctx)
-	j := &Joined{Publisher: pub, Source: src, Sending: said, engine: engine, cancel: cancel}
+	j := &Joined{Publisher: pub, Source: src, Sending: said, Ear: ear, Speaker: audioout.Open(ear), engine: engine, cancel: cancel}
 	j.client = app.NewHubClient(o.Clock, pub.Send)
 	j.audioOnly = o.AudioOnly
 	opened := make(chan struct{})
@@ -166,6 +171,12 @@ func (j *Joined) SendingKbps() int {
 	return int(j.Source.Stats.Kbps.Load())
 }
 
+// RoomSound is the room's sound level (0 to 1) and whether it is arriving.
+func (j *Joined) RoomSound() (float64, bool) { return j.Ear.Level() }
+
+// SetRoomVolume sets how loud the hub hears the room, 0 to 1.
+func (j *Joined) SetRoomVolume(v float64) { j.Ear.SetVolume(v) }
+
 // Preview copies the latest self-view picture.
 func (j *Joined) Preview(dst **image.RGBA) bool { return !j.audioOnly && j.Source.Preview(dst) }
 
@@ -195,6 +206,7 @@ func (j *Joined) Leave() error {
 		err = j.Publisher.Leave(ctx)
 		j.cancel()
 		j.wg.Wait()
+		j.Speaker.Close()
 		j.engine.Close()
 		if err == nil {
 			err = j.sendErr

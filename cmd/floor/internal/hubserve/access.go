@@ -29,6 +29,7 @@ type Access struct {
 	ICEServers   []webrtc.ICEServer
 	Clock        app.Clock
 	Polls        *app.Polls // hubs and phones vote in these while open
+	RoomSound    string     // what the hubs hear: auto, mic or test
 
 	mu      sync.Mutex
 	serving *Serving
@@ -55,7 +56,7 @@ func (a *Access) Open(ctx context.Context) (string, error) {
 		return "", err
 	}
 	s, err := Open(context.WithoutCancel(ctx), Config{DB: a.DB, Moderator: a.Moderator, SessionTitle: a.SessionTitle, SessionKey: a.SessionKey,
-		Listen: a.listen(), Certificate: cert, ICEServers: a.ICEServers, Clock: a.Clock, Polls: a.Polls})
+		Listen: a.listen(), Certificate: cert, ICEServers: a.ICEServers, Clock: a.Clock, Polls: a.Polls, RoomSound: a.RoomSound})
 	if err != nil {
 		return "", err
 	}
@@ -177,7 +178,8 @@ func (a *Access) SetVolume(v float64) {
 	}
 }
 
-// Sound is where the room hears the hubs, in words.
+// Sound is where the room hears the hubs and what the hubs hear of the
+// room, in words.
 func (a *Access) Sound() string {
 	a.mu.Lock()
 	s := a.serving
@@ -185,5 +187,5 @@ func (a *Access) Sound() string {
 	if s == nil {
 		return ""
 	}
-	return s.Sound.Device
+	return "the room hears the hubs on the " + s.Sound.Device + "; the hubs hear the room's " + s.RoomSound.Describe()
 }

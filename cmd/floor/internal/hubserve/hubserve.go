@@ -25,6 +25,7 @@ import (
 	"github.com/igf-floor/floor/media"
 	"github.com/igf-floor/floor/media/audioout"
 	"github.com/igf-floor/floor/media/playback"
+	"github.com/igf-floor/floor/media/returnfeed"
 	"github.com/igf-floor/floor/media/whip"
 	"github.com/igf-floor/floor/storage"
 )
@@ -44,23 +45,28 @@ type Config struct {
 	Limits       whip.Limits
 	Clock        app.Clock
 	Polls        *app.Polls // when set, hubs vote over the channel and phones on /poll
+	// RoomSound is what the hubs hear of the room: "auto" (a microphone when
+	// there is one, else the test tone), "mic" or "test".
+	RoomSound string
 }
 
 // Serving is Floor open to hubs; Close closes it.
 type Serving struct {
-	Room    *app.HubRoom
-	Server  *whip.Server
-	Play    *playback.Room   // the hubs' video and sound, decoded for the hub on the floor
-	Sound   *audioout.Output // where the room hears the hub on the floor
-	Addr    *net.TCPAddr
-	UDP     *net.UDPAddr
-	Pin     string
-	engine  *media.Engine
-	http    *http.Server
-	cancel  context.CancelFunc
-	unwatch func()
-	wg      sync.WaitGroup
-	closeMu sync.Once
+	Room      *app.HubRoom
+	Server    *whip.Server
+	Play      *playback.Room       // the hubs' video and sound, decoded for the hub on the floor
+	Sound     *audioout.Output     // where the room hears the hub on the floor
+	Feed      *returnfeed.Feed     // the room to every hub
+	RoomSound returnfeed.RoomSound // what the hubs hear of the room
+	Addr      *net.TCPAddr
+	UDP       *net.UDPAddr
+	Pin       string
+	engine    *media.Engine
+	http      *http.Server
+	cancel    context.CancelFunc
+	unwatch   func()
+	wg        sync.WaitGroup
+	closeMu   sync.Once
 }
 
 // Open starts listening. The UDP port is the HTTPS port's number, so a
@@ -91,11 +97,26 @@ func Open(ctx context.Context, c Config) (*Serving, error) {
 		_ = c.DB.NoteHeadcount(context.Background(), c.SessionKey, hub, people)
 	})
 	s.Play = playback.NewRoom()
-	dir := app.HubDirectory{Store: c.DB, Clock: c.Clock}
-	s.Server, err = whip.NewServer(whip.Config{API: engine.API, Auth: dir, Audit: c.DB, Room: s.Room,
-		ICEServers: c.ICEServers, Limits: c.Limits, Now: c.Clock.Now, OnTrack: s.Play.OnTrack})
+	if s.RoomSound, err = returnfeed.OpenRoomSound(ctx, c.RoomSound); err == nil {
+		s.Feed, err = returnfeed.New(s.RoomSound)
+		if err != nil {
+			s.RoomSound.Close()
+		}
+	}
 	if err != nil {
 		cancel()
+		engine.Close()
+		ln.Close()
+		return nil, err
+	}
+	s.Play.Tap = s.Feed.Hear
+	dir := app.HubDirectory{Store: c.DB, Clock: c.Clock}
+	s.Server, err = whip.NewServer(whip.Config{API: engine.API, Auth: dir, Audit: c.DB, Room: s.Room,
+		ICEServers: c.ICEServers, Limits: c.Limits, Now: c.Clock.Now, OnTrack: s.Play.OnTrack, ReturnFeed: s.Feed})
+	if err != nil {
+		cancel()
+		s.Feed.Close()
+		s.RoomSound.Close()
 		engine.Close()
 		ln.Close()
 		return nil, err
@@ -131,7 +152,8 @@ func Open(ctx context.Context, c Config) (*Serving, error) {
 		IdleTimeout:       60 * time.Second,
 		MaxHeaderBytes:    16 << 10,
 	}
-	s.wg.Add(3)
+	s.wg.Add(4)
+	go func() { defer s.wg.Done(); s.Feed.Run(ctx) }()
 	go func() {
 		defer s.wg.Done()
 		if err := s.http.ServeTLS(ln, "", ""); err != nil && !errors.Is(err, http.ErrServerClosed) {
@@ -181,6 +203,7 @@ func (s *Serving) followLive(ctx context.Context, changed <-chan struct{}) {
 		case <-tick.C:
 			live := s.Room.Live()
 			s.Play.SetLive(live)
+			_ = s.Feed.SetLive(live) // an encoder that cannot be made leaves that hub hearing the whole room
 			s.Server.SetLive(live)
 		}
 	}
@@ -200,6 +223,8 @@ func (s *Serving) Close() error {
 		s.unwatch()
 		s.cancel()
 		s.wg.Wait()
+		s.Feed.Close()
+		s.RoomSound.Close()
 		if cerr := s.engine.Close(); err == nil {
 			err = cerr
 		}
