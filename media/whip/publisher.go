@@ -24,6 +24,11 @@ type PublishOptions struct {
 	// Hear, when set, makes the audio line two-way and receives the room's
 	// return feed on it (Opus).
 	Hear func(*webrtc.TrackRemote)
+	// OnControl and OnControlOpen, when set, are the control channel's
+	// message and open handlers, set before the offer is sent, so no message
+	// from the room can arrive before there is someone to take it.
+	OnControl     func([]byte)
+	OnControlOpen func()
 }
 
 // Publisher is a hub's connection to the room.
@@ -82,6 +87,12 @@ func Publish(ctx context.Context, api *webrtc.API, c *Client, o PublishOptions) 
 	if o.DataChannel {
 		if p.Control, err = pc.CreateDataChannel("floor", nil); err != nil {
 			return fail(fmt.Errorf("control channel: %w", err))
+		}
+		if o.OnControl != nil {
+			p.Control.OnMessage(func(m webrtc.DataChannelMessage) { o.OnControl(m.Data) })
+		}
+		if o.OnControlOpen != nil {
+			p.Control.OnOpen(o.OnControlOpen)
 		}
 	}
 	if !o.Video && !o.Audio && !o.DataChannel {

@@ -108,21 +108,38 @@ func Join(ctx context.Context, inv app.Invite, o Options) (*Joined, error) {
 	src := sender.NewSender(sender.Options{Width: o.Width, Height: o.Height}, pictures, sounds)
 	client := whip.NewPinnedClient(inv.Host, inv.Token, inv.Pin)
 	ear := returnfeed.NewEar()
-	pub, err := whip.Publish(ctx, engine.API, client, whip.PublishOptions{
+	// The control channel's handlers are set before the offer goes out: the
+	// room may welcome the hub the moment the channel opens.
+	var pub *whip.Publisher
+	var pubMu sync.Mutex
+	hub := app.NewHubClient(o.Clock, func(b []byte) error {
+		pubMu.Lock()
+		p := pub
+		pubMu.Unlock()
+		if p == nil {
+			return errors.New("not connected yet")
+		}
+		return p.Send(b)
+	})
+	opened := make(chan struct{})
+	var openOnce sync.Once
+	p, err := whip.Publish(ctx, engine.API, client, whip.PublishOptions{
 		Video: !o.AudioOnly, Audio: true, DataChannel: true,
 		OnBitrate: src.SetBitrate, OnKeyframe: src.RequestKeyframe, Hear: ear.Hear,
+		OnControl: hub.Receive, OnControlOpen: func() { openOnce.Do(func() { close(opened) }) },
 	})
 	if err != nil {
 		closeSources(pictures, sounds)
 		engine.Close()
 		return nil, err
 	}
+	pubMu.Lock()
+	pub = p
+	pubMu.Unlock()
 	ctx, cancel := context.WithCancel(ctx)
-	j := &Joined{Publisher: pub, Source: src, Sending: said, Ear: ear, Speaker: audioout.Open(ear), engine: engine, cancel: cancel}
-	j.client = app.NewHubClient(o.Clock, pub.Send)
+	j := &Joined{Publisher: pub, Source: src, Sending: said, Ear: ear, engine: engine, cancel: cancel}
+	j.client = hub
 	j.audioOnly = o.AudioOnly
-	opened := make(chan struct{})
-	pub.OnControl(j.client.Receive, func() { close(opened) })
 	select {
 	case <-opened:
 	case <-time.After(15 * time.Second):
@@ -140,6 +157,7 @@ func Join(ctx context.Context, inv app.Invite, o Options) (*Joined, error) {
 	if err := j.client.Hello(o.People); err != nil {
 		return j.fail(err)
 	}
+	j.Speaker = audioout.Open(ear) // the room's sound, once the room has let the hub in
 	j.wg.Add(2)
 	go func() { defer j.wg.Done(); j.client.Run(ctx) }()
 	go func() {
@@ -206,7 +224,9 @@ func (j *Joined) Leave() error {
 		err = j.Publisher.Leave(ctx)
 		j.cancel()
 		j.wg.Wait()
-		j.Speaker.Close()
+		if j.Speaker != nil {
+			j.Speaker.Close()
+		}
 		j.engine.Close()
 		if err == nil {
 			err = j.sendErr
