@@ -4,7 +4,7 @@ package assets
 
 import "embed"
 
-//go:embed agenda/igf-2020-ws234.txt Icon.png web/poll.html web/poll.css
+//go:embed agenda/igf-2020-ws234.txt Icon.png web/poll.html web/poll.css web/hub.html web/hub.js web/hub.css
 var files embed.FS
 
 // BuiltInAgendaName names the built-in agenda in import reports.
@@ -36,3 +36,8 @@ func PollPage() string { return string(mustRead("web/poll.html")) }
 
 // PollStyle is that page's style sheet.
 func PollStyle() []byte { return mustRead("web/poll.css") }
+
+// HubPage, HubScript and HubStyle are the browser hub's page.
+func HubPage() []byte   { return mustRead("web/hub.html") }
+func HubScript() []byte { return mustRead("web/hub.js") }
+func HubStyle() []byte  { return mustRead("web/hub.css") }

@@ -201,7 +201,7 @@ func (s *Server) dataChannel(sess *session, dc *webrtc.DataChannel) {
 		sess.mu.Lock()
 		sess.joined, sess.hasDataChann = true, true
 		sess.mu.Unlock()
-		s.cfg.Room.Join(sess.hub, func(b []byte) error { return dc.Send(b) })
+		s.cfg.Room.Join(sess.hub, func(b []byte) error { return dc.SendText(string(b)) }) // JSON is text: a browser reads a string
 		close(joined)
 	})
 	dc.OnMessage(func(m webrtc.DataChannelMessage) {

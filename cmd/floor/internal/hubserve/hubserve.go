@@ -20,6 +20,7 @@ import (
 
 	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/app/floor"
+	"github.com/igf-floor/floor/app/hubpage"
 	"github.com/igf-floor/floor/app/pollpage"
 	"github.com/igf-floor/floor/app/timer"
 	"github.com/igf-floor/floor/media"
@@ -172,20 +173,21 @@ func Open(ctx context.Context, c Config) (*Serving, error) {
 	return s, nil
 }
 
-// routes are WHIP for hubs and, with polls, the page phones vote on.
+// routes are WHIP for hubs, the browser hub page and, with polls, the page
+// phones vote on.
 func (s *Serving) routes(c Config) (http.Handler, error) {
-	if c.Polls == nil {
-		return s.Server.Handler(), nil
-	}
-	s.Room.UsePolls(c.Polls)
-	page, err := pollpage.New(c.Polls, pollpage.Limits{})
-	if err != nil {
-		return nil, err
-	}
 	mux := http.NewServeMux()
 	mux.Handle("/whip", s.Server.Handler())
 	mux.Handle("/whip/", s.Server.Handler())
-	page.Register(mux)
+	hubpage.Register(mux)
+	if c.Polls != nil {
+		s.Room.UsePolls(c.Polls)
+		page, err := pollpage.New(c.Polls, pollpage.Limits{})
+		if err != nil {
+			return nil, err
+		}
+		page.Register(mux)
+	}
 	return mux, nil
 }
 

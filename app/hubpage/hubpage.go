@@ -1,0 +1,37 @@
+// Package hubpage serves the browser hub: a page that joins a session from
+// an invite link with nothing installed, served by the moderator's Floor
+// only while it is open to hubs. It is static (HTML, CSS and one script
+// from assets/); everything it does goes through WHIP and the control
+// channel, with the same checks as the desktop hub.
+package hubpage
+
+import (
+	"net/http"
+
+	"github.com/igf-floor/floor/assets"
+)
+
+// Policy is the page's Content-Security-Policy: its own script and style
+// only, no inline code, no frames, no forms posted anywhere.
+const Policy = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; " +
+	"media-src 'self' blob: mediastream:; img-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'"
+
+// Register adds GET /hub and its script and style to mux.
+func Register(mux *http.ServeMux) {
+	mux.HandleFunc("GET /hub", serve("text/html; charset=utf-8", assets.HubPage))
+	mux.HandleFunc("GET /hub/hub.js", serve("text/javascript; charset=utf-8", assets.HubScript))
+	mux.HandleFunc("GET /hub/hub.css", serve("text/css; charset=utf-8", assets.HubStyle))
+}
+
+func serve(contentType string, body func() []byte) http.HandlerFunc {
+	return func(w http.ResponseWriter, _ *http.Request) {
+		h := w.Header()
+		h.Set("Content-Type", contentType)
+		h.Set("Content-Security-Policy", Policy)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("Permissions-Policy", "camera=(self), microphone=(self), geolocation=()")
+		h.Set("Cache-Control", "no-store")
+		w.Write(body())
+	}
+}
