@@ -190,7 +190,8 @@ function receive(raw) {
       state.floor = m.floor;
       if (m.floor === 'live') place('You have the floor');
       if (m.floor === 'done') { state.request = 0; place('Not asking for the floor'); }
-      $('request').textContent = state.request && m.floor !== 'done' ? 'Withdraw' : 'Request the floor';
+      $('request').textContent = m.floor === 'live' ? 'On the floor' : state.request && m.floor !== 'done' ? 'Withdraw' : 'Request the floor';
+      $('request').disabled = m.floor === 'live';
       break;
     case 'message': notice(m.text); break;
     case 'error': notice('The room refused: ' + m.text); break;

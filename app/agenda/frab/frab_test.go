@@ -172,3 +172,31 @@ func BenchmarkImportDebConf23Parse(b *testing.B) {
 }
 
 func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }
+
+// What Floor serves as schedule.json reads back with its own reader: the
+// same sessions, times, rooms and people.
+func TestWriteJSONRoundTrips(t *testing.T) {
+	start := time.Date(2020, 11, 11, 11, 20, 0, 0, time.UTC)
+	in := []agenda.Session{{GUID: "IGF 2020 WS #234", Number: "WS #234", Title: "Security of digital products", Start: start,
+		End: start.Add(time.Hour), Online: time.Hour, Zone: "Europe/Warsaw", Room: "Room 3", Format: "Round Table",
+		PolicyQuestions: []string{"Who is responsible?"}, People: []agenda.Person{{Name: "Barrack Otieno", Role: agenda.RoleSpeaker}}}}
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, "IGF 2020", "igf2020", in, "test"); err != nil {
+		t.Fatal(err)
+	}
+	sched, _, err := ParseJSON(buf.Bytes())
+	if err != nil {
+		t.Fatalf("%v\n%s", err, buf.String())
+	}
+	if len(sched.Sessions) != 1 {
+		t.Fatalf("%d sessions", len(sched.Sessions))
+	}
+	got := sched.Sessions[0]
+	if got.GUID != in[0].GUID || !got.Start.Equal(start) || got.Duration() != time.Hour || got.Room != "Room 3" ||
+		len(got.People) != 1 || got.People[0].Name != "Barrack Otieno" || !strings.Contains(got.Description, "1. Who is responsible?") {
+		t.Errorf("read back %+v", got)
+	}
+	if err := WriteJSON(&buf, "x", "x", []agenda.Session{{Title: "unscheduled"}}, "test"); err == nil {
+		t.Error("nothing scheduled, yet written")
+	}
+}

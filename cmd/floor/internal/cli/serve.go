@@ -68,7 +68,7 @@ is none, as the first lines say) and recorded beside the database.`,
 					return err
 				}
 				srv, err := hubserve.Open(ctx, hubserve.Config{DB: db, Moderator: m, SessionTitle: s.Title, SessionKey: key, Listen: listen,
-					Certificate: cert, ICEServers: ice, Limits: whip.Limits{MaxHubs: maxHubs}, Clock: o.env.Clock, Polls: polls, RoomSound: roomSound})
+					Certificate: cert, ICEServers: ice, Limits: whip.Limits{MaxHubs: maxHubs}, Clock: o.env.Clock, Polls: polls, RoomSound: roomSound, Session: &s})
 				if err != nil {
 					return err
 				}
@@ -78,6 +78,7 @@ is none, as the first lines say) and recorded beside the database.`,
 				fmt.Fprintf(out, "Certificate pin %s\n", srv.Pin)
 				fmt.Fprintf(out, "Sound: %s\n", srv.Sound.Device)
 				fmt.Fprintf(out, "The hubs hear the room's %s\n", srv.RoomSound.Describe())
+				fmt.Fprintf(out, "Participants subscribe to https://%s/schedule.ics or /schedule.json; browser hubs join at https://%s/hub\n", hubserve.AdvertisedHost(srv.Addr.String()), hubserve.AdvertisedHost(srv.Addr.String()))
 				if srv.Sound.Why != nil {
 					fmt.Fprintf(out, "  (%v)\n", srv.Sound.Why)
 				}

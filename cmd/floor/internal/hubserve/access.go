@@ -13,6 +13,7 @@ import (
 	"github.com/pion/webrtc/v4"
 
 	"github.com/igf-floor/floor/app"
+	"github.com/igf-floor/floor/app/agenda"
 	"github.com/igf-floor/floor/app/floor"
 	"github.com/igf-floor/floor/media/whip"
 	"github.com/igf-floor/floor/storage"
@@ -28,8 +29,9 @@ type Access struct {
 	Listen       string // default ":8443"
 	ICEServers   []webrtc.ICEServer
 	Clock        app.Clock
-	Polls        *app.Polls // hubs and phones vote in these while open
-	RoomSound    string     // what the hubs hear: auto, mic or test
+	Polls        *app.Polls      // hubs and phones vote in these while open
+	RoomSound    string          // what the hubs hear: auto, mic or test
+	Session      *agenda.Session // served as a schedule while open
 
 	mu      sync.Mutex
 	serving *Serving
@@ -56,7 +58,7 @@ func (a *Access) Open(ctx context.Context) (string, error) {
 		return "", err
 	}
 	s, err := Open(context.WithoutCancel(ctx), Config{DB: a.DB, Moderator: a.Moderator, SessionTitle: a.SessionTitle, SessionKey: a.SessionKey,
-		Listen: a.listen(), Certificate: cert, ICEServers: a.ICEServers, Clock: a.Clock, Polls: a.Polls, RoomSound: a.RoomSound})
+		Listen: a.listen(), Certificate: cert, ICEServers: a.ICEServers, Clock: a.Clock, Polls: a.Polls, RoomSound: a.RoomSound, Session: a.Session})
 	if err != nil {
 		return "", err
 	}

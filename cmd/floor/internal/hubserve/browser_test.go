@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -205,10 +206,78 @@ func TestBrowserHubJoinsAsksAndIsSeen(t *testing.T) {
 		t.Errorf("the page shows %q %q, the room %q", digits, words, want)
 	}
 	waitUntil(t, "the room's sound in the page", func() bool { return strings.HasPrefix(b.text(t, "#hearing"), "Hearing the room") })
+	if out := os.Getenv("FLOOR_BROWSER_PNG"); out != "" { // the README's screenshot, as a phone shows the page
+		b.run(t, "phone-sized", chromedp.EmulateViewport(412, 915))
+		time.Sleep(700 * time.Millisecond)
+		png, err := chromedp.Run(b.ctx, chromedp.FullScreenshot(100))
+		if err != nil || os.WriteFile(out, png, 0o644) != nil {
+			t.Errorf("screenshot: %v", err)
+		}
+	}
 
 	b.run(t, "leave", chromedp.Click("#leave"))
 	waitUntil(t, "the hub's place freed", func() bool { return len(b.s.Room.Present()) == 0 && len(b.s.Server.Quality()) == 0 })
 	if got := b.text(t, "#place"); got != "Left the room." {
 		t.Errorf("after leaving the page says %q", got)
 	}
+}
+
+// joinToPicture is one browser join: from the click on Join, through the
+// welcome and the request, the floor given the moment the request arrives,
+// to the first picture decoded in the room.
+func (b *browserRoom) joinToPicture(t testing.TB) time.Duration {
+	ctx := context.Background()
+	b.run(t, "open the invite link", chromedp.Navigate(b.invite.BrowserURL()), chromedp.WaitVisible("#join"))
+	b.run(t, "name the speaker", chromedp.SendKeys("#name", "Grace Githaiga"))
+	start := time.Now()
+	b.run(t, "join", chromedp.Click("#join"))
+	for b.text(t, "#place") != "Not asking for the floor" {
+		if time.Since(start) > 20*time.Second {
+			t.Fatalf("no welcome: %s", b.says(t))
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	b.run(t, "request the floor", chromedp.Click("#request"))
+	for len(b.m.Floor().Queue) == 0 {
+		time.Sleep(2 * time.Millisecond)
+	}
+	if err := b.m.Give(ctx, 0, timer.CountDown, 3*time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	var pic *image.RGBA
+	for {
+		if _, _, ok := b.s.Play.Picture(b.hubID, &pic); ok {
+			break
+		}
+		if time.Since(start) > 20*time.Second {
+			t.Fatal("no picture decoded")
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	took := time.Since(start)
+	if err := b.m.EndTurn(ctx); err != nil {
+		t.Fatal(err)
+	}
+	b.run(t, "leave", chromedp.Click("#leave"))
+	waitUntil(t, "the hub gone", func() bool { return len(b.s.Server.Quality()) == 0 })
+	return took
+}
+
+// BenchmarkBrowserJoinToFirstPicture is a browser hub's join, floor given
+// at once, to its first picture decoded in the room (chromium's fake
+// camera, 640×360, on loopback).
+func BenchmarkBrowserJoinToFirstPicture(b *testing.B) {
+	room := openBrowserRoom(b)
+	if err := room.m.Timer(context.Background(), timer.Command{Kind: timer.StartSession, Duration: time.Hour}); err != nil {
+		b.Fatal(err)
+	}
+	var all []time.Duration
+	b.ResetTimer()
+	for range b.N {
+		all = append(all, room.joinToPicture(b))
+	}
+	b.StopTimer()
+	slices.Sort(all)
+	b.ReportMetric(float64(all[len(all)/2].Milliseconds()), "ms-p50")
+	b.ReportMetric(float64(all[len(all)-1].Milliseconds()), "ms-max")
 }

@@ -19,9 +19,11 @@ import (
 	"github.com/pion/webrtc/v4"
 
 	"github.com/igf-floor/floor/app"
+	"github.com/igf-floor/floor/app/agenda"
 	"github.com/igf-floor/floor/app/floor"
 	"github.com/igf-floor/floor/app/hubpage"
 	"github.com/igf-floor/floor/app/pollpage"
+	"github.com/igf-floor/floor/app/roomagenda"
 	"github.com/igf-floor/floor/app/timer"
 	"github.com/igf-floor/floor/media"
 	"github.com/igf-floor/floor/media/audioout"
@@ -46,6 +48,9 @@ type Config struct {
 	Limits       whip.Limits
 	Clock        app.Clock
 	Polls        *app.Polls // when set, hubs vote over the channel and phones on /poll
+	// Session, when set, is served as /schedule.json and /schedule.ics for
+	// participants on the same network.
+	Session *agenda.Session
 	// RoomSound is what the hubs hear of the room: "auto" (a microphone when
 	// there is one, else the test tone), "mic" or "test".
 	RoomSound string
@@ -180,6 +185,9 @@ func (s *Serving) routes(c Config) (http.Handler, error) {
 	mux.Handle("/whip", s.Server.Handler())
 	mux.Handle("/whip/", s.Server.Handler())
 	hubpage.Register(mux)
+	if c.Session != nil {
+		roomagenda.Register(mux, *c.Session, "floor", c.Clock.Now)
+	}
 	if c.Polls != nil {
 		s.Room.UsePolls(c.Polls)
 		page, err := pollpage.New(c.Polls, pollpage.Limits{})

@@ -2,11 +2,18 @@ package hubserve
 
 import (
 	"context"
+	"crypto/tls"
+	"io"
+	"net/http"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/igf-floor/floor/app"
+	"github.com/igf-floor/floor/app/agenda"
+	"github.com/igf-floor/floor/app/agenda/frab"
+	"github.com/igf-floor/floor/app/agenda/ical"
 	"github.com/igf-floor/floor/app/floor"
 	"github.com/igf-floor/floor/cmd/floor/internal/hubjoin"
 	"github.com/igf-floor/floor/media/listening"
@@ -120,5 +127,55 @@ func TestAccessInvitesAndRevokesARealHub(t *testing.T) {
 	}
 	if links := a.Links(); len(links) != 0 {
 		t.Fatalf("still linked after revoke: %+v", links)
+	}
+}
+
+// While open, the room serves its session as schedule.json and .ics, and
+// both read back as the same session with Floor's own readers.
+func TestOpenRoomServesItsSchedule(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	db, err := storage.Open(ctx, filepath.Join(dir, "floor.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	m, _ := app.OpenModerator(ctx, db, app.SystemClock{}, "igf/ws234")
+	cert, err := whip.LoadOrCreateCertificate(dir, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Date(2020, 11, 11, 11, 20, 0, 0, time.UTC)
+	session := agenda.Session{Source: "igf", GUID: "IGF 2020 WS #234", Number: "WS #234", Title: "Security of digital products",
+		Start: start, End: start.Add(time.Hour), Zone: "UTC", Room: "Room 3", PolicyQuestions: []string{"Who is responsible?"}}
+	s, err := Open(ctx, Config{DB: db, Moderator: m, SessionTitle: session.Title, Listen: "127.0.0.1:0", Certificate: cert,
+		Clock: app.SystemClock{}, RoomSound: "test", Session: &session})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	c := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}}
+	get := func(path string) []byte {
+		resp, err := c.Get("https://" + s.Addr.String() + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		if resp.StatusCode != 200 {
+			t.Fatalf("%s: %d %s", path, resp.StatusCode, b)
+		}
+		return b
+	}
+	js, _, err := frab.ParseJSON(get("/schedule.json"))
+	if err != nil || len(js.Sessions) != 1 || !js.Sessions[0].Start.Equal(start) || js.Sessions[0].Room != "Room 3" {
+		t.Errorf("schedule.json: %+v %v", js.Sessions, err)
+	}
+	ics, _, err := ical.Parse(get("/schedule.ics"))
+	if err != nil || len(ics.Sessions) != 1 || !ics.Sessions[0].Start.Equal(start) {
+		t.Errorf("schedule.ics: %+v %v", ics.Sessions, err)
+	}
+	if page := string(get("/hub")); !strings.Contains(page, `<script src="/hub/hub.js" defer></script>`) {
+		t.Errorf("hub page %q", page)
 	}
 }
