@@ -8,15 +8,16 @@ import (
 	"time"
 
 	"github.com/pion/rtp"
-	"github.com/pion/rtp/codecs"
 )
 
-// Frame is one whole VP8 frame.
+// Frame is one whole video frame: a VP8 frame, or an H.264 access unit in
+// Annex B form.
 type Frame struct {
 	Data      []byte
 	Timestamp uint32 // RTP, 90 kHz
 	Keyframe  bool
 	Arrived   time.Time // when its last packet came in
+	Codec     Codec
 }
 
 // Assembler builds VP8 frames from RTP packets and hands each out the
@@ -28,6 +29,8 @@ type Frame struct {
 type Assembler struct {
 	Wait time.Duration // how long a hole may wait for a retransmission: about one RTT
 
+	codec   Codec
+	format  format
 	packets map[uint16]*rtp.Packet
 	next    uint16 // the first sequence number not yet used or given up
 	highest uint16 // the highest sequence number seen
@@ -38,9 +41,16 @@ type Assembler struct {
 	Frames, Lost, Discarded int
 }
 
-// NewAssembler waits up to wait for a lost packet.
-func NewAssembler(wait time.Duration) *Assembler {
-	return &Assembler{Wait: wait, packets: map[uint16]*rtp.Packet{}}
+// NewAssembler assembles VP8 and waits up to wait for a lost packet.
+func NewAssembler(wait time.Duration) *Assembler { return NewAssemblerOf(VP8, wait) }
+
+// NewAssemblerOf assembles codec (VP8 or H264).
+func NewAssemblerOf(codec Codec, wait time.Duration) *Assembler {
+	f := format(vp8Format{})
+	if codec == H264 {
+		f = h264Format{}
+	}
+	return &Assembler{Wait: wait, codec: codec, format: f, packets: map[uint16]*rtp.Packet{}}
 }
 
 // maxPending bounds the packets held: a hub sending garbage or a burst of
@@ -107,15 +117,14 @@ func (a *Assembler) take(now time.Time) (Frame, bool) {
 	if !ok {
 		return Frame{}, false
 	}
-	var vp8 codecs.VP8Packet
-	head, err := vp8.Unmarshal(first.Payload)
-	if err != nil || vp8.S != 1 || vp8.PID != 0 {
+	if !a.format.starts(first.Payload) {
 		// Not the start of a frame: the rest of one already given up.
 		delete(a.packets, a.next)
 		a.next++
 		return Frame{}, true
 	}
-	f := Frame{Timestamp: first.Timestamp, Keyframe: len(head) > 0 && head[0]&1 == 0, Arrived: now}
+	f := Frame{Timestamp: first.Timestamp, Arrived: now, Codec: a.codec}
+	d := a.format.depacketizer()
 	for seq := a.next; ; seq++ {
 		p, ok := a.packets[seq]
 		if !ok {
@@ -125,11 +134,7 @@ func (a *Assembler) take(now time.Time) (Frame, bool) {
 			// The next frame began without this one's marker: treat it as ended.
 			return a.finish(f, a.next, seq), true
 		}
-		var d codecs.VP8Packet
-		payload, err := d.Unmarshal(p.Payload)
-		if err == nil {
-			f.Data = append(f.Data, payload...)
-		}
+		f.Data = d.add(f.Data, p.Payload)
 		if p.Marker {
 			return a.finish(f, a.next, seq+1), true
 		}
@@ -155,6 +160,7 @@ func (a *Assembler) finish(f Frame, from, to uint16) Frame {
 		delete(a.packets, s)
 	}
 	a.next = to
+	f.Keyframe = len(f.Data) > 0 && a.format.keyframe(f.Data)
 	if f.Keyframe {
 		a.broken = false
 	}
@@ -166,20 +172,26 @@ func (a *Assembler) finish(f Frame, from, to uint16) Frame {
 	return f
 }
 
-// giveUp skips the hole at a.next: everything up to the next frame start
-// is dropped and the picture waits for a keyframe.
+// giveUp skips the hole at a.next: everything up to the start of the next
+// frame (a later timestamp) is dropped and the picture waits for a keyframe.
 func (a *Assembler) giveUp(time.Time) {
 	a.Lost++
 	a.broken = true
+	// The first packet after the hole tells the broken frame's timestamp,
+	// unless it starts a frame itself.
+	var lost uint32
+	known := false
 	for {
 		if len(a.packets) == 0 {
 			return
 		}
 		a.next++
 		if p, ok := a.packets[a.next]; ok {
-			var vp8 codecs.VP8Packet
-			if _, err := vp8.Unmarshal(p.Payload); err == nil && vp8.S == 1 && vp8.PID == 0 {
+			if a.format.starts(p.Payload) && (!known || p.Timestamp != lost) {
 				return
+			}
+			if !known {
+				lost, known = p.Timestamp, true
 			}
 			delete(a.packets, a.next)
 		}

@@ -98,9 +98,15 @@ func TestALostPacketBreaksThePictureUntilAKeyframe(t *testing.T) {
 }
 
 func FuzzAssembler(f *testing.F) {
-	f.Add([]byte{0x90, 0x80, 0x01, 0x00, 0x01, 0x02}, uint16(1), true)
-	f.Fuzz(func(t *testing.T, payload []byte, seq uint16, marker bool) {
-		a := NewAssembler(10 * time.Millisecond)
+	f.Add([]byte{0x90, 0x80, 0x01, 0x00, 0x01, 0x02}, uint16(1), true, false)
+	f.Add([]byte{0x7c, 0x85, 0x88, 0x84}, uint16(9), false, true) // H.264 FU-A, first fragment of an IDR
+	f.Add([]byte{0x78, 0x00, 0x02, 0x67, 0x42, 0x00, 0x02, 0x68, 0xce}, uint16(3), true, true)
+	f.Fuzz(func(t *testing.T, payload []byte, seq uint16, marker, h264 bool) {
+		codec := VP8
+		if h264 {
+			codec = H264
+		}
+		a := NewAssemblerOf(codec, 10*time.Millisecond)
 		for i := 0; i < 4; i++ {
 			a.Push(&rtp.Packet{Header: rtp.Header{SequenceNumber: seq + uint16(i%3), Marker: marker}, Payload: payload}, t0)
 		}

@@ -46,8 +46,8 @@ func StartRecording(dir, base string) (*Recording, error) {
 	return r, nil
 }
 
-// WriteFrame appends a whole VP8 frame; the file starts at the first
-// keyframe, whose header gives the picture size.
+// WriteFrame appends a whole frame (VP8, or an H.264 access unit); the
+// file starts at the first keyframe.
 func (r *Recording) WriteFrame(f Frame) error {
 	r.vmu.Lock()
 	defer r.vmu.Unlock()
@@ -58,8 +58,11 @@ func (r *Recording) WriteFrame(f Frame) error {
 		if !f.Keyframe || len(f.Data) < 10 {
 			return nil
 		}
-		w, h := binary.LittleEndian.Uint16(f.Data[6:])&0x3fff, binary.LittleEndian.Uint16(f.Data[8:])&0x3fff
-		if _, err := r.ivf.Write(ivfHeader(w, h, 0)); err != nil {
+		fourcc, w, h := "VP80", binary.LittleEndian.Uint16(f.Data[6:])&0x3fff, binary.LittleEndian.Uint16(f.Data[8:])&0x3fff
+		if f.Codec == H264 {
+			fourcc, w, h = "H264", 0, 0 // the size is in the SPS, which readers parse themselves
+		}
+		if _, err := r.ivf.Write(ivfHeader(fourcc, w, h, 0)); err != nil {
 			return fmt.Errorf("record video: %w", err)
 		}
 		r.started, r.firstTS = true, f.Timestamp
@@ -137,14 +140,15 @@ func (r *Recording) Close() error {
 	return nil
 }
 
-// ivfHeader is IVF's 32-byte file header for VP8 with a 90 kHz time base,
-// the RTP clock, so frame times are the RTP timestamps.
-func ivfHeader(w, h uint16, frames uint32) []byte {
+// ivfHeader is IVF's 32-byte file header for fourcc ("VP80", "H264")
+// with a 90 kHz time base, the RTP clock, so frame times are the RTP
+// timestamps.
+func ivfHeader(fourcc string, w, h uint16, frames uint32) []byte {
 	b := make([]byte, 32)
 	copy(b, "DKIF")
 	binary.LittleEndian.PutUint16(b[4:], 0)
 	binary.LittleEndian.PutUint16(b[6:], 32)
-	copy(b[8:], "VP80")
+	copy(b[8:], fourcc)
 	binary.LittleEndian.PutUint16(b[12:], w)
 	binary.LittleEndian.PutUint16(b[14:], h)
 	binary.LittleEndian.PutUint32(b[16:], 90000)

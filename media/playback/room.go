@@ -55,16 +55,24 @@ func NewRoom() *Room {
 		recs: map[string]*Recording{}, sound: map[string]*AudioBuffer{}}
 }
 
-// OnTrack takes a hub's VP8 video and Opus audio (whip.Config.OnTrack) and
+// OnTrack takes a hub's VP8 or H.264 video and Opus audio (whip.Config.OnTrack) and
 // returns the sink their packets go to.
 func (r *Room) OnTrack(hubID string, t *webrtc.TrackRemote) (func(*rtp.Packet), bool) {
 	if t.Kind() == webrtc.RTPCodecTypeAudio && t.Codec().MimeType == webrtc.MimeTypeOpus {
 		return r.onAudio(hubID)
 	}
-	if t.Kind() != webrtc.RTPCodecTypeVideo || t.Codec().MimeType != webrtc.MimeTypeVP8 {
+	if t.Kind() != webrtc.RTPCodecTypeVideo {
 		return nil, false
 	}
-	v, err := NewVideo(60 * time.Millisecond)
+	codec := VP8
+	switch t.Codec().MimeType {
+	case webrtc.MimeTypeVP8:
+	case webrtc.MimeTypeH264:
+		codec = H264 // OBS and some browsers send only H.264
+	default:
+		return nil, false
+	}
+	v, err := NewVideoOf(codec, 60*time.Millisecond)
 	if err != nil {
 		return nil, false
 	}

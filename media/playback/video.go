@@ -10,6 +10,7 @@ import (
 
 	"github.com/pion/rtp"
 
+	"github.com/igf-floor/floor/media/h264"
 	"github.com/igf-floor/floor/media/testsrc"
 	"github.com/igf-floor/floor/media/vpx"
 )
@@ -46,21 +47,37 @@ type Video struct {
 	RTT func() time.Duration
 
 	asm      *Assembler
-	dec      *vpx.Decoder
+	dec      decoder
 	decoding bool // decoding now; off → on waits for a keyframe
 	waitKey  bool
 	mu       sync.Mutex
 	last     time.Time // last keyframe request
 }
 
-// NewVideo makes a receiver that waits up to wait (about one RTT) for a
+// decoder is libvpx's VP8 decoder or openh264's.
+type decoder interface {
+	Decode(frame []byte) (*image.YCbCr, error)
+	Close()
+}
+
+// NewVideo makes a VP8 receiver that waits up to wait (about one RTT) for a
 // retransmission.
-func NewVideo(wait time.Duration) (*Video, error) {
-	dec, err := vpx.NewDecoder()
+func NewVideo(wait time.Duration) (*Video, error) { return NewVideoOf(VP8, wait) }
+
+// NewVideoOf makes a receiver of codec.
+func NewVideoOf(codec Codec, wait time.Duration) (*Video, error) {
+	var dec decoder
+	var err error
+	switch codec {
+	case H264:
+		dec, err = h264.NewDecoder()
+	default:
+		dec, err = vpx.NewDecoder()
+	}
 	if err != nil {
 		return nil, err
 	}
-	return &Video{asm: NewAssembler(wait), dec: dec, KeyframeEvery: 500 * time.Millisecond}, nil
+	return &Video{asm: NewAssemblerOf(codec, wait), dec: dec, KeyframeEvery: 500 * time.Millisecond}, nil
 }
 
 // Run reads packets with read until it fails or ctx ends.
@@ -140,7 +157,7 @@ func (v *Video) decode(f Frame) {
 	v.waitKey = false
 	img, err := v.dec.Decode(f.Data)
 	switch {
-	case errors.Is(err, vpx.ErrCorrupt):
+	case errors.Is(err, vpx.ErrCorrupt), errors.Is(err, h264.ErrCorrupt) && img != nil:
 		v.Stats.Damaged.Add(1)
 		v.askKeyframe()
 	case err != nil || img == nil:

@@ -12,9 +12,10 @@ import (
 
 // PublishOptions say what a hub sends.
 type PublishOptions struct {
-	Video       bool // VP8
-	Audio       bool // Opus
-	DataChannel bool // the "floor" control channel
+	Video       bool   // VP8, unless VideoMime says otherwise
+	VideoMime   string // webrtc.MimeTypeH264 to send as OBS does; "" for VP8
+	Audio       bool   // Opus
+	DataChannel bool   // the "floor" control channel
 	ICEServers  []webrtc.ICEServer
 	// OnBitrate receives the video rate the room asks for (REMB), so the
 	// encoder can follow it.
@@ -54,7 +55,11 @@ func Publish(ctx context.Context, api *webrtc.API, c *Client, o PublishOptions) 
 		return nil, err
 	}
 	if o.Video {
-		p.Video, err = webrtc.NewTrackLocalStaticSample(webrtc.RTPCodecCapability{MimeType: webrtc.MimeTypeVP8}, "video", "floor-hub")
+		mime := webrtc.MimeTypeVP8
+		if o.VideoMime != "" {
+			mime = o.VideoMime
+		}
+		p.Video, err = webrtc.NewTrackLocalStaticSample(webrtc.RTPCodecCapability{MimeType: mime}, "video", "floor-hub")
 		if err != nil {
 			return fail(err)
 		}
