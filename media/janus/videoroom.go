@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/pion/rtcp"
 	"github.com/pion/webrtc/v4"
 )
 
@@ -29,8 +30,9 @@ type Publisher struct {
 }
 
 // Publish joins room as display (Floor uses the hub's id, so the room can
-// find it) and sends the tracks.
-func Publish(ctx context.Context, api *webrtc.API, c *Client, room int64, display string, tracks ...webrtc.TrackLocal) (*Publisher, error) {
+// find it) and sends the tracks; onKeyframe (may be nil) is called when a
+// subscriber, through Janus, asks for a keyframe.
+func Publish(ctx context.Context, api *webrtc.API, c *Client, room int64, display string, onKeyframe func(), tracks ...webrtc.TrackLocal) (*Publisher, error) {
 	h, err := c.Attach(ctx, VideoRoom)
 	if err != nil {
 		return nil, err
@@ -51,7 +53,7 @@ func Publish(ctx context.Context, api *webrtc.API, c *Client, room int64, displa
 			pc.Close()
 			return nil, fmt.Errorf("janus publish: %w", err)
 		}
-		go drain(s.Sender())
+		go drain(s.Sender(), onKeyframe)
 	}
 	offer, err := gatheredOffer(ctx, pc)
 	if err != nil {
@@ -72,11 +74,21 @@ func Publish(ctx context.Context, api *webrtc.API, c *Client, room int64, displa
 	return &Publisher{PC: pc, Feed: joined.ID}, nil
 }
 
-// drain reads a sender's RTCP, which the interceptors need read.
-func drain(s *webrtc.RTPSender) {
+// drain reads a sender's RTCP, which the interceptors need read, and
+// passes on keyframe requests.
+func drain(s *webrtc.RTPSender, onKeyframe func()) {
 	for {
-		if _, _, err := s.ReadRTCP(); err != nil {
+		pkts, _, err := s.ReadRTCP()
+		if err != nil {
 			return
+		}
+		for _, p := range pkts {
+			switch p.(type) {
+			case *rtcp.PictureLossIndication, *rtcp.FullIntraRequest:
+				if onKeyframe != nil {
+					onKeyframe()
+				}
+			}
 		}
 	}
 }

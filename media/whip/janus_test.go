@@ -59,7 +59,7 @@ func sfuHub(t testing.TB, r *room, base, name string) (floor.Hub, *app.HubClient
 	video, _ := webrtc.NewTrackLocalStaticSample(webrtc.RTPCodecCapability{MimeType: webrtc.MimeTypeVP8}, "video", "hub")
 	audio, _ := webrtc.NewTrackLocalStaticSample(webrtc.RTPCodecCapability{MimeType: webrtc.MimeTypeOpus, ClockRate: 48000, Channels: 2}, "audio", "hub")
 	src := sender.NewTestSource(sender.Options{Width: 640, Height: 360, Kbps: 1500})
-	pub, err := janus.Publish(ctx, lanEngine(t).API, jc, janusRoom, hub.ID, video, audio)
+	pub, err := janus.Publish(ctx, lanEngine(t).API, jc, janusRoom, hub.ID, src.RequestKeyframe, video, audio)
 	if err != nil {
 		t.Fatal(err)
 	}

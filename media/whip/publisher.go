@@ -89,6 +89,16 @@ func Publish(ctx context.Context, api *webrtc.API, c *Client, o PublishOptions) 
 		}
 		go readRTCP(sender.Sender(), nil, nil)
 	}
+	if !o.Audio && o.Hear != nil { // media elsewhere (an SFU), the room's sound from the room
+		pc.OnTrack(func(t *webrtc.TrackRemote, _ *webrtc.RTPReceiver) {
+			if t.Kind() == webrtc.RTPCodecTypeAudio {
+				o.Hear(t)
+			}
+		})
+		if _, err := pc.AddTransceiverFromKind(webrtc.RTPCodecTypeAudio, webrtc.RTPTransceiverInit{Direction: webrtc.RTPTransceiverDirectionRecvonly}); err != nil {
+			return fail(fmt.Errorf("return feed: %w", err))
+		}
+	}
 	if o.DataChannel {
 		if p.Control, err = pc.CreateDataChannel("floor", nil); err != nil {
 			return fail(fmt.Errorf("control channel: %w", err))

@@ -80,6 +80,8 @@ join, see yourself, ask for the floor and follow the room's timer.`,
 	cmd.Flags().StringVar(&size, "size", "640x360", "test picture size, WxH")
 	cmd.Flags().IntVar(&opts.People, "people", 0, "people present at the hub")
 	cmd.Flags().BoolVar(&request, "request-floor", false, "ask for the floor on joining")
+	cmd.Flags().StringVar(&opts.SFU, "sfu", "", "send the media through the event's Janus server (its HTTP API, http://host:8088/janus); control still goes to the room")
+	cmd.Flags().Int64Var(&opts.SFURoom, "sfu-room", 1234, "the Janus VideoRoom")
 	cmd.Flags().StringVar(&vote, "vote", "", "answer each poll the room opens, as the hub: option numbers (\"2\" or \"1,3\"), or the text for a text poll")
 	cmd.Flags().StringVar(&speaker.Name, "name", "", "who asks for the floor (default: the hub's name)")
 	cmd.Flags().StringVar(&speaker.Affiliation, "affiliation", "", "the speaker's organisation")

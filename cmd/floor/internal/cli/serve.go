@@ -27,6 +27,8 @@ func (o *options) serveCmd() *cobra.Command {
 	var session, listen, turnUser, turnPass, roomSound string
 	var stun, turn []string
 	var maxHubs int
+	var sfu string
+	var sfuRoom int64
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Open a session to remote hubs without a window (a headless moderator)",
@@ -68,7 +70,7 @@ is none, as the first lines say) and recorded beside the database.`,
 					return err
 				}
 				srv, err := hubserve.Open(ctx, hubserve.Config{DB: db, Moderator: m, SessionTitle: s.Title, SessionKey: key, Listen: listen,
-					Certificate: cert, ICEServers: ice, Limits: whip.Limits{MaxHubs: maxHubs}, Clock: o.env.Clock, Polls: polls, RoomSound: roomSound, Session: &s})
+					Certificate: cert, ICEServers: ice, Limits: whip.Limits{MaxHubs: maxHubs}, Clock: o.env.Clock, Polls: polls, RoomSound: roomSound, Session: &s, SFU: sfu, SFURoom: sfuRoom})
 				if err != nil {
 					return err
 				}
@@ -96,6 +98,8 @@ is none, as the first lines say) and recorded beside the database.`,
 	cmd.Flags().StringVar(&turnUser, "turn-user", "", "TURN user name")
 	cmd.Flags().StringVar(&turnPass, "turn-password", "", "TURN password")
 	cmd.Flags().IntVar(&maxHubs, "max-hubs", 16, "hubs connected at once")
+	cmd.Flags().StringVar(&sfu, "sfu", "", "a Janus server's HTTP API (http://host:8088/janus) whose VideoRoom carries the hubs' media")
+	cmd.Flags().Int64Var(&sfuRoom, "sfu-room", 1234, "the Janus VideoRoom")
 	cmd.Flags().StringVar(&roomSound, "room-sound", "auto", "what the hubs hear of the room: auto (a microphone or mixer input when there is one, else a test tone), mic, test")
 	f.register(cmd)
 	return cmd

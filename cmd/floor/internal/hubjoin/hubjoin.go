@@ -13,10 +13,13 @@ import (
 	"sync"
 	"time"
 
+	"github.com/pion/webrtc/v4"
+
 	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/media"
 	"github.com/igf-floor/floor/media/audioout"
 	"github.com/igf-floor/floor/media/capture"
+	"github.com/igf-floor/floor/media/janus"
 	"github.com/igf-floor/floor/media/returnfeed"
 	"github.com/igf-floor/floor/media/sender"
 	"github.com/igf-floor/floor/media/whip"
@@ -30,6 +33,10 @@ type Options struct {
 	Height    int
 	People    int
 	Clock     app.Clock
+	// SFU, when set, is the Janus HTTP API the event's media goes through
+	// (VideoRoom SFURoom); the control channel still goes to the room.
+	SFU     string
+	SFURoom int64
 }
 
 // Joined is a hub in the room; Leave leaves.
@@ -42,6 +49,10 @@ type Joined struct {
 	Ear       *returnfeed.Ear  // the room's sound
 	Speaker   *audioout.Output // where the hub hears the room
 	engine    *media.Engine
+	sfu       *janus.Client
+	sfuPub    *janus.Publisher
+	sfuVideo  *webrtc.TrackLocalStaticSample
+	sfuAudio  *webrtc.TrackLocalStaticSample
 	cancel    context.CancelFunc
 	wg        sync.WaitGroup
 	sendErr   error
@@ -123,8 +134,9 @@ func Join(ctx context.Context, inv app.Invite, o Options) (*Joined, error) {
 	})
 	opened := make(chan struct{})
 	var openOnce sync.Once
+	direct := o.SFU == "" // with an SFU, media goes there and only control (and the room's sound) to the room
 	p, err := whip.Publish(ctx, engine.API, client, whip.PublishOptions{
-		Video: !o.AudioOnly, Audio: true, DataChannel: true,
+		Video: direct && !o.AudioOnly, Audio: direct, DataChannel: true,
 		OnBitrate: src.SetBitrate, OnKeyframe: src.RequestKeyframe, Hear: ear.Hear,
 		OnControl: hub.Receive, OnControlOpen: func() { openOnce.Do(func() { close(opened) }) },
 	})
@@ -157,6 +169,11 @@ func Join(ctx context.Context, inv app.Invite, o Options) (*Joined, error) {
 	if err := j.client.Hello(o.People); err != nil {
 		return j.fail(err)
 	}
+	if !direct {
+		if err := j.publishToSFU(ctx, inv.Hub, o); err != nil {
+			return j.fail(err)
+		}
+	}
 	j.Speaker = audioout.Open(ear) // the room's sound, once the room has let the hub in
 	j.wg.Add(2)
 	go func() { defer j.wg.Done(); j.client.Run(ctx) }()
@@ -166,7 +183,11 @@ func Join(ctx context.Context, inv app.Invite, o Options) (*Joined, error) {
 		if o.AudioOnly {
 			video = nil
 		}
-		if err := src.Run(ctx, video, pub.Audio); err != nil {
+		audio := pub.Audio
+		if j.sfuPub != nil {
+			video, audio = j.sfuVideo, j.sfuAudio
+		}
+		if err := src.Run(ctx, video, audio); err != nil {
 			j.sendErr = err
 		}
 	}()
@@ -224,6 +245,12 @@ func (j *Joined) Leave() error {
 		err = j.Publisher.Leave(ctx)
 		j.cancel()
 		j.wg.Wait()
+		if j.sfuPub != nil {
+			j.sfuPub.PC.Close()
+		}
+		if j.sfu != nil {
+			j.sfu.Close()
+		}
 		if j.Speaker != nil {
 			j.Speaker.Close()
 		}
@@ -233,4 +260,34 @@ func (j *Joined) Leave() error {
 		}
 	})
 	return err
+}
+
+// publishToSFU sends the hub's media into the event's Janus VideoRoom,
+// under the hub's id, where the room finds it.
+func (j *Joined) publishToSFU(ctx context.Context, hubID string, o Options) error {
+	c, err := janus.Connect(ctx, o.SFU)
+	if err != nil {
+		return fmt.Errorf("SFU %s: %w", o.SFU, err)
+	}
+	j.sfu = c
+	var tracks []webrtc.TrackLocal
+	if !o.AudioOnly {
+		if j.sfuVideo, err = webrtc.NewTrackLocalStaticSample(webrtc.RTPCodecCapability{MimeType: webrtc.MimeTypeVP8}, "video", "floor-hub"); err != nil {
+			return err
+		}
+		tracks = append(tracks, j.sfuVideo)
+	}
+	if j.sfuAudio, err = webrtc.NewTrackLocalStaticSample(webrtc.RTPCodecCapability{MimeType: webrtc.MimeTypeOpus, ClockRate: 48000, Channels: 2}, "audio", "floor-hub"); err != nil {
+		return err
+	}
+	tracks = append(tracks, j.sfuAudio)
+	room := o.SFURoom
+	if room == 0 {
+		room = 1234
+	}
+	j.sfuPub, err = janus.Publish(ctx, j.engine.API, c, room, hubID, j.Source.RequestKeyframe, tracks...)
+	if err != nil {
+		return fmt.Errorf("SFU %s: %w", o.SFU, err)
+	}
+	return nil
 }

@@ -51,6 +51,11 @@ type Config struct {
 	// Session, when set, is served as /schedule.json and /schedule.ics for
 	// participants on the same network.
 	Session *agenda.Session
+	// SFU, when set, is a Janus server's HTTP API ("http://host:8088/janus")
+	// whose VideoRoom SFURoom carries the hubs' media; the room subscribes
+	// there to the hub on the floor. Control stays direct.
+	SFU     string
+	SFURoom int64
 	// RoomSound is what the hubs hear of the room: "auto" (a microphone when
 	// there is one, else the test tone), "mic" or "test".
 	RoomSound string
@@ -71,6 +76,7 @@ type Serving struct {
 	http      *http.Server
 	cancel    context.CancelFunc
 	unwatch   func()
+	sfu       *sfuLink
 	wg        sync.WaitGroup
 	closeMu   sync.Once
 }
@@ -128,6 +134,18 @@ func Open(ctx context.Context, c Config) (*Serving, error) {
 		return nil, err
 	}
 	s.Play.RequestKeyframe, s.Play.RTT = s.Server.RequestKeyframe, s.Server.RTT
+	if c.SFU != "" {
+		if s.sfu, err = openSFU(ctx, c.SFU, c.SFURoom, s.Play, s.Server.RequestKeyframe); err != nil {
+			cancel()
+			s.Server.Close()
+			s.Feed.Close()
+			s.RoomSound.Close()
+			engine.Close()
+			ln.Close()
+			return nil, err
+		}
+		s.Play.RequestKeyframe = s.sfu.requestKeyframe
+	}
 	s.Sound = audioout.Open(s.Play.Mixer)
 	s.Play.Dir = filepath.Join(filepath.Dir(c.DB.Path()), "recordings")
 	s.Play.Recorded = func(hubID string, rec *playback.Recording, done bool) {
@@ -211,10 +229,13 @@ func (s *Serving) followLive(ctx context.Context, changed <-chan struct{}) {
 			return
 		case <-changed:
 		case <-tick.C:
-			live := s.Room.Live()
-			s.Play.SetLive(live)
-			_ = s.Feed.SetLive(live) // an encoder that cannot be made leaves that hub hearing the whole room
-			s.Server.SetLive(live)
+		}
+		live := s.Room.Live()
+		s.Play.SetLive(live)
+		_ = s.Feed.SetLive(live) // an encoder that cannot be made leaves that hub hearing the whole room
+		s.Server.SetLive(live)
+		if s.sfu != nil {
+			s.sfu.follow(ctx, live)
 		}
 	}
 }
@@ -235,6 +256,9 @@ func (s *Serving) Close() error {
 		s.wg.Wait()
 		s.Feed.Close()
 		s.RoomSound.Close()
+		if s.sfu != nil {
+			s.sfu.close()
+		}
 		if cerr := s.engine.Close(); err == nil {
 			err = cerr
 		}

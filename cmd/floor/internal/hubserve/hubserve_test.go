@@ -2,6 +2,7 @@ package hubserve
 
 import (
 	"context"
+	"image"
 	"crypto/tls"
 	"io"
 	"net/http"
@@ -16,6 +17,8 @@ import (
 	"github.com/igf-floor/floor/app/agenda/ical"
 	"github.com/igf-floor/floor/app/floor"
 	"github.com/igf-floor/floor/cmd/floor/internal/hubjoin"
+	"github.com/igf-floor/floor/app/timer"
+	"github.com/igf-floor/floor/media/janus/janustest"
 	"github.com/igf-floor/floor/media/listening"
 	"github.com/igf-floor/floor/media/whip"
 	"github.com/igf-floor/floor/storage"
@@ -177,5 +180,55 @@ func TestOpenRoomServesItsSchedule(t *testing.T) {
 	}
 	if page := string(get("/hub")); !strings.Contains(page, `<script src="/hub/hub.js" defer></script>`) {
 		t.Errorf("hub page %q", page)
+	}
+}
+
+// With an SFU, a hub (floor hub --sfu) sends its media into the event's
+// Janus and only its control channel to the room; given the floor, it is
+// found in the VideoRoom by its id, subscribed to and decoded.
+func TestServeThroughJanus(t *testing.T) {
+	base := janustest.Start(t)
+	ctx := context.Background()
+	dir := t.TempDir()
+	db, err := storage.Open(ctx, filepath.Join(dir, "floor.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	m, _ := app.OpenModerator(ctx, db, app.SystemClock{}, "igf/ws234")
+	cert, err := whip.LoadOrCreateCertificate(dir, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(ctx, Config{DB: db, Moderator: m, SessionTitle: "WS #234", Listen: "127.0.0.1:0", Certificate: cert,
+		Clock: app.SystemClock{}, RoomSound: "test", SFU: base, SFURoom: 4321})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	dirs := app.HubDirectory{Store: db, Clock: app.SystemClock{}}
+	h, token, err := dirs.Add(ctx, app.NewHub{Name: "Nairobi", Group: "Civil Society", Region: "African Group"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	inv := app.Invite{Host: s.Addr.String(), Hub: h.ID, Token: token, Pin: s.Pin}
+	j, err := hubjoin.Join(ctx, inv, hubjoin.Options{Source: "test", Width: 320, Height: 180, Clock: app.SystemClock{}, SFU: base, SFURoom: 4321})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer j.Leave()
+	if err := j.Client().RequestFloor(floor.Speaker{Name: "Grace"}); err != nil {
+		t.Fatal(err)
+	}
+	waitUntil(t, "the request", func() bool { return len(m.Floor().Queue) == 1 })
+	m.Timer(ctx, timer.Command{Kind: timer.StartSession, Duration: time.Hour})
+	if err := m.Give(ctx, 0, timer.CountDown, 3*time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	var pic *image.RGBA
+	waitUntil(t, "the hub's picture through Janus", func() bool { _, _, ok := s.Play.Picture(h.ID, &pic); return ok })
+	waitUntil(t, "the hub hearing the room", func() bool { _, ok := j.RoomSound(); return ok })
+	if st := j.Client().Status(); st.Place != "You have the floor" {
+		t.Errorf("the hub says %q", st.Place)
 	}
 }
