@@ -2,8 +2,8 @@ package hubserve
 
 import (
 	"context"
-	"image"
 	"crypto/tls"
+	"image"
 	"io"
 	"net/http"
 	"path/filepath"
@@ -16,8 +16,8 @@ import (
 	"github.com/igf-floor/floor/app/agenda/frab"
 	"github.com/igf-floor/floor/app/agenda/ical"
 	"github.com/igf-floor/floor/app/floor"
-	"github.com/igf-floor/floor/cmd/floor/internal/hubjoin"
 	"github.com/igf-floor/floor/app/timer"
+	"github.com/igf-floor/floor/cmd/floor/internal/hubjoin"
 	"github.com/igf-floor/floor/media/janus/janustest"
 	"github.com/igf-floor/floor/media/listening"
 	"github.com/igf-floor/floor/media/whip"
