@@ -279,7 +279,7 @@ func (r *HubRoom) broadcast() {
 
 // requestState is where request rid stands in fs, as messages for its hub.
 func requestState(rid int, fs floor.State) ([]control.Message, bool) {
-	if fs.Current != nil && fs.Current.Request == rid {
+	if slices.Contains(fs.Live(), rid) {
 		return []control.Message{{Type: control.State, Request: rid, Floor: control.Live}}, false
 	}
 	if i := slices.IndexFunc(fs.Queue, func(q floor.Request) bool { return q.ID == rid }); i >= 0 {
@@ -341,17 +341,30 @@ func (r *HubRoom) Present() []HubPresence {
 	return out
 }
 
-// Live is the set of hubs that have the floor now.
+// Live is the set of hubs that have the floor now: the turn's, and any
+// that joined it.
 func (r *HubRoom) Live() map[string]bool {
-	fs := r.mod.Floor()
+	ids := r.mod.Floor().Live()
 	live := map[string]bool{}
-	if fs.Current == nil {
-		return live
-	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if hubID, ok := r.owner[fs.Current.Request]; ok {
-		live[hubID] = true
+	for _, rid := range ids {
+		if hubID, ok := r.owner[rid]; ok {
+			live[hubID] = true
+		}
 	}
 	return live
+}
+
+// LiveRequest is the request hubID has on the floor now; 0 when none.
+func (r *HubRoom) LiveRequest(hubID string) int {
+	ids := r.mod.Floor().Live()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, rid := range ids {
+		if r.owner[rid] == hubID {
+			return rid
+		}
+	}
+	return 0
 }

@@ -265,3 +265,16 @@ func (m *Moderator) StepQuestion(ctx context.Context, questions []string, delta 
 	}
 	return m.TakeUpQuestion(ctx, n, questions[n-1])
 }
+
+// Join brings request id into the turn on the floor: a dialogue, both
+// live (seen, heard, each hearing the other) until the turn ends.
+func (m *Moderator) Join(ctx context.Context, id int) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	at := m.now()
+	var spoke time.Duration
+	if t := m.timer.Speaker; t != nil {
+		spoke = t.Clock.Elapsed(at)
+	}
+	return m.commit(ctx, nil, []floor.Command{{Kind: floor.Join, At: at, ID: id, Spoke: spoke}})
+}

@@ -17,12 +17,13 @@ const (
 	Take     Kind = "floor.take"     // Speaker, Allotted, Spoke
 	End      Kind = "floor.end"      // Spoke
 	Question Kind = "floor.question" // Pos (1-based; 0: none), Text
+	Join     Kind = "floor.join"     // ID joins the turn on the floor (a dialogue); Spoke is the turn's time so far
 )
 
 // Known reports whether k is a command this version understands.
 func (k Kind) Known() bool {
 	switch k {
-	case Ask, Withdraw, Move, Give, Take, End, Question:
+	case Ask, Withdraw, Move, Give, Take, End, Question, Join:
 		return true
 	}
 	return false
@@ -64,6 +65,8 @@ func Apply(st State, c Command) (State, error) {
 		st, err = st.End(c.At, Ending{Spoke: c.Spoke, Granted: c.Granted})
 	case Question:
 		st, err = st.TakeUpQuestion(c.Pos, c.Text, c.At)
+	case Join:
+		st, err = st.JoinTurn(c.ID, c.At, c.Spoke)
 	default:
 		err = fmt.Errorf("unknown floor command %q", c.Kind)
 	}

@@ -66,6 +66,7 @@ func (iv Intervention) Overtime() time.Duration {
 type State struct {
 	Queue         []Request      `json:"queue"`
 	Current       *Intervention  `json:"current,omitempty"`
+	With          []Intervention `json:"with,omitempty"` // speakers who joined the turn on the floor: a dialogue
 	Interventions []Intervention `json:"interventions"`
 	NextID        int            `json:"next_id"`
 	Question      int            `json:"question,omitempty"`      // the policy question on the table (1-based); 0: none
@@ -174,8 +175,49 @@ func (st State) endCurrent(at time.Time, end Ending) State {
 		iv.Allotted = end.Granted
 	}
 	st.Interventions = append(slices.Clone(st.Interventions), iv)
-	st.Current = nil
+	// Each speaker who joined spoke from joining to the end: the turn's
+	// time less what had passed when they joined (kept in their Spoke).
+	for _, w := range st.With {
+		w.End, w.Spoke = at, max(0, end.Spoke-w.Spoke)
+		st.Interventions = append(st.Interventions, w)
+	}
+	st.Current, st.With = nil, nil
 	return st
+}
+
+// JoinTurn brings request id into the turn on the floor, a dialogue:
+// both are live until the turn ends. spoke is the turn's speaking time
+// when it joined, so its own time can be told at the end.
+func (st State) JoinTurn(id int, at time.Time, spoke time.Duration) (State, error) {
+	if st.Current == nil {
+		return st, fmt.Errorf("%w: give the floor first, then others can join the turn", ErrNobody)
+	}
+	i := st.find(id)
+	if i < 0 {
+		return st, fmt.Errorf("%w: %d", ErrNoRequest, id)
+	}
+	if len(st.With) >= MaxWith {
+		return st, fmt.Errorf("%w: at most %d speakers join one turn", ErrBadSpeaker, MaxWith)
+	}
+	r := st.Queue[i]
+	st.Queue = slices.Delete(slices.Clone(st.Queue), i, i+1)
+	st.With = append(slices.Clone(st.With), Intervention{Speaker: r.Speaker, Start: at, Request: r.ID, Question: st.Question, Spoke: spoke})
+	return st, nil
+}
+
+// MaxWith is how many may join one turn: a dialogue, or a small panel.
+const MaxWith = 3
+
+// Live is every request on the floor now: the turn's and those who joined.
+func (st State) Live() []int {
+	var ids []int
+	if st.Current != nil {
+		ids = append(ids, st.Current.Request)
+		for _, w := range st.With {
+			ids = append(ids, w.Request)
+		}
+	}
+	return ids
 }
 
 func (st State) find(id int) int {

@@ -144,3 +144,29 @@ func TestReplayEqualsLive(t *testing.T) {
 		t.Error("an unknown command replayed")
 	}
 }
+
+func TestASecondSpeakerJoinsTheTurn(t *testing.T) {
+	log := []Command{
+		{Kind: Ask, At: t0, Speaker: Speaker{Name: "Nairobi", Remote: true, Hub: "Nairobi"}},
+		{Kind: Ask, At: t0, Speaker: Speaker{Name: "Accra", Remote: true, Hub: "Accra"}},
+		{Kind: Give, At: t0, ID: 1},
+		{Kind: Join, At: t0.Add(time.Minute), ID: 2, Spoke: time.Minute},
+		{Kind: End, At: t0.Add(3 * time.Minute), Spoke: 3 * time.Minute},
+	}
+	st, err := Replay(log[:4])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := st.Live(); len(got) != 2 || got[0] != 1 || got[1] != 2 || len(st.Queue) != 0 {
+		t.Fatalf("live %v, queue %v", got, st.Queue)
+	}
+	if st, err = Apply(st, log[4]); err != nil {
+		t.Fatal(err)
+	}
+	if len(st.Interventions) != 2 || st.Interventions[0].Spoke != 3*time.Minute || st.Interventions[1].Spoke != 2*time.Minute || len(st.With) != 0 {
+		t.Errorf("interventions %+v", st.Interventions)
+	}
+	if _, err := Apply(State{}, Command{Kind: Join, ID: 1}); !errors.Is(err, ErrNobody) {
+		t.Errorf("joining nobody's turn: %v", err)
+	}
+}

@@ -131,9 +131,10 @@ func (q *queuePanel) create() fyne.CanvasObject {
 	label := widget.NewLabel("")
 	label.Truncation = fyne.TextTruncateEllipsis
 	give := widget.NewButtonWithIcon("", theme.MediaPlayIcon(), nil)
+	join := widget.NewButton("+ Join", nil) // joins the speaker on the floor: a dialogue
 	up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), nil)
 	drop := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
-	return container.NewBorder(nil, nil, nil, container.NewHBox(give, up, drop), label)
+	return container.NewBorder(nil, nil, nil, container.NewHBox(give, join, up, drop), label)
 }
 
 func (q *queuePanel) update(i widget.ListItemID, o fyne.CanvasObject) {
@@ -146,8 +147,11 @@ func (q *queuePanel) update(i widget.ListItemID, o fyne.CanvasObject) {
 	buttons := row.Objects[1].(*fyne.Container).Objects
 	row.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%d. %s", i+1, requestText(r.Speaker)))
 	buttons[0].(*widget.Button).OnTapped = func() { q.v.give(r.ID) }
-	buttons[1].(*widget.Button).OnTapped = func() { q.v.do(q.v.m.Move(q.v.ctx, r.ID, i-1)) }
-	buttons[2].(*widget.Button).OnTapped = func() { q.v.do(q.v.m.Withdraw(q.v.ctx, r.ID)) }
+	join := buttons[1].(*widget.Button)
+	join.OnTapped = func() { q.v.do(q.v.m.Join(q.v.ctx, r.ID)) }
+	setEnabled(join, q.v.m.Floor().Current != nil)
+	buttons[2].(*widget.Button).OnTapped = func() { q.v.do(q.v.m.Move(q.v.ctx, r.ID, i-1)) }
+	buttons[3].(*widget.Button).OnTapped = func() { q.v.do(q.v.m.Withdraw(q.v.ctx, r.ID)) }
 }
 
 // requestText is "Name — Group, Region · remote · youth".

@@ -157,6 +157,9 @@ func (h *headless) describe() string {
 	fs := h.m.Floor()
 	if fs.Current != nil {
 		fmt.Fprintf(&b, "On the floor: %s\n", speakerLine(fs.Current.Speaker))
+		for _, w := range fs.With {
+			fmt.Fprintf(&b, "  with: %s\n", speakerLine(w.Speaker))
+		}
 	}
 	fmt.Fprintf(&b, "Queue: %d\n", len(fs.Queue))
 	for i, q := range fs.Queue {
@@ -266,6 +269,13 @@ func (h *headless) command(ctx context.Context, line string) bool {
 		err = h.give(ctx, rest)
 	case "end":
 		err = h.m.EndTurn(ctx)
+	case "join":
+		var id int
+		if id, err = strconv.Atoi(rest); err != nil {
+			err = fmt.Errorf("join: request number %q; it joins the speaker on the floor", rest)
+		} else {
+			err = h.m.Join(ctx, id)
+		}
 	case "say":
 		h.srv.Room.Say("", rest)
 	case "volume":
@@ -291,7 +301,7 @@ func (h *headless) command(ctx context.Context, line string) bool {
 	case "question", "poll", "open", "close", "results":
 		err = h.pollCommand(ctx, strings.ToLower(verb), rest)
 	default:
-		err = fmt.Errorf("unknown command %q; try start, give, end, pause, resume, say, volume, mute, queue, revoke, question, poll, open, close, results, quit", verb)
+		err = fmt.Errorf("unknown command %q; try start, give, join, end, pause, resume, say, volume, mute, queue, revoke, question, poll, open, close, results, quit", verb)
 	}
 	if err != nil {
 		fmt.Fprintf(h.out, "! %v\n", err)

@@ -154,9 +154,7 @@ func Open(ctx context.Context, c Config) (*Serving, error) {
 			return
 		}
 		r := floor.Recording{Session: c.SessionKey, Hub: hubID, Video: rec.VideoPath, Audio: rec.AudioPath, Started: c.Clock.Now()}
-		if cur := c.Moderator.Floor().Current; cur != nil {
-			r.Request = cur.Request
-		}
+		r.Request = s.Room.LiveRequest(hubID)
 		_ = c.DB.AddRecording(context.Background(), r)
 	}
 	handler, err := s.routes(c)

@@ -232,3 +232,71 @@ func TestServeThroughJanus(t *testing.T) {
 		t.Errorf("the hub says %q", st.Place)
 	}
 }
+
+// A dialogue: a second hub joins the turn on the floor; the room decodes
+// both, records both turns under their own requests, and each hub is told
+// it has the floor.
+func TestTwoHubsOnTheFloorTogether(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	db, err := storage.Open(ctx, filepath.Join(dir, "floor.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	m, _ := app.OpenModerator(ctx, db, app.SystemClock{}, "igf/ws234")
+	cert, err := whip.LoadOrCreateCertificate(dir, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(ctx, Config{DB: db, Moderator: m, SessionTitle: "WS #234", SessionKey: "igf/ws234", Listen: "127.0.0.1:0",
+		Certificate: cert, Clock: app.SystemClock{}, RoomSound: "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	dirs := app.HubDirectory{Store: db, Clock: app.SystemClock{}}
+	var hubs []floor.Hub
+	var joined []*hubjoin.Joined
+	for _, name := range []string{"Nairobi", "Accra"} {
+		h, token, err := dirs.Add(ctx, app.NewHub{Name: name, Group: "Civil Society", Region: "African Group"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		j, err := hubjoin.Join(ctx, app.Invite{Host: s.Addr.String(), Hub: h.ID, Token: token, Pin: s.Pin},
+			hubjoin.Options{Source: "test", Width: 320, Height: 180, Clock: app.SystemClock{}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer j.Leave()
+		if err := j.Client().RequestFloor(floor.Speaker{Name: name}); err != nil {
+			t.Fatal(err)
+		}
+		waitUntil(t, name+"'s request", func() bool { return len(m.Floor().Queue) == len(hubs)+1 })
+		hubs, joined = append(hubs, h), append(joined, j)
+	}
+	m.Timer(ctx, timer.Command{Kind: timer.StartSession, Duration: time.Hour})
+	if err := m.Give(ctx, 0, timer.CountDown, 3*time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Join(ctx, m.Floor().Queue[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	for i, h := range hubs {
+		var pic *image.RGBA
+		waitUntil(t, h.Name+"'s picture", func() bool { _, _, ok := s.Play.Picture(h.ID, &pic); return ok })
+		waitUntil(t, h.Name+" told it has the floor", func() bool { return joined[i].Client().Status().Place == "You have the floor" })
+	}
+	if err := m.EndTurn(ctx); err != nil {
+		t.Fatal(err)
+	}
+	waitUntil(t, "both recordings finished", func() bool {
+		recs, _ := db.Recordings(ctx, "igf/ws234")
+		return len(recs) == 2 && !recs[0].Ended.IsZero() && !recs[1].Ended.IsZero()
+	})
+	recs, _ := db.Recordings(ctx, "igf/ws234")
+	ivs := m.Floor().Interventions
+	if len(ivs) != 2 || recs[0].Request == recs[1].Request || (recs[0].Request != ivs[0].Request && recs[0].Request != ivs[1].Request) {
+		t.Errorf("recordings %+v for interventions %+v", recs, ivs)
+	}
+}
