@@ -51,11 +51,16 @@ func openWindow(ctx context.Context, w cli.Window, start time.Time) error {
 		if err != nil {
 			return err
 		}
-		m, err := app.OpenModerator(ctx, w.DB, app.SystemClock{}, app.ModerationKey(s.Source, s.GUID))
+		key := app.ModerationKey(s.Source, s.GUID)
+		m, err := app.OpenModerator(ctx, w.DB, app.SystemClock{}, key)
 		if err != nil {
 			return err
 		}
-		openConsole(ctx, a, &cli.Console{Session: s, Moderator: m, DB: w.DB})
+		polls, err := app.OpenPolls(ctx, w.DB, app.SystemClock{}, key)
+		if err != nil {
+			return err
+		}
+		openConsole(ctx, a, &cli.Console{Session: s, Moderator: m, DB: w.DB, Polls: polls})
 		return nil
 	})
 	win.SetContent(view.Content())
@@ -118,7 +123,9 @@ func openConsole(ctx context.Context, a fyne.App, c *cli.Console) fyne.Window {
 	hubs := &hubserve.Access{DB: c.DB, Moderator: c.Moderator, SessionTitle: c.Session.Title,
 		SessionKey: app.ModerationKey(c.Session.Source, c.Session.GUID), Clock: app.SystemClock{}, Polls: c.Polls, RoomSound: c.RoomSound, Session: &c.Session}
 	console.EnableHubs(hubs, win)
-	console.EnablePolls(c.Polls)
+	if c.Polls != nil {
+		console.EnablePolls(c.Polls)
+	}
 	console.EnableReport(app.SessionReports{Store: c.DB, Clock: app.SystemClock{}, Session: c.Session,
 		Dir: filepath.Join(filepath.Dir(c.DB.Path()), "reports")})
 	if c.OpenToHubs {
