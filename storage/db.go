@@ -74,6 +74,16 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		}
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
+	// A damaged page can hide behind a healthy schema: quick_check reads
+	// every page once (milliseconds for a real agenda).
+	var check string
+	if err := sqldb.QueryRowContext(ctx, `PRAGMA quick_check`).Scan(&check); err != nil || check != "ok" {
+		sqldb.Close()
+		if err == nil {
+			err = errors.New(check)
+		}
+		return nil, fmt.Errorf("open database %s: %w: the file is damaged (%v)", path, ErrNotADatabase, err)
+	}
 	return db, nil
 }
 

@@ -11,6 +11,9 @@ import (
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/app/agenda"
@@ -34,39 +37,14 @@ func openWindow(ctx context.Context, w cli.Window, start time.Time) error {
 	// Size first, content second: the detail pane's long texts are then laid
 	// out once, at the final width, instead of at every intermediate size.
 	win.Resize(fyne.NewSize(1180, 760))
-	view := ui.NewParticipantView(ctx, w.Participant, win, localZoneName())
-	view.EnableImport(w.Importer, win)
-	syncer := app.Syncer{Importer: w.Importer, Subs: w.DB}
-	view.EnableSync(ui.Syncing{
-		Sync: syncer.Sync,
-		Changes: func(ctx context.Context) ([]agenda.ChangeRecord, error) {
-			return w.DB.Changes(ctx, time.Time{}, 500)
-		},
-		Run:           func(fn func()) { go fn() },
-		Subscriptions: w.DB.Subscriptions,
-	}, win)
-	view.RunBackground(ctx)
-	view.EnableModerate(func(ctx context.Context, id int64) error {
-		s, err := w.DB.Session(ctx, id)
-		if err != nil {
-			return err
-		}
-		key := app.ModerationKey(s.Source, s.GUID)
-		m, err := app.OpenModerator(ctx, w.DB, app.SystemClock{}, key)
-		if err != nil {
-			return err
-		}
-		polls, err := app.OpenPolls(ctx, w.DB, app.SystemClock{}, key)
-		if err != nil {
-			return err
-		}
-		openConsole(ctx, a, &cli.Console{Session: s, Moderator: m, DB: w.DB, Polls: polls})
-		return nil
-	})
-	win.SetContent(view.Content())
+	if w.Damaged != nil {
+		win.SetContent(repairContent(ctx, a, win, w.Damaged))
+	} else {
+		win.SetContent(agendaContent(ctx, a, win, w))
+	}
 	win.SetMaster()
 
-	if os.Getenv("FLOOR_TRACE_STARTUP") != "" {
+	if os.Getenv("FLOOR_TRACE_STARTUP") != "" && w.Participant != nil {
 		// OnStarted runs once the window is shown and its content laid out;
 		// the queued call runs after the first frame's events are handled.
 		a.Lifecycle().SetOnStarted(func() {
@@ -178,4 +156,73 @@ func openHubWindow(ctx context.Context, h cli.HubWindow) error {
 	defer stop()
 	win.ShowAndRun()
 	return nil
+}
+
+// agendaContent is the participant's agenda over w, with import, sync and
+// the moderator's console a click away.
+func agendaContent(ctx context.Context, a fyne.App, win fyne.Window, w cli.Window) fyne.CanvasObject {
+	view := ui.NewParticipantView(ctx, w.Participant, win, localZoneName())
+	view.EnableImport(w.Importer, win)
+	syncer := app.Syncer{Importer: w.Importer, Subs: w.DB}
+	view.EnableSync(ui.Syncing{
+		Sync: syncer.Sync,
+		Changes: func(ctx context.Context) ([]agenda.ChangeRecord, error) {
+			return w.DB.Changes(ctx, time.Time{}, 500)
+		},
+		Run:           func(fn func()) { go fn() },
+		Subscriptions: w.DB.Subscriptions,
+	}, win)
+	view.RunBackground(ctx)
+	view.EnableModerate(func(ctx context.Context, id int64) error {
+		s, err := w.DB.Session(ctx, id)
+		if err != nil {
+			return err
+		}
+		key := app.ModerationKey(s.Source, s.GUID)
+		m, err := app.OpenModerator(ctx, w.DB, app.SystemClock{}, key)
+		if err != nil {
+			return err
+		}
+		polls, err := app.OpenPolls(ctx, w.DB, app.SystemClock{}, key)
+		if err != nil {
+			return err
+		}
+		openConsole(ctx, a, &cli.Console{Session: s, Moderator: m, DB: w.DB, Polls: polls})
+		return nil
+	})
+	return view.Content()
+}
+
+// repairContent says the database is damaged and offers to rebuild it;
+// the agenda replaces it once rebuilt.
+func repairContent(ctx context.Context, a fyne.App, win fyne.Window, d *cli.Damage) fyne.CanvasObject {
+	problem := widget.NewLabel("Floor cannot use its database: " + d.Problem)
+	problem.Wrapping = fyne.TextWrapWord
+	status := widget.NewLabel("")
+	status.Wrapping = fyne.TextWrapWord
+	var rebuild *widget.Button
+	rebuild = widget.NewButton("Move it aside and rebuild", func() {
+		rebuild.Disable()
+		status.SetText("Rebuilding from the built-in agenda and your subscriptions…")
+		go func() {
+			w, said, err := d.Rebuild(ctx)
+			fyne.Do(func() {
+				if err != nil {
+					status.SetText("Not rebuilt: " + err.Error())
+					rebuild.Enable()
+					return
+				}
+				win.SetContent(agendaContent(ctx, a, win, w))
+				dialog.ShowInformation("Database rebuilt", said, win)
+			})
+		}()
+	})
+	rebuild.Importance = widget.HighImportance
+	quit := widget.NewButton("Quit", a.Quit)
+	explain := widget.NewLabel("Rebuilding keeps the damaged file beside the new one (nothing is deleted), brings back the built-in agenda and the subscriptions that can still be read, and syncs them. Favourites and moderation logs stay in the damaged file.")
+	explain.Wrapping = fyne.TextWrapWord
+	return container.NewPadded(container.NewVBox(
+		widget.NewLabelWithStyle("The database is damaged", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		problem, explain,
+		container.NewHBox(rebuild, quit), status))
 }

@@ -53,6 +53,7 @@ type Window struct {
 	Importer    app.Importer
 	Participant *app.Participant
 	Console     *Console
+	Damaged     *Damage // the database could not be used: offer to rebuild it
 }
 
 // Console is a session to moderate.
@@ -123,7 +124,7 @@ The database is FLOOR_DB, or --db, or ` + "`floor.db`" + ` in the user's config 
 	}
 	root.PersistentFlags().StringVar(&o.dbPath, "db", "", "database file (default $FLOOR_DB, else the config directory's floor/floor.db)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(o.importCmd(), o.agendaCmd(), o.showCmd(), o.favouriteCmd(), o.reportCmd(), o.moderateCmd(), o.exportCmd(), o.changesCmd(), o.syncCmd(), o.conflictsCmd(), o.nowCmd(),
+	root.AddCommand(o.repairCmd(), o.importCmd(), o.agendaCmd(), o.showCmd(), o.favouriteCmd(), o.reportCmd(), o.moderateCmd(), o.exportCmd(), o.changesCmd(), o.syncCmd(), o.conflictsCmd(), o.nowCmd(),
 		o.hubsCmd(), o.serveCmd(), o.hubCmd(), o.versionCmd(), o.backupCmd())
 	return root
 }
@@ -156,7 +157,7 @@ func (o *options) open(ctx context.Context, seed bool) (*storage.DB, app.Importe
 	}
 	db, err := storage.Open(ctx, path)
 	if err != nil {
-		return nil, app.Importer{}, err
+		return nil, app.Importer{}, damaged(err)
 	}
 	im := app.Importer{Store: db, Clock: o.env.Clock}
 	if seed {
@@ -172,22 +173,42 @@ func (o *options) runWindow(cmd *cobra.Command, _ []string) error {
 	return o.openWindow(cmd, "")
 }
 
+// agendaWindow is the agenda window's content over db.
+func (o *options) agendaWindow(ctx context.Context, db *storage.DB) (Window, error) {
+	p := app.NewParticipant(db, o.env.Clock, o.env.Local)
+	if err := p.Load(ctx); err != nil {
+		return Window{}, err
+	}
+	return Window{DB: db, Importer: app.Importer{Store: db, Clock: o.env.Clock}, Participant: p}, nil
+}
+
 // openWindow opens the agenda window, or with ref the console for that session.
 func (o *options) openWindow(cmd *cobra.Command, ref string) error {
 	if o.env.OpenWindow == nil {
 		return errors.New("this build of Floor has no window")
 	}
 	ctx := cmd.Context()
-	db, im, err := o.open(ctx, true)
+	db, _, err := o.open(ctx, true)
+	if errors.Is(err, storage.ErrNotADatabase) && ref == "" {
+		// The window offers the repair instead of closing on an error.
+		path, _ := o.path()
+		return o.env.OpenWindow(ctx, Window{Damaged: &Damage{Problem: err.Error(), Rebuild: func(ctx context.Context) (Window, string, error) {
+			db, said, err := o.rebuild(ctx, path)
+			if err != nil {
+				return Window{}, "", err
+			}
+			w, err := o.agendaWindow(ctx, db)
+			return w, said, err
+		}}})
+	}
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	p := app.NewParticipant(db, o.env.Clock, o.env.Local)
-	if err := p.Load(ctx); err != nil {
+	w, err := o.agendaWindow(ctx, db)
+	if err != nil {
 		return err
 	}
-	w := Window{DB: db, Importer: im, Participant: p}
 	if ref != "" {
 		s, err := db.FindSession(ctx, ref)
 		if err != nil {
