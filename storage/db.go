@@ -60,6 +60,11 @@ func Open(ctx context.Context, path string) (*DB, error) {
 		q.Add("_pragma", p)
 	}
 	q.Set("_txlock", "immediate")
+	// Defensive mode: no statement can write the schema or the file's pages
+	// directly, whatever a hostile input manages to reach (SQLite's
+	// SQLITE_DBCONFIG_DEFENSIVE); and schema code is not trusted.
+	q.Set("_defensive", "1")
+	q.Add("_pragma", "trusted_schema(0)")
 	dsn := "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 	sqldb, err := sql.Open("sqlite", dsn)
 	if err != nil {

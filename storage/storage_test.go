@@ -227,3 +227,29 @@ func TestDamagedFileIsRefusedClearly(t *testing.T) {
 		t.Error("the damaged file was changed")
 	}
 }
+
+// Floor's connections are defensive: SQL cannot switch the schema to
+// writable or bypass the journal, the ways a statement could corrupt the file.
+func TestConnectionsAreDefensive(t *testing.T) {
+	db, err := Open(context.Background(), filepath.Join(t.TempDir(), "floor.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	conn, err := db.sql.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	ctx := context.Background()
+	conn.ExecContext(ctx, `PRAGMA writable_schema=ON`)
+	var on int
+	if err := conn.QueryRowContext(ctx, `PRAGMA writable_schema`).Scan(&on); err != nil || on != 0 {
+		t.Errorf("writable_schema %d, %v", on, err)
+	}
+	var mode string
+	conn.QueryRowContext(ctx, `PRAGMA journal_mode=OFF`).Scan(&mode)
+	if mode != "wal" {
+		t.Errorf("journal mode turned %q", mode)
+	}
+}
