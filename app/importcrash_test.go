@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"testing"
@@ -40,7 +41,7 @@ func crashAgenda(t testing.TB, version string, n int) []byte {
 	return buf.Bytes()
 }
 
-const crashSessions = 400
+const crashSessions = 120
 
 // TestImportCrashChild imports version A and B of a schedule, and syncs
 // them from the harness's server, in turn, as fast as it can, until it is
@@ -74,7 +75,7 @@ func TestImportCrashChild(t *testing.T) {
 }
 
 // TestImportAndSyncSurviveSIGKILL kills a process that is importing and
-// syncing a 400-session schedule 200 times at random moments. After each
+// syncing a 120-session schedule 200 times at random moments. After each
 // kill the database passes SQLite's integrity check, and each source holds
 // one whole version of the schedule: the old one or the new one, never a
 // mix.
@@ -93,17 +94,40 @@ func TestImportAndSyncSurviveSIGKILL(t *testing.T) {
 	}))
 	defer srv.Close()
 	path := filepath.Join(t.TempDir(), "floor.db")
-	rng := rand.New(rand.NewPCG(7, 7))
-	completed := 0
-	for i := 0; i < 200; i++ {
+	child := func() (*exec.Cmd, *lockedBuffer) {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestImportCrashChild$", "-test.count=1")
 		cmd.Env = append(os.Environ(), "FLOOR_IMPORT_CRASH_DB="+path, "FLOOR_IMPORT_CRASH_URL="+srv.URL+"/schedule.json")
-		var out bytes.Buffer
-		cmd.Stdout = &out
+		out := &lockedBuffer{}
+		cmd.Stdout = out
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(time.Duration(40+rng.IntN(200)) * time.Millisecond)
+		return cmd, out
+	}
+	// Calibrate: how long a child takes to start and to do one import or
+	// sync here (much longer under -race), so the kills fall across them.
+	cmd, out := child()
+	began := time.Now()
+	var first time.Duration
+	for !strings.Contains(out.String(), "done 3") {
+		if first == 0 && strings.Contains(out.String(), "done 0") {
+			first = time.Since(began)
+		}
+		if time.Since(began) > time.Minute {
+			t.Fatalf("the child did not get going: %s", out.String())
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	op := (time.Since(began) - first) / 3
+	cmd.Process.Signal(syscall.SIGKILL)
+	cmd.Wait()
+	t.Logf("a child starts and imports once in %v, then takes %v an import or sync", first, op)
+
+	rng := rand.New(rand.NewPCG(7, 7))
+	completed := 0
+	for i := 0; i < 200; i++ {
+		cmd, out := child()
+		time.Sleep(first - op + time.Duration(rng.Int64N(int64(3*op))))
 		cmd.Process.Signal(syscall.SIGKILL)
 		cmd.Wait()
 		if strings.Contains(out.String(), "ERROR") {
@@ -141,8 +165,26 @@ func TestImportAndSyncSurviveSIGKILL(t *testing.T) {
 			}
 		}
 	}
-	if completed < 50 {
+	if completed < 100 {
 		t.Errorf("only %d imports and syncs completed over 200 kills: the kills did not fall across enough of them", completed)
 	}
 	t.Logf("%d imports and syncs completed around 200 kills", completed)
+}
+
+// lockedBuffer is a child's stdout, read while it writes.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
