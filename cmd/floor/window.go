@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -42,6 +43,12 @@ func openWindow(ctx context.Context, w cli.Window, start time.Time) error {
 	} else {
 		win.SetContent(agendaContent(ctx, a, win, w))
 	}
+	win.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("Help", fyne.NewMenuItem("About Floor", func() {
+		info, _ := debug.ReadBuildInfo()
+		dialog.ShowInformation("About Floor", cli.VersionText(version, info)+
+			"\nA desktop companion for hybrid round-table sessions.\nMIT licence. "+
+			"Report a vulnerability privately through the repository's security advisories.", win)
+	}))))
 	win.SetMaster()
 
 	if os.Getenv("FLOOR_TRACE_STARTUP") != "" && w.Participant != nil {

@@ -28,24 +28,7 @@ recorded them at build time.`,
 			if sbom {
 				return writeSBOM(cmd, info, o.env.Version)
 			}
-			rev, at, dirty := "", "", ""
-			for _, s := range info.Settings {
-				switch s.Key {
-				case "vcs.revision":
-					rev = s.Value
-				case "vcs.time":
-					at = s.Value
-				case "vcs.modified":
-					if s.Value == "true" {
-						dirty = " (with uncommitted changes)"
-					}
-				}
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), "Floor %s\n", o.env.Version)
-			if rev != "" {
-				fmt.Fprintf(cmd.OutOrStdout(), "commit %s %s%s\n", rev, at, dirty)
-			}
-			fmt.Fprintf(cmd.OutOrStdout(), "built with %s, %d modules\n", info.GoVersion, len(info.Deps))
+			fmt.Fprint(cmd.OutOrStdout(), VersionText(o.env.Version, info))
 			return nil
 		},
 	}
@@ -101,4 +84,30 @@ the copy. FILE must not exist. To restore, use the copy with --db FILE.`,
 			})
 		},
 	}
+}
+
+// VersionText is the version, the commit and the toolchain, as `floor
+// version` prints them and the window's About shows them.
+func VersionText(version string, info *debug.BuildInfo) string {
+	text := "Floor " + version + "\n"
+	if info == nil {
+		return text
+	}
+	rev, at, dirty := "", "", ""
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			at = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				dirty = " (with uncommitted changes)"
+			}
+		}
+	}
+	if rev != "" {
+		text += fmt.Sprintf("commit %s %s%s\n", rev, at, dirty)
+	}
+	return text + fmt.Sprintf("built with %s, %d modules\n", info.GoVersion, len(info.Deps))
 }
