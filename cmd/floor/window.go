@@ -31,6 +31,7 @@ const appID = "org.igf-floor.floor"
 func openWindow(ctx context.Context, w cli.Window, start time.Time) error {
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("Icon.png", assets.Icon()))
+	ui.LoadAppearance(a).Apply(a) // high contrast and text size, as last chosen
 	if w.Console != nil {
 		return runConsole(ctx, a, w.Console)
 	}
@@ -43,7 +44,7 @@ func openWindow(ctx context.Context, w cli.Window, start time.Time) error {
 	} else {
 		win.SetContent(agendaContent(ctx, a, win, w))
 	}
-	win.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("Help", fyne.NewMenuItem("About Floor", func() {
+	win.SetMainMenu(fyne.NewMainMenu(ui.ViewMenu(a), fyne.NewMenu("Help", fyne.NewMenuItem("About Floor", func() {
 		info, _ := debug.ReadBuildInfo()
 		dialog.ShowInformation("About Floor", cli.VersionText(version, info)+
 			"\nA desktop companion for hybrid round-table sessions.\nMIT licence. "+
@@ -103,6 +104,7 @@ func runConsole(ctx context.Context, a fyne.App, c *cli.Console) error {
 func openConsole(ctx context.Context, a fyne.App, c *cli.Console) fyne.Window {
 	ctx, cancel := context.WithCancel(ctx)
 	win := a.NewWindow("Floor — Moderator · " + c.Session.Number)
+	win.SetMainMenu(fyne.NewMainMenu(ui.ViewMenu(a)))
 	win.Resize(fyne.NewSize(1280, 780))
 	console := ui.NewConsoleView(ctx, c.Moderator, c.Session, win)
 	hubs := &hubserve.Access{DB: c.DB, Moderator: c.Moderator, SessionTitle: c.Session.Title,
@@ -149,9 +151,11 @@ func openConsole(ctx context.Context, a fyne.App, c *cli.Console) fyne.Window {
 func openHubWindow(ctx context.Context, h cli.HubWindow) error {
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("Icon.png", assets.Icon()))
+	ui.LoadAppearance(a).Apply(a)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	win := a.NewWindow("Floor — Remote hub")
+	win.SetMainMenu(fyne.NewMainMenu(ui.ViewMenu(a)))
 	win.Resize(fyne.NewSize(1100, 700))
 	view := ui.NewHubView(ctx, h.Join)
 	view.Invite.SetText(h.Invite)
