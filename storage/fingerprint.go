@@ -21,8 +21,14 @@ func busy(err error) error {
 	if errors.As(err, &se) && (se.Code()&0xff == sqlite3.SQLITE_BUSY || se.Code()&0xff == sqlite3.SQLITE_LOCKED) {
 		return fmt.Errorf("%w (%v)", ErrBusy, err)
 	}
+	if errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_FULL {
+		return fmt.Errorf("%w (%v)", ErrDiskFull, err)
+	}
 	return err
 }
+
+// ErrDiskFull is a write the disk had no room for: nothing of it was kept.
+var ErrDiskFull = errors.New("the disk is full: nothing was written; free some space and try again")
 
 func notFound(err error) error {
 	if errors.Is(err, sql.ErrNoRows) {

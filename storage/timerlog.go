@@ -49,7 +49,7 @@ func (db *DB) AppendModeration(ctx context.Context, session string, base [2]int,
 		if _, err := tx.ExecContext(ctx, `INSERT INTO timer_log (session, version, kind, at_ns, duration_ns, name, mode)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`,
 			session, timerLogVersion, string(c.Kind), c.At.UnixNano(), int64(c.Duration), c.Name, string(c.Mode)); err != nil {
-			return fmt.Errorf("record timer command %s: %w", c.Kind, err)
+			return fmt.Errorf("record timer command %s: %w", c.Kind, busy(err))
 		}
 	}
 	for _, c := range fcs {
@@ -59,7 +59,7 @@ func (db *DB) AppendModeration(ctx context.Context, session string, base [2]int,
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO floor_log (session, version, kind, payload) VALUES (?, ?, ?, ?)`,
 			session, floorLogVersion, string(c.Kind), string(payload)); err != nil {
-			return fmt.Errorf("record floor command %s: %w", c.Kind, err)
+			return fmt.Errorf("record floor command %s: %w", c.Kind, busy(err))
 		}
 	}
 	if err := tx.Commit(); err != nil {
