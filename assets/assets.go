@@ -4,7 +4,7 @@ package assets
 
 import "embed"
 
-//go:embed agenda/igf-2020-ws234.txt Icon.png web/poll.html web/poll.css web/hub.html web/hub.js web/hub.css
+//go:embed agenda/igf-2020-ws234.txt Icon.png web/poll.html web/poll.css web/hub.html web/hub.js web/hub.css translations/*.json
 var files embed.FS
 
 // BuiltInAgendaName names the built-in agenda in import reports.
@@ -41,3 +41,8 @@ func PollStyle() []byte { return mustRead("web/poll.css") }
 func HubPage() []byte   { return mustRead("web/hub.html") }
 func HubScript() []byte { return mustRead("web/hub.js") }
 func HubStyle() []byte  { return mustRead("web/hub.css") }
+
+// Translations is the window's translations, one JSON file per language in
+// the translations folder (fr.json, es.json), as Fyne's lang package reads
+// them; English is the source text.
+func Translations() (embed.FS, string) { return files, "translations" }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/igf-floor/floor/app"
@@ -36,7 +37,7 @@ func detailSegments(d app.Detail) []widget.RichTextSegment {
 		if len(people) == 0 {
 			continue
 		}
-		add(widget.RichTextStyleSubHeading, app.RoleHeading(r, len(people)))
+		add(widget.RichTextStyleSubHeading, lang.L(app.RoleHeading(r, len(people))))
 		segs = append(segs, list(false, mapStrings(people, app.PersonLine)...))
 	}
 	section := func(heading, text string) {
@@ -48,29 +49,29 @@ func detailSegments(d app.Detail) []widget.RichTextSegment {
 			segs = append(segs, paragraph(para)...)
 		}
 	}
-	section("About this session", s.Abstract)
-	section("Description", s.Description)
-	section("Issues", s.Issues)
+	section(lang.L("About this session"), s.Abstract)
+	section(lang.X("description-heading", "Description"), s.Description) // "Description" itself is a word go-i18n reserves
+	section(lang.L("Issues"), s.Issues)
 	if len(s.PolicyQuestions) > 0 {
-		add(widget.RichTextStyleSubHeading, "Policy questions")
+		add(widget.RichTextStyleSubHeading, lang.L("Policy questions"))
 		add(widget.RichTextStyleEmphasis, s.PolicyIntro)
 		segs = append(segs, list(true, s.PolicyQuestions...))
 	}
-	section("Expected outcomes", s.ExpectedOutcomes)
+	section(lang.L("Expected outcomes"), s.ExpectedOutcomes)
 	if len(s.SDGs) > 0 {
-		add(widget.RichTextStyleSubHeading, "Sustainable Development Goals")
+		add(widget.RichTextStyleSubHeading, lang.L("Sustainable Development Goals"))
 		segs = append(segs, list(false, mapStrings(s.SDGs, func(g agenda.SDG) string {
 			return fmt.Sprintf("Goal %d: %s", g.Goal, g.Title)
 		})...))
 	}
-	add(widget.RichTextStyleSubHeading, "Agenda")
+	add(widget.RichTextStyleSubHeading, lang.L("Agenda"))
 	if len(s.AgendaItems) == 0 {
-		add(widget.RichTextStyleParagraph, "To be confirmed")
+		add(widget.RichTextStyleParagraph, lang.L("To be confirmed"))
 	} else {
 		segs = append(segs, list(true, s.AgendaItems...))
 	}
 	if len(s.Links) > 0 {
-		add(widget.RichTextStyleSubHeading, "Links")
+		add(widget.RichTextStyleSubHeading, lang.L("Links"))
 		for _, l := range s.Links {
 			segs = append(segs, linkSegment(l))
 		}
@@ -80,7 +81,7 @@ func detailSegments(d app.Detail) []widget.RichTextSegment {
 		section(n.Label, n.Text)
 	}
 	if len(d.Changes) > 0 {
-		add(widget.RichTextStyleSubHeading, "Change history")
+		add(widget.RichTextStyleSubHeading, lang.L("Change history"))
 		segs = append(segs, list(false, mapStrings(d.Changes, func(c agenda.ChangeRecord) string {
 			return c.At.Format("2 Jan 2006 15:04 UTC") + " · " + c.Change.String()
 		})...))

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -34,15 +35,15 @@ func newFilterBar(v *ParticipantView) *filterBar {
 		s.Selected = anyChoice
 		return s
 	}
-	f.Event, f.Day, f.Track, f.Room, f.Type = mk("Event"), mk("Day"), mk("Track"), mk("Room"), mk("Type")
-	f.ConflictsButton = widget.NewButtonWithIcon("Conflicts", theme.WarningIcon(), v.ShowConflicts)
-	f.NowNextButton = widget.NewButtonWithIcon("Now & next", theme.MediaPlayIcon(), v.ShowNowNext)
+	f.Event, f.Day, f.Track, f.Room, f.Type = mk(lang.L("Event")), mk(lang.L("Day")), mk(lang.L("Track")), mk(lang.L("Room")), mk(lang.L("Type"))
+	f.ConflictsButton = widget.NewButtonWithIcon(lang.L("Conflicts"), theme.WarningIcon(), v.ShowConflicts)
+	f.NowNextButton = widget.NewButtonWithIcon(lang.L("Now & next"), theme.MediaPlayIcon(), v.ShowNowNext)
 	labelled := func(l string, s *widget.Select) fyne.CanvasObject {
 		return container.NewBorder(nil, nil, widget.NewLabel(l), nil, s)
 	}
 	f.content = container.NewBorder(nil, nil, nil, container.NewHBox(f.ConflictsButton, f.NowNextButton, v.remindHolder()),
-		container.NewGridWithColumns(5, labelled("Event", f.Event), labelled("Day", f.Day),
-			labelled("Track", f.Track), labelled("Room", f.Room), labelled("Type", f.Type)))
+		container.NewGridWithColumns(5, labelled(lang.L("Event"), f.Event), labelled(lang.L("Day"), f.Day),
+			labelled(lang.L("Track"), f.Track), labelled(lang.L("Room"), f.Room), labelled(lang.L("Type"), f.Type)))
 	return f
 }
 
@@ -82,12 +83,12 @@ func (v *ParticipantView) ShowConflicts() {
 	}
 	var b strings.Builder
 	if len(conflicts) == 0 {
-		b.WriteString("No two sessions in My agenda overlap.")
+		b.WriteString(lang.L("No two sessions in My agenda overlap."))
 	}
 	for _, c := range conflicts {
 		fmt.Fprintf(&b, "%s overlap:\n  %s\n  %s\n\n", overlapWords(c.Overlap), v.sessionLine(c.A), v.sessionLine(c.B))
 	}
-	v.showText("Conflicts in My agenda", b.String())
+	v.showText(lang.L("Conflicts in My agenda"), b.String())
 }
 
 // ShowNowNext lists what is on now and what starts in the next two hours.
@@ -98,7 +99,7 @@ func (v *ParticipantView) ShowNowNext() {
 		return
 	}
 	var b strings.Builder
-	b.WriteString("On now:\n")
+	b.WriteString(lang.L("On now:") + "\n")
 	if len(running) == 0 {
 		b.WriteString("  nothing\n")
 	}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -55,18 +56,18 @@ type ParticipantView struct {
 func NewParticipantView(ctx context.Context, p *app.Participant, w fyne.Window, localName string) *ParticipantView {
 	v := &ParticipantView{ctx: ctx, p: p, canvas: w.Canvas()}
 	v.Search = widget.NewEntry()
-	v.Search.SetPlaceHolder("Search sessions, people, policy questions  (Ctrl+F)")
+	v.Search.SetPlaceHolder(lang.L("Search sessions, people, policy questions  (Ctrl+F)"))
 	v.Search.OnChanged = func(q string) { v.do(p.SetSearch(ctx, q)) }
 	v.Search.OnSubmitted = func(string) { v.canvas.Focus(v.List) }
 
-	v.ImportButton = widget.NewButtonWithIcon("Import…", theme.FolderOpenIcon(), v.showImportDialog)
+	v.ImportButton = widget.NewButtonWithIcon(lang.L("Import…"), theme.FolderOpenIcon(), v.showImportDialog)
 	v.ImportButton.Hide()
-	v.SubscribeButton = widget.NewButtonWithIcon("Subscribe…", theme.DownloadIcon(), v.showSubscribeDialog)
+	v.SubscribeButton = widget.NewButtonWithIcon(lang.L("Subscribe…"), theme.DownloadIcon(), v.showSubscribeDialog)
 	v.SubscribeButton.Hide()
-	v.ChangesButton = widget.NewButtonWithIcon("What changed", theme.HistoryIcon(), v.ShowChanges)
+	v.ChangesButton = widget.NewButtonWithIcon(lang.L("What changed"), theme.HistoryIcon(), v.ShowChanges)
 	v.ChangesButton.Hide()
 
-	v.MyAgenda = widget.NewCheck("My agenda", func(on bool) { v.do(p.SetFavouritesOnly(ctx, on)) })
+	v.MyAgenda = widget.NewCheck(lang.L("My agenda"), func(on bool) { v.do(p.SetFavouritesOnly(ctx, on)) })
 
 	v.List = widget.NewList(v.length, v.createRow, v.updateRow)
 	v.List.OnSelected = v.onSelected
@@ -85,7 +86,7 @@ func NewParticipantView(ctx context.Context, p *app.Participant, w fyne.Window, 
 	v.Zone.Selected = eventZoneLabel // the event's time until the viewer chooses
 
 	v.Favourite = widget.NewButtonWithIcon("", theme.ContentAddIcon(), v.toggleFavourite)
-	v.Moderate = widget.NewButtonWithIcon("Moderate this session", theme.MediaPlayIcon(), nil)
+	v.Moderate = widget.NewButtonWithIcon(lang.L("Moderate this session"), theme.MediaPlayIcon(), nil)
 	v.Moderate.Hide()
 	v.Detail = widget.NewRichText()
 	v.Detail.Wrapping = fyne.TextWrapWord
@@ -98,7 +99,7 @@ func NewParticipantView(ctx context.Context, p *app.Participant, w fyne.Window, 
 	v.SyncState = widget.NewLabel("")
 	v.SyncState.Importance = widget.LowImportance
 	top := container.NewVBox(container.NewBorder(nil, nil, nil,
-		container.NewHBox(v.MyAgenda, widget.NewLabel("Times:"), v.Zone, v.ImportButton, v.SubscribeButton, v.ChangesButton), v.Search),
+		container.NewHBox(v.MyAgenda, widget.NewLabel(lang.L("Times:")), v.Zone, v.ImportButton, v.SubscribeButton, v.ChangesButton), v.Search),
 		v.filters.content)
 	split := container.NewHSplit(container.NewBorder(nil, container.NewVBox(v.Status, v.SyncState), nil, nil, v.List), v.detailPane)
 	split.Offset = 0.4
@@ -171,7 +172,7 @@ func (v *ParticipantView) showDetail(id int64) {
 	if id == 0 {
 		v.Favourite.Hide()
 		v.Detail.Segments = []widget.RichTextSegment{&widget.TextSegment{
-			Style: widget.RichTextStyleParagraph, Text: "Choose a session to see its speakers, policy questions and more."}}
+			Style: widget.RichTextStyleParagraph, Text: lang.L("Choose a session to see its speakers, policy questions and more.")}}
 		v.Detail.Refresh()
 		return
 	}
@@ -182,11 +183,11 @@ func (v *ParticipantView) showDetail(id int64) {
 	}
 	v.Favourite.Show()
 	if d.Favourite {
-		v.Favourite.SetText("In My agenda (Ctrl+D to remove)")
+		v.Favourite.SetText(lang.L("In My agenda (Ctrl+D to remove)"))
 		v.Favourite.SetIcon(theme.ConfirmIcon())
 		v.Favourite.Importance = widget.HighImportance
 	} else {
-		v.Favourite.SetText("Add to My agenda (Ctrl+D)")
+		v.Favourite.SetText(lang.L("Add to My agenda (Ctrl+D)"))
 		v.Favourite.SetIcon(theme.ContentAddIcon())
 		v.Favourite.Importance = widget.MediumImportance
 	}

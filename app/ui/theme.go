@@ -4,6 +4,7 @@ import (
 	"image/color"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 )
 
@@ -54,8 +55,8 @@ func (ap Appearance) Theme() fyne.Theme {
 // the ticks say which are chosen, in words as well as marks.
 func ViewMenu(a fyne.App) *fyne.Menu {
 	ap := LoadAppearance(a)
-	menu := fyne.NewMenu("View")
-	contrast := fyne.NewMenuItem("High contrast", nil)
+	menu := fyne.NewMenu(lang.L("View"))
+	contrast := fyne.NewMenuItem(lang.L("High contrast"), nil)
 	contrast.Checked = ap.HighContrast
 	var sizes []*fyne.MenuItem
 	refresh := func() {

@@ -14,6 +14,7 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/igf-floor/floor/app"
@@ -32,6 +33,10 @@ func openWindow(ctx context.Context, w cli.Window, start time.Time) error {
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("Icon.png", assets.Icon()))
 	ui.LoadAppearance(a).Apply(a) // high contrast and text size, as last chosen
+	translations, dir := assets.Translations()
+	if err := ui.UseLanguage(a, translations, dir); err != nil {
+		fyne.LogError("translations", err)
+	}
 	if w.Console != nil {
 		return runConsole(ctx, a, w.Console)
 	}
@@ -44,7 +49,9 @@ func openWindow(ctx context.Context, w cli.Window, start time.Time) error {
 	} else {
 		win.SetContent(agendaContent(ctx, a, win, w))
 	}
-	win.SetMainMenu(fyne.NewMainMenu(ui.ViewMenu(a), fyne.NewMenu("Help", fyne.NewMenuItem("About Floor", func() {
+	view := ui.ViewMenu(a)
+	view.Items = append(view.Items, fyne.NewMenuItemSeparator(), ui.LanguageMenu(a, win))
+	win.SetMainMenu(fyne.NewMainMenu(view, fyne.NewMenu(lang.L("Help"), fyne.NewMenuItem(lang.L("About Floor"), func() {
 		info, _ := debug.ReadBuildInfo()
 		dialog.ShowInformation("About Floor", cli.VersionText(version, info)+
 			"\nA desktop companion for hybrid round-table sessions.\nMIT licence. "+
