@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/igf-floor/floor/app"
@@ -37,8 +38,8 @@ func newHubRoomNews(v *HubView) *hubRoomNews {
 		Choices: widget.NewCheckGroup(nil, nil), Choice: widget.NewRadioGroup(nil, nil), Answer: widget.NewEntry()}
 	n.Question.Wrapping, n.PollText.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
 	n.Question.TextStyle = fyne.TextStyle{Bold: true}
-	n.Answer.SetPlaceHolder("The hub's answer")
-	n.Vote = widget.NewButton("Vote as the hub", func() { v.vote() })
+	n.Answer.SetPlaceHolder(lang.L("The hub's answer"))
+	n.Vote = widget.NewButton(lang.L("Vote as the hub"), func() { v.vote() })
 	n.content = container.NewVBox(n.Question, n.PollText, n.Choice, n.Choices, n.Answer, n.Vote)
 	n.show(app.HubStatus{})
 	return n

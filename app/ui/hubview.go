@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/igf-floor/floor/app"
@@ -62,19 +63,19 @@ func NewHubView(ctx context.Context, join app.HubJoin) *HubView {
 	v.Invite = widget.NewEntry()
 	v.Invite.SetPlaceHolder("floor://… invite from the moderator")
 	v.Name, v.Affiliation, v.People = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	v.Name.SetPlaceHolder("Who asks for the floor")
-	v.Affiliation.SetPlaceHolder("Organisation")
-	v.People.SetPlaceHolder("People here")
+	v.Name.SetPlaceHolder(lang.L("Who asks for the floor"))
+	v.Affiliation.SetPlaceHolder(lang.L("Organisation"))
+	v.People.SetPlaceHolder(lang.L("People here"))
 	v.Group = widget.NewSelect(append([]string{notSaid}, groupNames()...), nil)
 	v.Region = widget.NewSelect(append([]string{notSaid}, regionNames()...), nil)
 	v.Group.SetSelected(notSaid)
 	v.Region.SetSelected(notSaid)
-	v.Youth = widget.NewCheck("Youth", nil)
-	v.AudioOnly = widget.NewCheck("Audio only (thin link)", nil)
-	v.Join = widget.NewButton("Join", v.connect)
+	v.Youth = widget.NewCheck(lang.L("Youth"), nil)
+	v.AudioOnly = widget.NewCheck(lang.L("Audio only (thin link)"), nil)
+	v.Join = widget.NewButton(lang.L("Join"), v.connect)
 	v.Join.Importance = widget.HighImportance
 	v.Request = widget.NewButton("Request the floor", v.toggleRequest)
-	v.Leave = widget.NewButton("Leave", v.leave)
+	v.Leave = widget.NewButton(lang.L("Leave"), v.leave)
 	v.Place, v.Session, v.Link, v.Stale, v.Notice, v.Status = widget.NewLabel("Not connected"), widget.NewLabel(""),
 		widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
 	v.Place.TextStyle = fyne.TextStyle{Bold: true}
@@ -88,10 +89,10 @@ func NewHubView(ctx context.Context, join app.HubJoin) *HubView {
 	v.self.SetMinSize(fyne.NewSize(320, 180))
 
 	form := widget.NewForm(
-		widget.NewFormItem("Invite", v.Invite), widget.NewFormItem("Speaker", v.Name),
-		widget.NewFormItem("Affiliation", v.Affiliation), widget.NewFormItem("Stakeholder group", v.Group),
-		widget.NewFormItem("Region", v.Region), widget.NewFormItem("", container.NewHBox(v.Youth, v.AudioOnly)),
-		widget.NewFormItem("People here", v.People))
+		widget.NewFormItem(lang.L("Invite"), v.Invite), widget.NewFormItem(lang.L("Speaker"), v.Name),
+		widget.NewFormItem(lang.L("Affiliation"), v.Affiliation), widget.NewFormItem(lang.L("Stakeholder group"), v.Group),
+		widget.NewFormItem(lang.L("Region"), v.Region), widget.NewFormItem("", container.NewHBox(v.Youth, v.AudioOnly)),
+		widget.NewFormItem(lang.L("People here"), v.People))
 	v.RoomLevel = widget.NewProgressBar()
 	v.RoomLevel.TextFormatter = func() string { return fmt.Sprintf("room level %.0f %%", 100*v.RoomLevel.Value) }
 	v.RoomVolume = widget.NewSlider(0, 100)
@@ -102,7 +103,7 @@ func NewHubView(ctx context.Context, join app.HubJoin) *HubView {
 		}
 	}
 	v.RoomSound = widget.NewLabel("")
-	room := container.NewVBox(v.RoomSound, container.NewBorder(nil, nil, widget.NewLabel("Volume"), nil, v.RoomVolume), v.RoomLevel)
+	room := container.NewVBox(v.RoomSound, container.NewBorder(nil, nil, widget.NewLabel(lang.L("Volume")), nil, v.RoomVolume), v.RoomLevel)
 	left := container.NewVBox(form, container.NewHBox(v.Join, v.Request, v.Leave), v.self, v.Link, room, v.Status)
 	v.news = newHubRoomNews(v)
 	right := container.NewBorder(container.NewVBox(v.Place, v.Session, v.Stale), container.NewVBox(v.news.content, v.Notice), nil, nil, v.face.container)
@@ -240,9 +241,9 @@ func (v *HubView) Tick() {
 	v.news.show(st)
 	level, arriving := v.conn.RoomSound()
 	if arriving {
-		setLabel(v.RoomSound, "Hearing the room")
+		setLabel(v.RoomSound, lang.L("Hearing the room"))
 	} else {
-		setLabel(v.RoomSound, "The room's sound is not arriving")
+		setLabel(v.RoomSound, lang.L("The room's sound is not arriving"))
 		level = 0
 	}
 	if v.RoomLevel.Value != level {

@@ -159,6 +159,10 @@ func openHubWindow(ctx context.Context, h cli.HubWindow) error {
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("Icon.png", assets.Icon()))
 	ui.LoadAppearance(a).Apply(a)
+	translations, dir := assets.Translations()
+	if err := ui.UseLanguage(a, translations, dir); err != nil {
+		fyne.LogError("translations", err)
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	win := a.NewWindow("Floor — Remote hub")
