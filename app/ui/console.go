@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/igf-floor/floor/app"
@@ -101,23 +102,23 @@ func NewConsoleView(ctx context.Context, m *app.Moderator, session agenda.Sessio
 	v.StartSession = widget.NewButton(fmt.Sprintf("Start session (%d min)", int(planned.Minutes())), func() {
 		v.do(m.Timer(ctx, timer.Command{Kind: timer.StartSession, Duration: planned}))
 	})
-	v.PauseSession = widget.NewButton("Pause session", v.toggleSession)
-	v.EndSession = widget.NewButton("End session", func() { v.do(m.Timer(ctx, timer.Command{Kind: timer.EndSession})) })
+	v.PauseSession = widget.NewButton(lang.L("Pause session"), v.toggleSession)
+	v.EndSession = widget.NewButton(lang.L("End session"), func() { v.do(m.Timer(ctx, timer.Command{Kind: timer.EndSession})) })
 
 	v.face = newTimerFace()
-	v.PauseSpeaker = widget.NewButton("Pause (Space)", v.toggleSpeaker)
-	v.EndTurn = widget.NewButton("End turn (Esc)", func() { v.do(m.EndTurn(ctx)) })
-	v.Next = widget.NewButton("Next speaker (N)", v.giveNext)
+	v.PauseSpeaker = widget.NewButton(lang.L("Pause (Space)"), v.toggleSpeaker)
+	v.EndTurn = widget.NewButton(lang.L("End turn (Esc)"), func() { v.do(m.EndTurn(ctx)) })
+	v.Next = widget.NewButton(lang.L("Next speaker (N)"), v.giveNext)
 	v.Plus30 = widget.NewButton("+30 s (+)", func() { v.addTime(30 * time.Second) })
 	v.Minus30 = widget.NewButton("−30 s (−)", func() { v.addTime(-30 * time.Second) })
 	v.Plus60 = widget.NewButton("+1 min", func() { v.addTime(time.Minute) })
 	v.Minus60 = widget.NewButton("−1 min", func() { v.addTime(-time.Minute) })
 	v.Preset = widget.NewSelectEntry(presets())
 	v.Preset.SetText("3 min")
-	v.DisplayFullScreen = widget.NewButton("Speaker display full screen (F11 there)", nil)
+	v.DisplayFullScreen = widget.NewButton(lang.L("Speaker display full screen (F11 there)"), nil)
 	v.DisplayFullScreen.Hide()
 	v.Message = widget.NewEntry()
-	v.Message.SetPlaceHolder("Message to the speaker (shown on the speaker display)")
+	v.Message.SetPlaceHolder(lang.L("Message to the speaker (shown on the speaker display)"))
 	v.Message.OnChanged = func(string) { v.Tick() }
 	v.Status = widget.NewLabel("")
 	v.Status.Wrapping = fyne.TextWrapWord
@@ -181,12 +182,12 @@ func (v *ConsoleView) rebuildRight() {
 	if v.pollPanel == nil && v.reportPanel == nil {
 		v.right = v.chartsBox
 	} else {
-		tabs := container.NewAppTabs(container.NewTabItem("Balance", v.chartsBox))
+		tabs := container.NewAppTabs(container.NewTabItem(lang.L("Balance"), v.chartsBox))
 		if v.pollPanel != nil {
-			tabs.Append(container.NewTabItem("Polls", v.pollPanel.content))
+			tabs.Append(container.NewTabItem(lang.L("Polls"), v.pollPanel.content))
 		}
 		if v.reportPanel != nil {
-			tabs.Append(container.NewTabItem("Report", v.reportPanel.content))
+			tabs.Append(container.NewTabItem(lang.L("Report"), v.reportPanel.content))
 		}
 		v.Tabs = tabs
 		v.right = tabs
@@ -296,9 +297,9 @@ func (v *ConsoleView) Tick() {
 	setEnabled(v.PauseSession, s.Started && !s.Ended)
 	setEnabled(v.EndSession, s.Started && !s.Ended)
 	if s.Started && !s.Running && !s.Ended {
-		setButtonText(v.PauseSession, "Resume session")
+		setButtonText(v.PauseSession, lang.L("Resume session"))
 	} else {
-		setButtonText(v.PauseSession, "Pause session")
+		setButtonText(v.PauseSession, lang.L("Pause session"))
 	}
 	sp := r.Speaker
 	v.face.show(sp, v.Message.Text)
@@ -317,9 +318,9 @@ func (v *ConsoleView) Tick() {
 		setEnabled(b, sp.Active && !s.Ended)
 	}
 	if sp.Active && !sp.Running {
-		setButtonText(v.PauseSpeaker, "Resume (Space)")
+		setButtonText(v.PauseSpeaker, lang.L("Resume (Space)"))
 	} else {
-		setButtonText(v.PauseSpeaker, "Pause (Space)")
+		setButtonText(v.PauseSpeaker, lang.L("Pause (Space)"))
 	}
 	setEnabled(v.Next, len(v.m.Floor().Queue) > 0 && !s.Ended)
 	if ivs := v.m.Floor().Interventions; len(ivs) != v.interventions || v.charts[0].box.Objects == nil {

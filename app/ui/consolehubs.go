@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -44,14 +45,14 @@ type hubRow struct {
 // EnableHubs adds the hubs panel to the console.
 func (v *ConsoleView) EnableHubs(access app.HubAccess, win fyne.Window) {
 	p := &hubsPanel{v: v, access: access, win: win}
-	p.Toggle = widget.NewButton("Open to hubs", p.toggle)
-	p.Invite = widget.NewButton("Invite a hub…", p.inviteDialog)
+	p.Toggle = widget.NewButton(lang.L("Open to hubs"), p.toggle)
+	p.Invite = widget.NewButton(lang.L("Invite a hub…"), p.inviteDialog)
 	p.Address = widget.NewLabel("Closed: Floor listens on nothing.")
 	p.Address.Wrapping = fyne.TextWrapWord
 	p.List = widget.NewList(func() int { return len(p.rows) }, p.create, p.update)
 	p.Volume = widget.NewSlider(0, 100)
 	p.Volume.SetValue(100)
-	p.Mute = widget.NewCheck("Mute the hubs", nil)
+	p.Mute = widget.NewCheck(lang.L("Mute the hubs"), nil)
 	applyVolume := func() {
 		v := p.Volume.Value / 100
 		if p.Mute.Checked {
@@ -61,7 +62,7 @@ func (v *ConsoleView) EnableHubs(access app.HubAccess, win fyne.Window) {
 	}
 	p.Volume.OnChanged = func(float64) { applyVolume() }
 	p.Mute.OnChanged = func(bool) { applyVolume() }
-	head := container.NewVBox(widget.NewLabelWithStyle("Remote hubs", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+	head := container.NewVBox(widget.NewLabelWithStyle(lang.L("Remote hubs"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewHBox(p.Toggle, p.Invite), p.Address,
 		container.NewBorder(nil, nil, p.Mute, nil, p.Volume))
 	p.content = container.NewBorder(head, nil, nil, nil, p.List)
@@ -85,7 +86,7 @@ func (p *hubsPanel) toggle() {
 	if p.open {
 		p.v.do(p.access.Close())
 		p.open, p.addr = false, ""
-		p.Toggle.SetText("Open to hubs")
+		p.Toggle.SetText(lang.L("Open to hubs"))
 		p.Address.SetText("Closed: Floor listens on nothing.")
 	} else {
 		addr, err := p.access.Open(p.v.ctx)
@@ -94,7 +95,7 @@ func (p *hubsPanel) toggle() {
 			return
 		}
 		p.open, p.addr = true, addr
-		p.Toggle.SetText("Close to hubs")
+		p.Toggle.SetText(lang.L("Close to hubs"))
 		p.Address.SetText(p.openText())
 		p.Volume.OnChanged(p.Volume.Value)
 	}
@@ -144,7 +145,7 @@ func (p *hubsPanel) create() fyne.CanvasObject {
 	name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	link := widget.NewLabel("")
 	name.Truncation, link.Truncation = fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis
-	return container.NewBorder(nil, nil, nil, container.NewCenter(widget.NewButton("Revoke", nil)),
+	return container.NewBorder(nil, nil, nil, container.NewCenter(widget.NewButton(lang.L("Revoke"), nil)),
 		container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), name, link))
 }
 
@@ -207,8 +208,8 @@ func (p *hubsPanel) inviteDialog() {
 	group := widget.NewSelect(groupNames(), nil)
 	region := widget.NewSelect(regionNames(), nil)
 	form := []*widget.FormItem{
-		widget.NewFormItem("Name", name), widget.NewFormItem("City", city),
-		widget.NewFormItem("Stakeholder group", group), widget.NewFormItem("Region", region),
+		widget.NewFormItem(lang.L("Name"), name), widget.NewFormItem(lang.L("City"), city),
+		widget.NewFormItem(lang.L("Stakeholder group"), group), widget.NewFormItem(lang.L("Region"), region),
 	}
 	dialog.ShowForm("Invite a hub", "Invite", "Cancel", form, func(ok bool) {
 		if !ok {
@@ -229,7 +230,7 @@ func (p *hubsPanel) showInvite(h floor.Hub, inv app.Invite) {
 	text.MultiLine = true
 	text.Wrapping = fyne.TextWrapBreak
 	text.SetText("floor hub '" + inv.URL() + "'\n\n" + inv.BrowserURL())
-	copyIt := widget.NewButton("Copy invite", func() { fyne.CurrentApp().Clipboard().SetContent(inv.URL()) })
+	copyIt := widget.NewButton(lang.L("Copy invite"), func() { fyne.CurrentApp().Clipboard().SetContent(inv.URL()) })
 	body := container.NewBorder(widget.NewLabel("Send this privately to "+h.Name+". The token is shown only now."), copyIt, nil, nil, text)
 	d := dialog.NewCustom("Invite for "+h.Name, "Done", body, p.win)
 	d.Resize(fyne.NewSize(640, 320))

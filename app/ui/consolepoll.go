@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -49,25 +50,25 @@ type pollPanel struct {
 func (v *ConsoleView) EnablePolls(polls *app.Polls) {
 	p := &pollPanel{v: v, polls: polls}
 	p.Question = widget.NewEntry()
-	p.Question.SetPlaceHolder("Question, e.g. Who should certify connected products?")
+	p.Question.SetPlaceHolder(lang.L("Question, e.g. Who should certify connected products?"))
 	p.Kind = widget.NewRadioGroup([]string{kindSingle, kindMultiple, kindText}, nil)
 	p.Kind.Horizontal = true
 	p.Kind.SetSelected(kindSingle)
 	p.Options = widget.NewMultiLineEntry()
-	p.Options.SetPlaceHolder("Options, one a line")
+	p.Options.SetPlaceHolder(lang.L("Options, one a line"))
 	p.Options.SetMinRowsVisible(3)
-	p.Write = widget.NewButton("Write poll", p.write)
-	p.Open = widget.NewButton("Open poll", func() { p.act(p.polls.Open) })
+	p.Write = widget.NewButton(lang.L("Write poll"), p.write)
+	p.Open = widget.NewButton(lang.L("Open poll"), func() { p.act(p.polls.Open) })
 	p.Open.Importance = widget.HighImportance
-	p.Close = widget.NewButton("Close poll", func() { p.act(p.polls.Close) })
-	p.OnDisplay = widget.NewCheck("Results on the speaker display", func(bool) { p.v.Tick() })
+	p.Close = widget.NewButton(lang.L("Close poll"), func() { p.act(p.polls.Close) })
+	p.OnDisplay = widget.NewCheck(lang.L("Results on the speaker display"), func(bool) { p.v.Tick() })
 	p.Title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.Title.Wrapping = fyne.TextWrapWord
 	p.Info = widget.NewLabel("No poll yet.")
 	p.Info.Wrapping = fyne.TextWrapWord
 	p.results = container.NewVBox()
 	p.content = container.NewVScroll(container.NewVBox(
-		widget.NewLabelWithStyle("New poll", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabelWithStyle(lang.L("New poll"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		p.Question, p.Kind, p.Options, p.Write, widget.NewSeparator(),
 		p.Title, p.Info, container.NewHBox(p.Open, p.Close), p.OnDisplay, p.results))
 	polls.Watch(v.wake)

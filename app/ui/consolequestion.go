@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/igf-floor/floor/app/floor"
@@ -22,8 +23,8 @@ type questionRow struct {
 
 func newQuestionRow(v *ConsoleView) *questionRow {
 	q := &questionRow{count: len(v.session.PolicyQuestions)}
-	q.Prev = widget.NewButton("◀ Question", func() { v.do(v.m.StepQuestion(v.ctx, v.session.PolicyQuestions, -1)) })
-	q.Next = widget.NewButton("Question ▶", func() { v.do(v.m.StepQuestion(v.ctx, v.session.PolicyQuestions, +1)) })
+	q.Prev = widget.NewButton(lang.L("◀ Question"), func() { v.do(v.m.StepQuestion(v.ctx, v.session.PolicyQuestions, -1)) })
+	q.Next = widget.NewButton(lang.L("Question ▶"), func() { v.do(v.m.StepQuestion(v.ctx, v.session.PolicyQuestions, +1)) })
 	q.Text = widget.NewLabel("")
 	q.Text.Wrapping = fyne.TextWrapWord
 	q.content = container.NewBorder(nil, nil, q.Prev, q.Next, q.Text)

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -57,10 +58,10 @@ func newQueuePanel(v *ConsoleView) *queuePanel {
 		q.people[p.Name] = known
 	}
 	q.Name = widget.NewSelectEntry(q.names)
-	q.Name.SetPlaceHolder("Name")
+	q.Name.SetPlaceHolder(lang.L("Name"))
 	q.Name.OnChanged = q.suggest
 	q.Affiliation = widget.NewEntry()
-	q.Affiliation.SetPlaceHolder("Affiliation")
+	q.Affiliation.SetPlaceHolder(lang.L("Affiliation"))
 	groups := []string{notSaid}
 	for _, g := range agenda.AllGroups() {
 		groups = append(groups, g.String())
@@ -72,15 +73,15 @@ func newQueuePanel(v *ConsoleView) *queuePanel {
 	q.Group, q.Region = widget.NewSelect(groups, nil), widget.NewSelect(regions, nil)
 	q.Group.SetSelected(notSaid)
 	q.Region.SetSelected(notSaid)
-	q.Youth = widget.NewCheck("Youth", nil)
-	q.Remote = widget.NewCheck("Remote", nil)
-	q.Add = widget.NewButtonWithIcon("Add to queue", theme.ContentAddIcon(), q.add)
+	q.Youth = widget.NewCheck(lang.L("Youth"), nil)
+	q.Remote = widget.NewCheck(lang.L("Remote"), nil)
+	q.Add = widget.NewButtonWithIcon(lang.L("Add to queue"), theme.ContentAddIcon(), q.add)
 	q.Name.OnSubmitted = func(string) { q.add() }
 
 	q.List = widget.NewList(q.length, q.create, q.update)
-	form := container.NewVBox(widget.NewLabelWithStyle("Request the floor", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+	form := container.NewVBox(widget.NewLabelWithStyle(lang.L("Request the floor"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		q.Name, q.Affiliation, q.Group, q.Region, container.NewHBox(q.Youth, q.Remote), q.Add)
-	q.content = container.NewBorder(widget.NewLabelWithStyle("Queue", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), form, nil, nil, q.List)
+	q.content = container.NewBorder(widget.NewLabelWithStyle(lang.L("Queue"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), form, nil, nil, q.List)
 	return q
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/igf-floor/floor/app"
@@ -32,13 +33,13 @@ type reportPanel struct {
 func (v *ConsoleView) EnableReport(reports app.SessionReports) {
 	p := &reportPanel{v: v, reports: reports, Export: map[string]*widget.Button{}}
 	p.Takeaways, p.Calls = widget.NewMultiLineEntry(), widget.NewMultiLineEntry()
-	p.Takeaways.SetPlaceHolder("Key takeaways, one a line")
-	p.Calls.SetPlaceHolder("Calls to action, one a line")
+	p.Takeaways.SetPlaceHolder(lang.L("Key takeaways, one a line"))
+	p.Calls.SetPlaceHolder(lang.L("Calls to action, one a line"))
 	p.Takeaways.Wrapping, p.Calls.Wrapping = fyne.TextWrapWord, fyne.TextWrapWord
 	p.Takeaways.SetMinRowsVisible(4)
 	p.Calls.SetMinRowsVisible(3)
 	p.InRoom, p.Online, p.Women = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	p.Save = widget.NewButton("Save notes", func() { p.save() })
+	p.Save = widget.NewButton(lang.L("Save notes"), func() { p.save() })
 	p.Result = widget.NewLabel("")
 	p.Result.Wrapping = fyne.TextWrapWord
 	exports := container.NewHBox(widget.NewLabel("Export:"))
@@ -55,13 +56,13 @@ func (v *ConsoleView) EnableReport(reports app.SessionReports) {
 		p.Women.SetText(countText(n.Women))
 	}
 	form := widget.NewForm(
-		widget.NewFormItem("In the room", p.InRoom),
-		widget.NewFormItem("Online, outside hubs", p.Online),
-		widget.NewFormItem("Women and gender-diverse (estimate)", p.Women))
+		widget.NewFormItem(lang.L("In the room"), p.InRoom),
+		widget.NewFormItem(lang.L("Online, outside hubs"), p.Online),
+		widget.NewFormItem(lang.L("Women and gender-diverse (estimate)"), p.Women))
 	p.content = container.NewVScroll(container.NewVBox(
-		widget.NewLabelWithStyle("Key takeaways", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), p.Takeaways,
-		widget.NewLabelWithStyle("Calls to action", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), p.Calls,
-		widget.NewLabelWithStyle("Participation (hubs count themselves)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), form,
+		widget.NewLabelWithStyle(lang.L("Key takeaways"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), p.Takeaways,
+		widget.NewLabelWithStyle(lang.L("Calls to action"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), p.Calls,
+		widget.NewLabelWithStyle(lang.L("Participation (hubs count themselves)"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), form,
 		p.Save, exports, p.Result))
 	v.reportPanel = p
 	v.rebuildRight()

@@ -86,3 +86,23 @@ func TestParticipantViewInFrench(t *testing.T) {
 		writePNG(t, p, w)
 	}
 }
+
+// The console in Spanish; FLOOR_UI_PNG_ES_CONSOLE writes it as a picture.
+func TestConsoleInSpanish(t *testing.T) {
+	fs, dir := assets.Translations()
+	t.Setenv("LANGUAGE", "es")
+	if err := UseLanguage(fyne.CurrentApp(), fs, dir); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		os.Setenv("LANGUAGE", "en")
+		lang.AddTranslationsFS(fs, dir)
+	}()
+	v, w, _ := newConsole(t)
+	if v.Next.Text != "Siguiente ponente (N)" || v.EndTurn.Text != "Terminar el turno (Esc)" || v.queue.Add.Text != "Añadir a la cola" {
+		t.Errorf("not Spanish: %q %q %q", v.Next.Text, v.EndTurn.Text, v.queue.Add.Text)
+	}
+	if p := os.Getenv("FLOOR_UI_PNG_ES_CONSOLE"); p != "" {
+		writePNG(t, p, w)
+	}
+}
