@@ -13,8 +13,10 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/igf-floor/floor/app"
+	"github.com/igf-floor/floor/app/agenda"
 	"github.com/igf-floor/floor/app/floor"
 	"github.com/igf-floor/floor/app/timer"
+	"github.com/igf-floor/floor/storage"
 )
 
 // sharedClock is a stepped clock the room's goroutine reads too.
@@ -56,7 +58,22 @@ func (c *pipeConn) Preview(dst **image.RGBA) bool {
 	return true
 }
 
-func TestHubWindowAsksForTheFloorAndFollowsTheRoom(t *testing.T) {
+// hubRoomRig is a hub window joined, through pipeConn, to a real hub room
+// over the moderator of the built-in session.
+type hubRoomRig struct {
+	v     *HubView
+	w     fyne.Window
+	m     *app.Moderator
+	room  *app.HubRoom
+	conn  *pipeConn
+	clock *sharedClock
+	db    *storage.DB
+	s     agenda.Session
+	stop  context.CancelFunc // the room's sending
+}
+
+func newHubRoomRig(t *testing.T) *hubRoomRig {
+	t.Helper()
 	ctx := context.Background()
 	db, _ := seededDB(t)
 	s, err := db.FindSession(ctx, "WS #234")
@@ -69,8 +86,8 @@ func TestHubWindowAsksForTheFloorAndFollowsTheRoom(t *testing.T) {
 		t.Fatal(err)
 	}
 	room := app.NewHubRoom(m, clock, s.Title)
-	roomCtx, stopRoom := context.WithCancel(ctx)
-	defer stopRoom()
+	roomCtx, stop := context.WithCancel(ctx)
+	t.Cleanup(stop)
 	go room.Run(roomCtx)
 	hub := floor.Hub{ID: "hn", Name: "Nairobi University", Group: "Civil Society", Region: "African Group"}
 	conn := &pipeConn{room: room, hub: hub}
@@ -82,8 +99,15 @@ func TestHubWindowAsksForTheFloorAndFollowsTheRoom(t *testing.T) {
 	v := NewHubView(ctx, join)
 	v.Background = func(f func()) { f() }
 	w := test.NewWindow(v.Content())
-	defer w.Close()
+	t.Cleanup(w.Close)
 	w.Resize(fyne.NewSize(1100, 700))
+	return &hubRoomRig{v: v, w: w, m: m, room: room, conn: conn, clock: clock, db: db, s: s, stop: stop}
+}
+
+func TestHubWindowAsksForTheFloorAndFollowsTheRoom(t *testing.T) {
+	ctx := context.Background()
+	r := newHubRoomRig(t)
+	v, w, m, room, conn, clock, db, s, stopRoom := r.v, r.w, r.m, r.room, r.conn, r.clock, r.db, r.s, r.stop
 
 	v.Invite.SetText("https://example.org/")
 	test.Tap(v.Join)

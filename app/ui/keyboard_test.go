@@ -1,16 +1,11 @@
 package ui
 
 import (
-	"context"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-
-	"github.com/igf-floor/floor/app"
-	"github.com/igf-floor/floor/app/floor"
 )
 
 // tabTo moves the focus with Tab until it reaches target, as a keyboard
@@ -31,29 +26,8 @@ func press(c fyne.Canvas, key fyne.KeyName) { c.Focused().TypedKey(&fyne.KeyEven
 // A hub host joins, asks for the floor, withdraws and leaves with the
 // keyboard alone: Tab to each field and button, type, Space to press.
 func TestHubWindowFromTheKeyboardAlone(t *testing.T) {
-	ctx := context.Background()
-	db, _ := seededDB(t)
-	s, _ := db.FindSession(ctx, "WS #234")
-	clock := &sharedClock{now: time.Date(2020, 11, 11, 11, 20, 0, 0, time.UTC)}
-	m, err := app.OpenModerator(ctx, db, clock, app.ModerationKey(s.Source, s.GUID))
-	if err != nil {
-		t.Fatal(err)
-	}
-	room := app.NewHubRoom(m, clock, s.Title)
-	roomCtx, stop := context.WithCancel(ctx)
-	defer stop()
-	go room.Run(roomCtx)
-	hub := floor.Hub{ID: "hn", Name: "Nairobi University", Group: "Civil Society", Region: "African Group"}
-	conn := &pipeConn{room: room, hub: hub}
-	v := NewHubView(ctx, func(_ context.Context, _ app.Invite, _ bool) (app.HubConnection, error) {
-		conn.client = app.NewHubClient(clock, func(b []byte) error { room.Receive(hub.ID, b); return nil })
-		room.Join(hub, func(b []byte) error { conn.client.Receive(b); return nil })
-		return conn, nil
-	})
-	v.Background = func(f func()) { f() }
-	w := test.NewWindow(v.Content())
-	defer w.Close()
-	w.Resize(fyne.NewSize(1100, 700))
+	r := newHubRoomRig(t)
+	v, w, m, room := r.v, r.w, r.m, r.room
 	c := w.Canvas()
 
 	c.Focus(v.Invite)

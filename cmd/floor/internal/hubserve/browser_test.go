@@ -9,7 +9,6 @@ import (
 	"image"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -19,8 +18,6 @@ import (
 
 	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/app/timer"
-	"github.com/igf-floor/floor/media/whip"
-	"github.com/igf-floor/floor/storage"
 )
 
 // chromium finds Debian's chromium; the test is skipped without it
@@ -63,26 +60,8 @@ func openBrowserRoom(t testing.TB) *browserRoom {
 	t.Helper()
 	exe := chromium(t)
 	ctx := context.Background()
-	dir := t.TempDir()
-	db, err := storage.Open(ctx, filepath.Join(dir, "floor.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	m, err := app.OpenModerator(ctx, db, app.SystemClock{}, "t/ws234")
-	if err != nil {
-		t.Fatal(err)
-	}
-	cert, err := whip.LoadOrCreateCertificate(dir, time.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := Open(ctx, Config{DB: db, Moderator: m, SessionTitle: "Security of digital products", SessionKey: "t/ws234",
-		Listen: "127.0.0.1:0", Certificate: cert, Clock: app.SystemClock{}, RoomSound: "test"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
+	var cert tls.Certificate
+	s, db, m := openTestRoom(t, func(c *Config) { cert = c.Certificate })
 	dirs := app.HubDirectory{Store: db, Clock: app.SystemClock{}}
 	h, token, err := dirs.Add(ctx, app.NewHub{Name: "Nairobi", City: "Nairobi", Group: "Civil Society", Region: "African Group"})
 	if err != nil {

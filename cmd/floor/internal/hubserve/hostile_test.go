@@ -13,12 +13,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/app/floor"
-	"github.com/igf-floor/floor/media/whip"
-	"github.com/igf-floor/floor/storage"
 )
 
 // The hostile corpus (testdata/hostile): agendas, SDP offers and raw HTTP
@@ -28,29 +25,23 @@ import (
 // Run with FLOOR_HOSTILE_PRINT=1 to see every answer.
 func TestHostileCorpus(t *testing.T) {
 	ctx := context.Background()
-	dir := t.TempDir()
-	db, err := storage.Open(ctx, filepath.Join(dir, "floor.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
+	var polls *app.Polls
+	var poll floor.Poll
+	s, db, _ := openTestRoom(t, func(c *Config) {
+		var err error
+		if polls, err = app.OpenPolls(ctx, c.DB, app.SystemClock{}, c.SessionKey); err == nil {
+			poll, err = polls.Create(ctx, "Who certifies?", floor.Single, []string{"Vendors", "Regulators"})
+		}
+		if err == nil {
+			err = polls.Open(ctx, poll.ID)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Polls = polls
+	})
 	im := app.Importer{Store: db, Clock: app.SystemClock{}}
 	before, _ := db.CountSessions(ctx)
-
-	m, _ := app.OpenModerator(ctx, db, app.SystemClock{}, "igf/ws234")
-	polls, _ := app.OpenPolls(ctx, db, app.SystemClock{}, "igf/ws234")
-	poll, err := polls.Create(ctx, "Who certifies?", floor.Single, []string{"Vendors", "Regulators"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	polls.Open(ctx, poll.ID)
-	cert, _ := whip.LoadOrCreateCertificate(dir, time.Now())
-	s, err := Open(ctx, Config{DB: db, Moderator: m, SessionTitle: "WS #234", Listen: "127.0.0.1:0", Certificate: cert,
-		Clock: app.SystemClock{}, RoomSound: "test", Polls: polls})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
 	_, token, err := app.HubDirectory{Store: db, Clock: app.SystemClock{}}.Add(ctx, app.NewHub{Name: "Nairobi"})
 	if err != nil {
 		t.Fatal(err)

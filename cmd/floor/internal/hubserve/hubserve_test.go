@@ -136,27 +136,10 @@ func TestAccessInvitesAndRevokesARealHub(t *testing.T) {
 // While open, the room serves its session as schedule.json and .ics, and
 // both read back as the same session with Floor's own readers.
 func TestOpenRoomServesItsSchedule(t *testing.T) {
-	ctx := context.Background()
-	dir := t.TempDir()
-	db, err := storage.Open(ctx, filepath.Join(dir, "floor.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	m, _ := app.OpenModerator(ctx, db, app.SystemClock{}, "igf/ws234")
-	cert, err := whip.LoadOrCreateCertificate(dir, time.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
 	start := time.Date(2020, 11, 11, 11, 20, 0, 0, time.UTC)
 	session := agenda.Session{Source: "igf", GUID: "IGF 2020 WS #234", Number: "WS #234", Title: "Security of digital products",
 		Start: start, End: start.Add(time.Hour), Zone: "UTC", Room: "Room 3", PolicyQuestions: []string{"Who is responsible?"}}
-	s, err := Open(ctx, Config{DB: db, Moderator: m, SessionTitle: session.Title, Listen: "127.0.0.1:0", Certificate: cert,
-		Clock: app.SystemClock{}, RoomSound: "test", Session: &session})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s, _, _ := openTestRoom(t, func(c *Config) { c.Session = &session })
 	c := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}}
 	get := func(path string) []byte {
 		resp, err := c.Get("https://" + s.Addr.String() + path)
@@ -189,23 +172,7 @@ func TestOpenRoomServesItsSchedule(t *testing.T) {
 func TestServeThroughJanus(t *testing.T) {
 	base := janustest.Start(t)
 	ctx := context.Background()
-	dir := t.TempDir()
-	db, err := storage.Open(ctx, filepath.Join(dir, "floor.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	m, _ := app.OpenModerator(ctx, db, app.SystemClock{}, "igf/ws234")
-	cert, err := whip.LoadOrCreateCertificate(dir, time.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := Open(ctx, Config{DB: db, Moderator: m, SessionTitle: "WS #234", Listen: "127.0.0.1:0", Certificate: cert,
-		Clock: app.SystemClock{}, RoomSound: "test", SFU: base, SFURoom: 4321})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s, db, m := openTestRoom(t, func(c *Config) { c.SFU, c.SFURoom = base, 4321 })
 	dirs := app.HubDirectory{Store: db, Clock: app.SystemClock{}}
 	h, token, err := dirs.Add(ctx, app.NewHub{Name: "Nairobi", Group: "Civil Society", Region: "African Group"})
 	if err != nil {
@@ -238,23 +205,7 @@ func TestServeThroughJanus(t *testing.T) {
 // it has the floor.
 func TestTwoHubsOnTheFloorTogether(t *testing.T) {
 	ctx := context.Background()
-	dir := t.TempDir()
-	db, err := storage.Open(ctx, filepath.Join(dir, "floor.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	m, _ := app.OpenModerator(ctx, db, app.SystemClock{}, "igf/ws234")
-	cert, err := whip.LoadOrCreateCertificate(dir, time.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := Open(ctx, Config{DB: db, Moderator: m, SessionTitle: "WS #234", SessionKey: "igf/ws234", Listen: "127.0.0.1:0",
-		Certificate: cert, Clock: app.SystemClock{}, RoomSound: "test"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s, db, m := openTestRoom(t, nil)
 	dirs := app.HubDirectory{Store: db, Clock: app.SystemClock{}}
 	var hubs []floor.Hub
 	var joined []*hubjoin.Joined
