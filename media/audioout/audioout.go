@@ -26,7 +26,7 @@ type Output struct {
 // device, or on the null output when the device cannot be opened.
 func Open(src io.Reader) *Output {
 	ctx, ready, err := oto.NewContext(&oto.NewContextOptions{
-		SampleRate: 48000, ChannelCount: 2, Format: oto.FormatSignedInt16LE, BufferSize: 20 * time.Millisecond,
+		SampleRate: 48000, ChannelCount: 2, Format: oto.FormatSignedInt16LE, BufferSize: deviceBuffer,
 	})
 	if err == nil {
 		<-ready
@@ -79,6 +79,13 @@ func (o *Output) Close() error {
 	return nil
 }
 
+// outputDelayer is a source that wants to know when its sound is heard
+// (playback.Mixer).
+type outputDelayer interface{ SetOutputDelay(time.Duration) }
+
+// deviceBuffer is the buffer asked of the device.
+const deviceBuffer = 20 * time.Millisecond
+
 // bytesPerSecond is 48 kHz × 2 channels × 2 bytes.
 const bytesPerSecond = 192_000
 
@@ -96,6 +103,12 @@ func (p *paced) Read(b []byte) (int, error) {
 	ahead := time.Duration(p.given)*time.Second/bytesPerSecond - time.Since(p.start)
 	if lead := 100 * time.Millisecond; ahead > lead {
 		time.Sleep(ahead - lead)
+		ahead = lead
+	}
+	// What is read now is heard after what was handed out before it and
+	// the device's buffer: the source times its sound by that (lip sync).
+	if d, ok := p.src.(outputDelayer); ok {
+		d.SetOutputDelay(max(ahead, 0) + deviceBuffer)
 	}
 	n, err := p.src.Read(b)
 	p.given += int64(n)

@@ -2,6 +2,7 @@ package playback
 
 import (
 	"sync"
+	"time"
 
 	"github.com/pion/rtp"
 
@@ -27,13 +28,23 @@ type AudioStats struct {
 // frames out in order, a lost packet rebuilt from the next one's FEC or
 // concealed, never a gap of silence in the middle of a word.
 type AudioBuffer struct {
+	// Played, when set, is told the RTP timestamp of each frame played and
+	// when it leaves the speaker (lip sync). It runs under the buffer's lock.
+	Played func(ts uint32, at time.Time)
+
 	mu      sync.Mutex
 	dec     *opus.Decoder
-	packets map[uint16][]byte
+	packets map[uint16]heldPacket
 	next    uint16
 	playing bool
 	missing int // frames concealed in a row
 	stats   AudioStats
+}
+
+// heldPacket is one Opus packet waiting to be played.
+type heldPacket struct {
+	data []byte
+	ts   uint32
 }
 
 // NewAudioBuffer makes an empty buffer.
@@ -42,7 +53,7 @@ func NewAudioBuffer() (*AudioBuffer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &AudioBuffer{dec: dec, packets: map[uint16][]byte{}}, nil
+	return &AudioBuffer{dec: dec, packets: map[uint16]heldPacket{}}, nil
 }
 
 // Push takes one packet.
@@ -56,12 +67,16 @@ func (b *AudioBuffer) Push(p *rtp.Packet) {
 	if len(b.packets) >= maxHeld {
 		b.reset() // far behind: start again from what comes now
 	}
-	b.packets[p.SequenceNumber] = append([]byte(nil), p.Payload...)
+	b.packets[p.SequenceNumber] = heldPacket{data: append([]byte(nil), p.Payload...), ts: p.Timestamp}
 }
 
 // Frame writes the next 20 ms into pcm (2×FrameSamples values) and reports
 // false while buffering, when there is nothing to play.
-func (b *AudioBuffer) Frame(pcm []int16) bool {
+func (b *AudioBuffer) Frame(pcm []int16) bool { return b.FrameAt(pcm, time.Time{}) }
+
+// FrameAt is Frame for sound that leaves the speaker at at, which Played
+// is told.
+func (b *AudioBuffer) FrameAt(pcm []int16, at time.Time) bool {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	if !b.playing {
@@ -71,15 +86,18 @@ func (b *AudioBuffer) Frame(pcm []int16) bool {
 		b.playing, b.next = true, b.lowest()
 	}
 	var err error
-	switch data, ok := b.packets[b.next]; {
+	next, hasNext := b.packets[b.next+1]
+	switch p, ok := b.packets[b.next]; {
 	case ok:
-		_, err = b.dec.Decode(data, pcm)
+		_, err = b.dec.Decode(p.data, pcm)
 		b.stats.Played++
 		b.missing = 0
-	case b.packets[b.next+1] != nil:
-		_, err = b.dec.DecodeFEC(b.packets[b.next+1], pcm)
+		b.played(p.ts, at)
+	case hasNext:
+		_, err = b.dec.DecodeFEC(next.data, pcm)
 		b.stats.Rebuilt++
 		b.missing = 0
+		b.played(next.ts-frameSamples, at)
 	default:
 		_, err = b.dec.Conceal(pcm)
 		b.stats.Concealed++
@@ -95,6 +113,12 @@ func (b *AudioBuffer) Frame(pcm []int16) bool {
 		b.reset()
 	}
 	return true
+}
+
+func (b *AudioBuffer) played(ts uint32, at time.Time) {
+	if b.Played != nil && !at.IsZero() {
+		b.Played(ts, at)
+	}
 }
 
 // Reset drops everything held: the hub stopped speaking to the room.

@@ -51,7 +51,7 @@ func BenchmarkReceiveDecode720p(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			v.Show = func(img *image.YCbCr, _ time.Time) { room.keep("hub", h, img) }
+			v.Show = func(img *image.YCbCr, _ uint32, _ time.Time) { room.keep("hub", h, img, 0) }
 			if vid != nil {
 				vid.dec.Close()
 			}

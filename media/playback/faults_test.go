@@ -51,7 +51,7 @@ func TestVideoFaults(t *testing.T) {
 	v.RequestKeyframe = func() { asked++ }
 	v.KeyframeEvery = 0
 	var shown []image.Rectangle
-	v.Show = func(img *image.YCbCr, _ time.Time) { shown = append(shown, img.Rect) }
+	v.Show = func(img *image.YCbCr, _ uint32, _ time.Time) { shown = append(shown, img.Rect) }
 	feed := &feeder{}
 	at := time.Now()
 	encode := func(w, h, n int, firstKey bool) [][]byte {

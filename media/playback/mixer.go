@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"math"
 	"sync"
+	"time"
 )
 
 // Mixer is what the room hears: the sound of every hub on the floor added
@@ -12,9 +13,10 @@ import (
 type Mixer struct {
 	mu      sync.Mutex
 	sources map[string]*AudioBuffer
-	volume  float64 // 0 mutes
-	pending []byte  // mixed but not yet read
-	out     []byte  // reused: pending is always read out before the next mix
+	volume  float64       // 0 mutes
+	delay   time.Duration // from handing sound out to hearing it (the device's buffers)
+	pending []byte        // mixed but not yet read
+	out     []byte        // reused: pending is always read out before the next mix
 	frame   []int16
 	sum     []int32
 }
@@ -50,15 +52,29 @@ func (m *Mixer) Volume() float64 {
 	return m.volume
 }
 
+// SetOutputDelay says how long sound read now takes to reach the speaker:
+// the output calls it before each read. The hubs' pictures wait for it.
+func (m *Mixer) SetOutputDelay(d time.Duration) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.delay = max(d, 0)
+}
+
+// bytesPerSecond is 48 kHz × 2 channels × 2 bytes.
+const bytesPerSecond = 192_000
+
 // Read fills p with mixed sound; it never blocks and never runs dry
 // (silence when nobody on the floor has sound).
 func (m *Mixer) Read(p []byte) (int, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	// Sound mixed now is heard after what is still pending and after the
+	// device's own delay.
+	heard := time.Now().Add(m.delay)
 	n := 0
 	for n < len(p) {
 		if len(m.pending) == 0 {
-			m.mix()
+			m.mix(heard.Add(time.Duration(n) * time.Second / bytesPerSecond))
 		}
 		c := copy(p[n:], m.pending)
 		m.pending = m.pending[c:]
@@ -67,11 +83,11 @@ func (m *Mixer) Read(p []byte) (int, error) {
 	return n, nil
 }
 
-// mix makes the next 20 ms.
-func (m *Mixer) mix() {
+// mix makes the next 20 ms, heard at at.
+func (m *Mixer) mix(at time.Time) {
 	clear(m.sum)
 	for _, b := range m.sources {
-		if b.Frame(m.frame) {
+		if b.FrameAt(m.frame, at) {
 			for i, v := range m.frame {
 				m.sum[i] += int32(v)
 			}

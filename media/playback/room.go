@@ -40,19 +40,13 @@ type Room struct {
 	cancel map[string]context.CancelFunc
 	recs   map[string]*Recording
 	sound  map[string]*AudioBuffer
-}
-
-type hubVideo struct {
-	video   *Video
-	picture *image.RGBA
-	fresh   bool
-	at      time.Time // when the last picture was decoded
+	syncs  map[string]*Sync
 }
 
 // NewRoom makes an empty room.
 func NewRoom() *Room {
 	return &Room{Mixer: NewMixer(), live: map[string]bool{}, hubs: map[string]*hubVideo{}, cancel: map[string]context.CancelFunc{},
-		recs: map[string]*Recording{}, sound: map[string]*AudioBuffer{}}
+		recs: map[string]*Recording{}, sound: map[string]*AudioBuffer{}, syncs: map[string]*Sync{}}
 }
 
 // OnTrack takes a hub's VP8 or H.264 video and Opus audio (whip.Config.OnTrack) and
@@ -108,7 +102,11 @@ func (r *Room) OnTrack(hubID string, t *webrtc.TrackRemote) (func(*rtp.Packet), 
 			r.Latencies(hubID, d)
 		}
 	}
-	v.Show = func(img *image.YCbCr, _ time.Time) { r.keep(hubID, h, img) }
+	lips := r.syncOf(hubID)
+	v.Show = func(img *image.YCbCr, ts uint32, _ time.Time) {
+		now := time.Now()
+		r.keep(hubID, h, img, lips.Hold(ts, now))
+	}
 	v.RecordFrame = func(f Frame) {
 		if rec := r.recording(hubID); rec != nil {
 			_ = rec.WriteFrame(f)
@@ -136,24 +134,13 @@ func (r *Room) OnTrack(hubID string, t *webrtc.TrackRemote) (func(*rtp.Packet), 
 	return sink, true
 }
 
-// keep converts the picture for the screen, reusing the hub's RGBA.
-func (r *Room) keep(hubID string, h *hubVideo, img *image.YCbCr) {
-	r.mu.Lock()
-	h.picture = toScreen(h.picture, img)
-	h.fresh, h.at = true, time.Now()
-	changed := r.Changed
-	r.mu.Unlock()
-	if changed != nil {
-		changed(hubID)
-	}
-}
-
 // onAudio plays a hub's sound while it is on the floor, and records it.
 func (r *Room) onAudio(hubID string) (func(*rtp.Packet), bool) {
 	buf, err := NewAudioBuffer()
 	if err != nil {
 		return nil, false
 	}
+	buf.Played = r.syncOf(hubID).AudioPlayed
 	r.mu.Lock()
 	r.sound[hubID] = buf
 	live := r.live[hubID]
@@ -225,6 +212,9 @@ func (r *Room) SetLive(live map[string]bool) {
 		if b := r.sound[id]; b != nil {
 			r.Mixer.Set(id, nil) // the room stops hearing the hub at once
 			b.Reset()
+		}
+		if s := r.syncs[id]; s != nil {
+			s.Forget()
 		}
 	}
 	for _, id := range started {

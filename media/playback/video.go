@@ -28,9 +28,10 @@ type VideoStats struct {
 // Video receives one hub's video: RTP in, pictures out.
 type Video struct {
 	Stats VideoStats
-	// Show gets every decoded picture, in the receiver's goroutine; the
-	// picture is reused by the next frame, so Show copies what it keeps.
-	Show func(img *image.YCbCr, capturedAt time.Time)
+	// Show gets every decoded picture with its RTP timestamp, in the
+	// receiver's goroutine; the picture is reused by the next frame, so
+	// Show copies what it keeps. capturedAt is the test source's stamp.
+	Show func(img *image.YCbCr, ts uint32, capturedAt time.Time)
 	// RequestKeyframe sends a PLI; it is called when loss broke the picture
 	// and then at most every KeyframeEvery.
 	RequestKeyframe func()
@@ -178,7 +179,7 @@ func (v *Video) decode(f Frame) {
 		}
 	}
 	if v.Show != nil {
-		v.Show(img, captured)
+		v.Show(img, f.Timestamp, captured)
 	}
 }
 

@@ -26,6 +26,9 @@ type Options struct {
 	FPS           int     // 0: 30
 	Kbps          int     // starting video rate; 0: 300 (a queued hub's cap)
 	ToneHz        float64 // 0: 440
+	// SyncBeep beeps at testsrc.MarkFreq for the first 100 ms of every
+	// second, so the room can time the sound against the stamped pictures.
+	SyncBeep bool
 }
 
 // Stats are counters a hub window or test reads while sending.
@@ -83,7 +86,7 @@ func (s *Sender) keepPreview(img *image.YCbCr) {
 // NewTestSource sends the built-in pattern and tone with o's settings.
 func NewTestSource(o Options) *Sender {
 	s := newSender(o)
-	s.Pictures, s.Sounds = TestPattern(s.Width, s.Height, s.FPS), TestTone(s.ToneHz)
+	s.Pictures, s.Sounds = TestPattern(s.Width, s.Height, s.FPS), testTone(s.ToneHz, s.SyncBeep)
 	return s
 }
 

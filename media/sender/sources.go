@@ -52,17 +52,21 @@ type tone struct {
 }
 
 // TestTone sounds hz.
-func TestTone(hz float64) Sounds {
-	return &tone{t: testsrc.Tone{Freq: hz}, tick: time.NewTicker(20 * time.Millisecond)}
+func TestTone(hz float64) Sounds { return testTone(hz, false) }
+
+func testTone(hz float64, beep bool) Sounds {
+	return &tone{t: testsrc.Tone{Freq: hz, Mark: beep}, tick: time.NewTicker(20 * time.Millisecond)}
 }
 
+// Fill synthesises the 20 ms that start now: like the pictures, the sound
+// is "captured" when it is made, and sent at once.
 func (s *tone) Fill(ctx context.Context, pcm []int16) error {
 	select {
 	case <-ctx.Done():
 		return ctx.Err()
 	case <-s.tick.C:
 	}
-	s.t.Fill(pcm)
+	s.t.FillAt(pcm, time.Now())
 	return nil
 }
 

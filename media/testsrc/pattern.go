@@ -102,16 +102,32 @@ func stampWord(frame uint16, ms int64) [stampBits]bool {
 // Pattern painted (and a codec may have compressed), or false when the
 // block row does not check.
 func ReadStamp(img *image.YCbCr) (frame int, at time.Time, ok bool) {
-	p := Pattern{W: img.Rect.Dx(), H: img.Rect.Dy()}
+	return readStamp(img.Rect.Dx(), img.Rect.Dy(), func(x, y int) int {
+		return int(img.Y[(y+img.Rect.Min.Y)*img.YStride+x+img.Rect.Min.X])
+	})
+}
+
+// ReadStampRGBA is ReadStamp for a picture as the screens get it (which
+// may be scaled down by a whole factor from the painted size).
+func ReadStampRGBA(img *image.RGBA) (frame int, at time.Time, ok bool) {
+	return readStamp(img.Rect.Dx(), img.Rect.Dy(), func(x, y int) int {
+		i := img.PixOffset(x+img.Rect.Min.X, y+img.Rect.Min.Y)
+		return (int(img.Pix[i]) + 2*int(img.Pix[i+1]) + int(img.Pix[i+2])) / 4
+	})
+}
+
+// readStamp reads the block row of a w×h picture through its luma.
+func readStamp(w, h int, luma func(x, y int) int) (frame int, at time.Time, ok bool) {
+	p := Pattern{W: w, H: h}
 	bs := p.block()
 	var v uint64
 	var check byte
 	for i := 0; i < stampBits; i++ {
 		x0, y0 := bs*(i+4)+bs/4, bs+bs/4
 		sum, n := 0, 0
-		for y := y0; y < y0+bs/2; y++ {
-			for x := x0; x < x0+bs/2; x++ {
-				sum += int(img.Y[(y+img.Rect.Min.Y)*img.YStride+x+img.Rect.Min.X])
+		for y := y0; y < y0+bs/2 && y < h; y++ {
+			for x := x0; x < x0+bs/2 && x < w; x++ {
+				sum += luma(x, y)
 				n++
 			}
 		}

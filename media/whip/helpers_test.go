@@ -8,12 +8,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/pion/rtp"
 	"github.com/pion/webrtc/v4"
 
 	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/app/floor"
 	"github.com/igf-floor/floor/media"
+	"github.com/igf-floor/floor/media/playback"
 	"github.com/igf-floor/floor/media/whip"
 	"github.com/igf-floor/floor/storage"
 )
@@ -47,15 +47,13 @@ func newRoomOn(t testing.TB, lim whip.Limits, e *media.Engine, clock app.Clock) 
 	return newRoomWith(t, lim, e, clock, nil)
 }
 
-// newRoomWith is newRoomOn with the room's media played by onTrack.
-func newRoomWith(t testing.TB, lim whip.Limits, e *media.Engine, clock app.Clock,
-	onTrack func(string, *webrtc.TrackRemote) (func(*rtp.Packet), bool)) *room {
-	return newRoomFeeding(t, lim, e, clock, onTrack, nil)
+// newRoomWith is newRoomOn with the room's media played by play (nil: not played).
+func newRoomWith(t testing.TB, lim whip.Limits, e *media.Engine, clock app.Clock, play *playback.Room) *room {
+	return newRoomFeeding(t, lim, e, clock, play, nil)
 }
 
 // newRoomFeeding is newRoomWith with a return feed to the hubs.
-func newRoomFeeding(t testing.TB, lim whip.Limits, e *media.Engine, clock app.Clock,
-	onTrack func(string, *webrtc.TrackRemote) (func(*rtp.Packet), bool), feed whip.ReturnFeed) *room {
+func newRoomFeeding(t testing.TB, lim whip.Limits, e *media.Engine, clock app.Clock, play *playback.Room, feed whip.ReturnFeed) *room {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
@@ -72,8 +70,12 @@ func newRoomFeeding(t testing.TB, lim whip.Limits, e *media.Engine, clock app.Cl
 	r.hubs = app.NewHubRoom(r.mod, clock, "Security of digital products")
 	go r.hubs.Run(ctx)
 	r.engine = e
-	r.server, err = whip.NewServer(whip.Config{API: r.engine.API, Auth: r.dir, Audit: db, Room: r.hubs, Limits: lim, OnTrack: onTrack, ReturnFeed: feed,
-		ICEServers: []webrtc.ICEServer{{URLs: []string{"stun:stun.example.org:3478"}}}})
+	cfg := whip.Config{API: r.engine.API, Auth: r.dir, Audit: db, Room: r.hubs, Limits: lim, ReturnFeed: feed,
+		ICEServers: []webrtc.ICEServer{{URLs: []string{"stun:stun.example.org:3478"}}}}
+	if play != nil {
+		cfg.OnTrack, cfg.OnSenderReport = play.OnTrack, play.SenderReport
+	}
+	r.server, err = whip.NewServer(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -46,7 +46,7 @@ func playRoom(t testing.TB, e *media.Engine) (*room, *playback.Room, *latencies)
 	play := playback.NewRoom()
 	lat := &latencies{}
 	play.Latencies = lat.add
-	r := newRoomWith(t, whip.Limits{PerAddress: 1e6, PerHub: 1e6}, e, app.SystemClock{}, play.OnTrack)
+	r := newRoomWith(t, whip.Limits{PerAddress: 1e6, PerHub: 1e6}, e, app.SystemClock{}, play)
 	play.RequestKeyframe = r.server.RequestKeyframe
 	play.RTT = r.server.RTT
 	t.Cleanup(play.Close)

@@ -96,7 +96,7 @@ func feedingRoom(t testing.TB, src returnfeed.Source) (*room, *playback.Room, *r
 	}
 	play := playback.NewRoom()
 	play.Tap = feed.Hear
-	r := newRoomFeeding(t, whip.Limits{PerAddress: 1e6, PerHub: 1e6}, hubEngine(t), app.SystemClock{}, play.OnTrack, feed)
+	r := newRoomFeeding(t, whip.Limits{PerAddress: 1e6, PerHub: 1e6}, hubEngine(t), app.SystemClock{}, play, feed)
 	play.RequestKeyframe, play.RTT = r.server.RequestKeyframe, r.server.RTT
 	ctx, cancel := context.WithCancel(context.Background())
 	go feed.Run(ctx)

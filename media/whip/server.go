@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/pion/rtcp"
 	"github.com/pion/rtp"
 	"github.com/pion/sdp/v3"
 	"github.com/pion/webrtc/v4"
@@ -92,6 +93,9 @@ type Config struct {
 	// sink must not block; it is called until the track ends, then closed
 	// with nil.
 	OnTrack func(hubID string, track *webrtc.TrackRemote) (sink func(*rtp.Packet), ok bool)
+	// OnSenderReport, when set, gets each RTCP sender report a hub sends
+	// for its audio or video: the clock its streams share (lip sync).
+	OnSenderReport func(hubID string, kind webrtc.RTPCodecType, sr *rtcp.SenderReport)
 	// ReturnFeed, when set, gives each hub whose offer can receive audio a
 	// track to hear the room on (package returnfeed).
 	ReturnFeed ReturnFeed

@@ -155,6 +155,9 @@ func (s *Server) track(sess *session, t *webrtc.TrackRemote, r *webrtc.RTPReceiv
 		sess.videoSSRC = uint32(t.SSRC())
 		sess.mu.Unlock()
 	}
+	if report := s.cfg.OnSenderReport; report != nil {
+		go readSenderReports(r, t, func(sr *rtcp.SenderReport) { report(sess.hub.ID, t.Kind(), sr) })
+	}
 	var sink func(*rtp.Packet)
 	if s.cfg.OnTrack != nil {
 		if f, ok := s.cfg.OnTrack(sess.hub.ID, t); ok {
@@ -172,6 +175,22 @@ func (s *Server) track(sess *session, t *webrtc.TrackRemote, r *webrtc.RTPReceiv
 		sess.count(p.Marker, len(p.Payload), t.Kind() == webrtc.RTPCodecTypeVideo, s.cfg.Now())
 		if sink != nil {
 			sink(p)
+		}
+	}
+}
+
+// readSenderReports reads a track's RTCP until the hub leaves and hands on
+// the sender reports of that track's stream.
+func readSenderReports(r *webrtc.RTPReceiver, t *webrtc.TrackRemote, report func(*rtcp.SenderReport)) {
+	for {
+		pkts, _, err := r.ReadRTCP()
+		if err != nil {
+			return
+		}
+		for _, p := range pkts {
+			if sr, ok := p.(*rtcp.SenderReport); ok && sr.SSRC == uint32(t.SSRC()) {
+				report(sr)
+			}
 		}
 	}
 }

@@ -124,7 +124,7 @@ func Open(ctx context.Context, c Config) (*Serving, error) {
 	s.Play.Tap = s.Feed.Hear
 	dir := app.HubDirectory{Store: c.DB, Clock: c.Clock}
 	s.Server, err = whip.NewServer(whip.Config{API: engine.API, Auth: dir, Audit: c.DB, Room: s.Room,
-		ICEServers: c.ICEServers, Limits: c.Limits, Now: c.Clock.Now, OnTrack: s.Play.OnTrack, ReturnFeed: s.Feed})
+		ICEServers: c.ICEServers, Limits: c.Limits, Now: c.Clock.Now, OnTrack: s.Play.OnTrack, OnSenderReport: s.Play.SenderReport, ReturnFeed: s.Feed})
 	if err != nil {
 		cancel()
 		s.Feed.Close()
