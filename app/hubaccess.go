@@ -24,9 +24,11 @@ type HubAccess interface {
 	Invite(ctx context.Context, n NewHub) (floor.Hub, Invite, error)
 	// Revoke ends a hub's invite and cuts it off if connected.
 	Revoke(ctx context.Context, id string) error
-	// LivePicture copies the latest picture of the hub on the floor into
-	// *dst; false when no hub on the floor has sent one.
-	LivePicture(dst **image.RGBA) (LivePicture, bool)
+	// LivePictures copies the latest picture of each hub on the floor that
+	// has sent one into dst[0], dst[1]…, in the order they took the floor
+	// (a dialogue has several), at most len(dst); each *image.RGBA is
+	// reused while its size stays.
+	LivePictures(dst []*image.RGBA) []LivePicture
 	// SetVolume sets how loud the room hears the hubs: 0 mutes, 1 is full.
 	SetVolume(v float64)
 	// Sound says where the room hears the hubs ("default", or the null
@@ -34,7 +36,11 @@ type HubAccess interface {
 	Sound() string
 }
 
-// LivePicture describes the picture of the hub on the floor.
+// MaxLivePictures is how many hubs can be on the floor together: the turn
+// and those who joined it.
+const MaxLivePictures = 1 + floor.MaxWith
+
+// LivePicture describes the picture of a hub on the floor.
 type LivePicture struct {
 	Hub   string        // the hub's name
 	Fresh bool          // a new picture since the last call

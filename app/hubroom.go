@@ -356,6 +356,20 @@ func (r *HubRoom) Live() map[string]bool {
 	return live
 }
 
+// LiveHubs are the hubs on the floor, in the order they took it.
+func (r *HubRoom) LiveHubs() []string {
+	ids := r.mod.Floor().Live()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var hubs []string
+	for _, rid := range ids {
+		if hubID, ok := r.owner[rid]; ok && !slices.Contains(hubs, hubID) {
+			hubs = append(hubs, hubID)
+		}
+	}
+	return hubs
+}
+
 // LiveRequest is the request hubID has on the floor now; 0 when none.
 func (r *HubRoom) LiveRequest(hubID string) int {
 	ids := r.mod.Floor().Live()

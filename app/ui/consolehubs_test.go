@@ -25,8 +25,8 @@ type memoryAccess struct {
 	hubs   []floor.Hub
 	links  []app.HubLink
 	fail   error
-	live   *image.RGBA
-	pic    app.LivePicture
+	live   []*image.RGBA // the pictures of the hubs on the floor
+	pics   []app.LivePicture
 	volume float64
 }
 
@@ -44,12 +44,10 @@ func (a *memoryAccess) Links() []app.HubLink {
 	}
 	return a.links
 }
-func (a *memoryAccess) LivePicture(dst **image.RGBA) (app.LivePicture, bool) {
-	if a.live == nil {
-		return app.LivePicture{}, false
-	}
-	*dst = a.live
-	return a.pic, true
+func (a *memoryAccess) LivePictures(dst []*image.RGBA) []app.LivePicture {
+	n := min(len(a.live), len(dst))
+	copy(dst, a.live[:n])
+	return a.pics[:n]
 }
 func (a *memoryAccess) SetVolume(v float64) { a.volume = v }
 func (a *memoryAccess) Sound() string {
@@ -157,25 +155,68 @@ func TestConsoleShowsTheLiveHubAndMarksAFrozenPicture(t *testing.T) {
 	if v.video.showing || len(v.stage.Objects) != 1 || v.stage.Objects[0] != v.face.container {
 		t.Fatal("a stage with video and nobody live")
 	}
-	access.live = image.NewRGBA(image.Rect(0, 0, 64, 36))
-	for i := range access.live.Pix {
-		access.live.Pix[i] = 0xc0
-	}
-	access.live.Set(1, 1, color.RGBA{255, 0, 0, 255})
-	access.pic = app.LivePicture{Hub: "Nairobi University", Fresh: true, Age: 10 * time.Millisecond, Latency: 12 * time.Millisecond}
+	access.live = []*image.RGBA{greyPicture(0xc0)}
+	access.live[0].Set(1, 1, color.RGBA{255, 0, 0, 255})
+	access.pics = []app.LivePicture{{Hub: "Nairobi University", Fresh: true, Age: 10 * time.Millisecond, Latency: 12 * time.Millisecond}}
 	v.showVideo()
-	if !v.video.showing || v.video.caption.Text != "Nairobi University · live · 12 ms from capture" || v.video.image.Image != access.live {
-		t.Fatalf("live: %v %q", v.video.showing, v.video.caption.Text)
+	tile := v.video.tiles[0]
+	if !v.video.showing || tile.caption.Text != "Nairobi University · live · 12 ms from capture" || tile.image.Image != access.live[0] {
+		t.Fatalf("live: %v %q", v.video.showing, tile.caption.Text)
 	}
 	test.AssertRendersToMarkup(t, "console/live-video.xml", w.Canvas())
-	access.pic = app.LivePicture{Hub: "Nairobi University", Age: 3200 * time.Millisecond}
+	access.pics = []app.LivePicture{{Hub: "Nairobi University", Age: 3200 * time.Millisecond}}
 	v.showVideo()
-	if v.video.caption.Text != "Nairobi University · FROZEN — no picture for 3 s" {
-		t.Fatalf("frozen: %q", v.video.caption.Text)
+	if tile.caption.Text != "Nairobi University · FROZEN — no picture for 3 s" {
+		t.Fatalf("frozen: %q", tile.caption.Text)
 	}
-	access.live = nil
+	access.live, access.pics = nil, nil
 	v.showVideo()
 	if v.video.showing {
 		t.Fatal("the video stayed after the turn")
+	}
+}
+
+func greyPicture(level byte) *image.RGBA {
+	pic := image.NewRGBA(image.Rect(0, 0, 64, 36))
+	for i := range pic.Pix {
+		pic.Pix[i] = level
+	}
+	return pic
+}
+
+// In a dialogue both hubs are seen, side by side, each named, in the
+// console and on the speaker display; when one leaves the other fills
+// the stage.
+func TestDialogueShowsBothHubsSideBySide(t *testing.T) {
+	v, w, _ := newConsole(t)
+	access := &memoryAccess{}
+	v.EnableHubs(access, w)
+	display := NewSpeakerDisplay()
+	v.display = display
+	access.live = []*image.RGBA{greyPicture(0x40), greyPicture(0xc0)}
+	access.pics = []app.LivePicture{{Hub: "Nairobi University", Fresh: true}, {Hub: "Accra Hub", Fresh: true, Latency: 9 * time.Millisecond}}
+	v.showVideo()
+	a, b := v.video.tiles[0], v.video.tiles[1]
+	if a.caption.Text != "Nairobi University · live" || b.caption.Text != "Accra Hub · live · 9 ms from capture" {
+		t.Fatalf("captions %q, %q", a.caption.Text, b.caption.Text)
+	}
+	if a.image.Image != access.live[0] || b.image.Image != access.live[1] {
+		t.Fatal("a tile shows another hub's picture")
+	}
+	w.Resize(fyne.NewSize(1100, 800))
+	if pa, pb := a.box.Position(), b.box.Position(); pb.X <= pa.X || pb.Y != pa.Y {
+		t.Fatalf("not side by side: %v and %v", pa, pb)
+	}
+	if len(display.tiles) != 2 || display.tiles[0].Image != access.live[0] || display.tiles[1].Image != access.live[1] {
+		t.Fatalf("the speaker display shows %d pictures", len(display.tiles))
+	}
+	test.AssertRendersToMarkup(t, "console/dialogue-video.xml", w.Canvas())
+	access.live, access.pics = access.live[1:], access.pics[1:]
+	v.showVideo()
+	if len(v.video.grid.Objects) != 1 || v.video.grid.Objects[0] != a.box || a.caption.Text != "Accra Hub · live · 9 ms from capture" {
+		t.Fatalf("after Nairobi left: %d tiles, %q", len(v.video.grid.Objects), a.caption.Text)
+	}
+	if len(display.tiles) != 1 || display.tiles[0].Image != access.live[0] {
+		t.Fatal("the speaker display kept Nairobi")
 	}
 }

@@ -9,19 +9,28 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/igf-floor/floor/app"
 )
 
-// liveVideo shows the hub on the floor above the speaker timer, from a
-// reused picture scaled cheaply (DESIGN.md: smooth scaling costs a core).
+// liveVideo shows the hubs on the floor above the speaker timer, side by
+// side in a dialogue, each from a reused picture scaled cheaply (DESIGN.md:
+// smooth scaling costs a core).
 type liveVideo struct {
+	tiles    []*videoTile
+	pictures []*image.RGBA // one per tile, reused
+	grid     *fyne.Container
+	shown    int // tiles on the stage
+	showing  bool
+}
+
+// videoTile is one hub's picture with its name and state in words.
+type videoTile struct {
 	image   *canvas.Image
 	caption *widget.Label
 	box     fyne.CanvasObject
-	picture *image.RGBA
-	showing bool
 	skipped int // pictures not drawn in the console since the last drawn
 }
 
@@ -33,39 +42,65 @@ type liveVideo struct {
 const consoleEvery = 3
 
 func newLiveVideo() *liveVideo {
-	lv := &liveVideo{image: canvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 16, 9))), caption: widget.NewLabel("")}
-	lv.image.FillMode = canvas.ImageFillContain
-	lv.image.ScaleMode = canvas.ImageScaleFastest
-	lv.caption.TextStyle = fyne.TextStyle{Bold: true}
-	lv.box = container.NewBorder(nil, lv.caption, nil, nil, lv.image)
+	lv := &liveVideo{pictures: make([]*image.RGBA, app.MaxLivePictures), grid: container.NewGridWithColumns(1)}
+	for range app.MaxLivePictures {
+		t := &videoTile{image: canvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 16, 9))), caption: widget.NewLabel("")}
+		t.image.FillMode = canvas.ImageFillContain
+		t.image.ScaleMode = canvas.ImageScaleFastest
+		t.caption.TextStyle = fyne.TextStyle{Bold: true}
+		t.caption.Wrapping = fyne.TextWrapWord
+		t.box = container.NewBorder(nil, t.caption, nil, nil, t.image)
+		lv.tiles = append(lv.tiles, t)
+	}
 	return lv
 }
 
-// showVideo puts the live hub's latest picture on the stage, or takes the
+// arrange puts n tiles on the grid: one alone, two side by side, up to
+// four in two rows.
+func (lv *liveVideo) arrange(n int) {
+	if n == lv.shown {
+		return
+	}
+	lv.shown = n
+	objects := make([]fyne.CanvasObject, n)
+	for i := range n {
+		objects[i] = lv.tiles[i].box
+	}
+	lv.grid.Objects = objects
+	lv.grid.Layout = layout.NewGridLayoutWithColumns(max(1, min(n, 2)))
+	lv.grid.Refresh()
+}
+
+// showVideo puts the live hubs' latest pictures on the stage, or takes the
 // stage back for the timer alone when no hub on the floor sends pictures.
 func (v *ConsoleView) showVideo() {
 	if v.hubs == nil {
 		return
 	}
 	lv := v.video
-	pic, ok := v.hubs.access.LivePicture(&lv.picture)
+	pics := v.hubs.access.LivePictures(lv.pictures)
 	if v.display != nil {
-		var shown *image.RGBA
-		if ok {
-			shown = lv.picture
+		fresh := make([]bool, len(pics))
+		for i, p := range pics {
+			fresh[i] = p.Fresh
 		}
-		v.display.ShowVideo(shown, pic.Fresh)
+		v.display.ShowVideo(lv.pictures[:len(pics)], fresh)
 	}
-	setStage(v.stage, &lv.showing, ok, lv.box, v.face.container)
-	if !ok {
-		return
+	lv.arrange(len(pics))
+	setStage(v.stage, &lv.showing, len(pics) > 0, lv.grid, v.face.container)
+	for i, pic := range pics {
+		lv.tiles[i].show(pic, lv.pictures[i])
 	}
-	if pic.Fresh {
-		lv.skipped++
-		if lv.skipped >= consoleEvery || lv.image.Image != lv.picture {
-			lv.skipped = 0
-			lv.image.Image = lv.picture
-			lv.image.Refresh()
+}
+
+// show draws a new picture (one in consoleEvery) and says its state.
+func (t *videoTile) show(pic app.LivePicture, picture *image.RGBA) {
+	if pic.Fresh || t.image.Image != picture {
+		t.skipped++
+		if t.skipped >= consoleEvery || t.image.Image != picture {
+			t.skipped = 0
+			t.image.Image = picture
+			t.image.Refresh()
 		}
 	}
 	caption := pic.Hub + " · live"
@@ -75,7 +110,7 @@ func (v *ConsoleView) showVideo() {
 	if pic.Age > app.FrozenAfter {
 		caption = fmt.Sprintf("%s · FROZEN — no picture for %d s", pic.Hub, int(pic.Age.Seconds()))
 	}
-	setLabel(lv.caption, caption)
+	setLabel(t.caption, caption)
 }
 
 // AnimateVideo shows the live hub at up to 30 pictures a second until ctx

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/igf-floor/floor/app/floor"
@@ -19,7 +20,8 @@ import (
 type SpeakerDisplay struct {
 	face     *timerFace
 	stage    *fyne.Container
-	video    *canvas.Image
+	video    *fyne.Container // the hubs' pictures, side by side in a dialogue
+	tiles    []*canvas.Image
 	showing  bool
 	Question *widget.Label   // the policy question on the table; hidden when none
 	poll     *fyne.Container // a poll's results, when the moderator shows them
@@ -29,9 +31,7 @@ type SpeakerDisplay struct {
 
 // NewSpeakerDisplay returns an empty display.
 func NewSpeakerDisplay() *SpeakerDisplay {
-	d := &SpeakerDisplay{face: newTimerFace(), video: canvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 16, 9)))}
-	d.video.FillMode = canvas.ImageFillContain
-	d.video.ScaleMode = canvas.ImageScaleFastest
+	d := &SpeakerDisplay{face: newTimerFace(), video: container.NewGridWithColumns(1)}
 	d.stage = container.NewStack(d.face.container)
 	d.Question = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	d.Question.Wrapping = fyne.TextWrapWord
@@ -80,13 +80,30 @@ func (d *SpeakerDisplay) showRoom(question int, wording string, poll *floor.Tall
 // Show puts a reading and the moderator's message on the display.
 func (d *SpeakerDisplay) Show(r timer.SpeakerReading, message string) { d.face.show(r, message) }
 
-// ShowVideo puts picture above the timer (nil takes it away); fresh says
-// the picture changed since the last call.
-func (d *SpeakerDisplay) ShowVideo(picture *image.RGBA, fresh bool) {
-	on := picture != nil
-	setStage(d.stage, &d.showing, on, d.video, d.face.container)
-	if on && (fresh || d.video.Image != picture) {
-		d.video.Image = picture
+// ShowVideo puts the hubs' pictures above the timer, side by side (none
+// takes the video away); fresh[i] says picture i changed since the last call.
+func (d *SpeakerDisplay) ShowVideo(pictures []*image.RGBA, fresh []bool) {
+	if len(pictures) != len(d.tiles) {
+		for len(d.tiles) < len(pictures) {
+			t := canvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 16, 9)))
+			t.FillMode = canvas.ImageFillContain
+			t.ScaleMode = canvas.ImageScaleFastest
+			d.tiles = append(d.tiles, t)
+		}
+		d.tiles = d.tiles[:len(pictures)]
+		objects := make([]fyne.CanvasObject, len(pictures))
+		for i, t := range d.tiles {
+			objects[i] = t
+		}
+		d.video.Objects = objects
+		d.video.Layout = layout.NewGridLayoutWithColumns(max(1, min(len(pictures), 2)))
 		d.video.Refresh()
+	}
+	setStage(d.stage, &d.showing, len(pictures) > 0, d.video, d.face.container)
+	for i, p := range pictures {
+		if fresh[i] || d.tiles[i].Image != p {
+			d.tiles[i].Image = p
+			d.tiles[i].Refresh()
+		}
 	}
 }

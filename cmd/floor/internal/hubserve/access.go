@@ -142,16 +142,21 @@ func (a *Access) Revoke(ctx context.Context, id string) error {
 	return nil
 }
 
-// LivePicture copies the picture of the hub on the floor.
-func (a *Access) LivePicture(dst **image.RGBA) (app.LivePicture, bool) {
+// LivePictures copies the pictures of the hubs on the floor, in the order
+// they took it.
+func (a *Access) LivePictures(dst []*image.RGBA) []app.LivePicture {
 	a.mu.Lock()
 	s := a.serving
 	a.mu.Unlock()
 	if s == nil {
-		return app.LivePicture{}, false
+		return nil
 	}
-	for id := range s.Room.Live() {
-		fresh, age, ok := s.Play.Picture(id, dst)
+	var pics []app.LivePicture
+	for _, id := range s.Room.LiveHubs() {
+		if len(pics) == len(dst) {
+			break
+		}
+		fresh, age, ok := s.Play.Picture(id, &dst[len(pics)])
 		if !ok {
 			continue
 		}
@@ -165,9 +170,9 @@ func (a *Access) LivePicture(dst **image.RGBA) (app.LivePicture, bool) {
 		if st := s.Play.Stats(id); st != nil {
 			pic.Latency = time.Duration(st.LatencyMicros.Load()) * time.Microsecond
 		}
-		return pic, true
+		pics = append(pics, pic)
 	}
-	return app.LivePicture{}, false
+	return pics
 }
 
 // SetVolume sets how loud the room hears the hubs: 0 mutes, 1 is full.

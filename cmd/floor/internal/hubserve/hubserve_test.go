@@ -238,6 +238,13 @@ func TestTwoHubsOnTheFloorTogether(t *testing.T) {
 		waitUntil(t, h.Name+"'s picture", func() bool { _, _, ok := s.Play.Picture(h.ID, &pic); return ok })
 		waitUntil(t, h.Name+" told it has the floor", func() bool { return joined[i].Client().Status().Place == "You have the floor" })
 	}
+	// The console and the speaker display get both pictures, in the order
+	// the hubs took the floor.
+	a := &Access{serving: s}
+	pics := a.LivePictures(make([]*image.RGBA, app.MaxLivePictures))
+	if len(pics) != 2 || pics[0].Hub != "Nairobi" || pics[1].Hub != "Accra" {
+		t.Fatalf("pictures for the screens: %+v", pics)
+	}
 	if err := m.EndTurn(ctx); err != nil {
 		t.Fatal(err)
 	}
