@@ -14,6 +14,8 @@ import (
 	"github.com/pion/interceptor/pkg/nack"
 	"github.com/pion/transport/v5"
 	"github.com/pion/webrtc/v4"
+
+	"github.com/igf-floor/floor/media/fec"
 )
 
 // DefaultReadBuffer is the UDP receive buffer Floor asks for. The kernel's
@@ -120,11 +122,18 @@ func newAPI(se webrtc.SettingEngine) (*webrtc.API, error) {
 	if err := m.RegisterDefaultCodecs(); err != nil {
 		return nil, fmt.Errorf("media: codecs: %w", err)
 	}
+	// The hubs' video repair stream (package fec): a codec the room takes
+	// as a track, and the interceptor that fills it, added last so it sees
+	// each packet as the track wrote it and never a retransmission.
+	if err := m.RegisterCodec(fec.Codec(), webrtc.RTPCodecTypeVideo); err != nil {
+		return nil, fmt.Errorf("media: repair codec: %w", err)
+	}
 	reg := &interceptor.Registry{}
 	if err := webrtc.RegisterDefaultInterceptorsWithOptions(m, reg,
 		webrtc.WithNackGeneratorOptions(nack.GeneratorInterval(NackInterval))); err != nil {
 		return nil, fmt.Errorf("media: interceptors: %w", err)
 	}
+	reg.Add(fec.Factory{})
 	return webrtc.NewAPI(webrtc.WithSettingEngine(se), webrtc.WithMediaEngine(m), webrtc.WithInterceptorRegistry(reg)), nil
 }
 

@@ -9,6 +9,8 @@ import (
 
 	"github.com/pion/rtp"
 	"github.com/pion/webrtc/v4"
+
+	"github.com/igf-floor/floor/media/fec"
 )
 
 // Room plays the hubs in the room: every hub's video is assembled, only the
@@ -57,6 +59,9 @@ func (r *Room) OnTrack(hubID string, t *webrtc.TrackRemote) (func(*rtp.Packet), 
 	}
 	if t.Kind() != webrtc.RTPCodecTypeVideo {
 		return nil, false
+	}
+	if t.Codec().MimeType == fec.MimeType {
+		return r.onRepair(hubID), true
 	}
 	codec := VP8
 	switch t.Codec().MimeType {
@@ -132,6 +137,22 @@ func (r *Room) OnTrack(hubID string, t *webrtc.TrackRemote) (func(*rtp.Packet), 
 		cancel()
 	}()
 	return sink, true
+}
+
+// onRepair hands a hub's repair packets to its video receiver, whichever
+// is current when each arrives.
+func (r *Room) onRepair(hubID string) func(*rtp.Packet) {
+	return func(p *rtp.Packet) {
+		if p == nil {
+			return
+		}
+		r.mu.Lock()
+		h := r.hubs[hubID]
+		r.mu.Unlock()
+		if h != nil {
+			h.video.Repair(p)
+		}
+	}
 }
 
 // onAudio plays a hub's sound while it is on the floor, and records it.

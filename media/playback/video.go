@@ -10,6 +10,7 @@ import (
 
 	"github.com/pion/rtp"
 
+	"github.com/igf-floor/floor/media/fec"
 	"github.com/igf-floor/floor/media/h264"
 	"github.com/igf-floor/floor/media/testsrc"
 	"github.com/igf-floor/floor/media/vpx"
@@ -18,8 +19,10 @@ import (
 // VideoStats are what a receiver counts, read while it runs.
 type VideoStats struct {
 	Packets, Frames, Decoded, Damaged, Lost, Discarded atomic.Int64
-	KeyframeRequests                                   atomic.Int64
-	Width, Height                                      atomic.Int64
+	// Rebuilt counts packets rebuilt from the hub's repair packets (FEC).
+	Rebuilt          atomic.Int64
+	KeyframeRequests atomic.Int64
+	Width, Height    atomic.Int64
 	// Latency is capture → decoded for the last frame whose stamp could be
 	// read (the hub's test source paints its capture time); 0 otherwise.
 	LatencyMicros atomic.Int64
@@ -48,6 +51,8 @@ type Video struct {
 	RTT func() time.Duration
 
 	asm      *Assembler
+	fec      fec.Recoverer
+	repairs  chan *rtp.Packet
 	dec      decoder
 	decoding bool // decoding now; off → on waits for a keyframe
 	waitKey  bool
@@ -78,7 +83,17 @@ func NewVideoOf(codec Codec, wait time.Duration) (*Video, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Video{asm: NewAssemblerOf(codec, wait), dec: dec, KeyframeEvery: 500 * time.Millisecond}, nil
+	return &Video{asm: NewAssemblerOf(codec, wait), dec: dec, KeyframeEvery: 500 * time.Millisecond,
+		repairs: make(chan *rtp.Packet, 64)}, nil
+}
+
+// Repair takes one of the hub's repair packets (from another goroutine);
+// when the receiver is behind, it is dropped.
+func (v *Video) Repair(p *rtp.Packet) {
+	select {
+	case v.repairs <- p:
+	default:
+	}
 }
 
 // Run reads packets with read until it fails or ctx ends.
@@ -122,9 +137,21 @@ func (v *Video) Run(ctx context.Context, read func() (*rtp.Packet, error)) error
 				return <-errc
 			}
 			v.Stats.Packets.Add(1)
-			frames = v.asm.Push(p, time.Now())
+			now := time.Now()
+			frames = v.asm.Push(p, now)
+			for _, q := range v.fec.Media(p, now) {
+				frames = append(frames, v.asm.Push(q, now)...)
+			}
+		case p := <-v.repairs:
+			now := time.Now()
+			for _, q := range v.fec.Repair(p, now) {
+				frames = append(frames, v.asm.Push(q, now)...)
+			}
 		case now := <-tick.C:
-			frames = v.asm.Tick(now)
+			for _, q := range v.fec.Tick(now) {
+				frames = append(frames, v.asm.Push(q, now)...)
+			}
+			frames = append(frames, v.asm.Tick(now)...)
 		}
 		for _, f := range frames {
 			if v.RecordFrame != nil {
@@ -132,6 +159,7 @@ func (v *Video) Run(ctx context.Context, read func() (*rtp.Packet, error)) error
 			}
 			v.decode(f)
 		}
+		v.Stats.Rebuilt.Store(int64(v.fec.Rebuilt))
 		v.Stats.Lost.Store(int64(v.asm.Lost))
 		v.Stats.Discarded.Store(int64(v.asm.Discarded))
 		v.Stats.Frames.Store(int64(v.asm.Frames))

@@ -53,11 +53,17 @@ func playRoom(t testing.TB, e *media.Engine) (*room, *playback.Room, *latencies)
 	return r, play, lat
 }
 
-// sendTest joins a hub sending the test source at w×h through engine e.
+// sendTest joins a hub sending the test source at w×h through engine e,
+// with repair packets as Floor's hubs send them.
 func sendTest(t testing.TB, r *room, token string, e *media.Engine, w, h int) (*whip.Publisher, *sender.Sender) {
+	return sendTestFEC(t, r, token, e, w, h, true)
+}
+
+// sendTestFEC is sendTest with or without repair packets.
+func sendTestFEC(t testing.TB, r *room, token string, e *media.Engine, w, h int, repair bool) (*whip.Publisher, *sender.Sender) {
 	src := sender.NewTestSource(sender.Options{Width: w, Height: h, Kbps: 1500})
 	pub, err := whip.Publish(context.Background(), e.API, r.client(token), whip.PublishOptions{
-		Video: true, Audio: true, DataChannel: true, OnBitrate: src.SetBitrate, OnKeyframe: src.RequestKeyframe})
+		Video: true, FEC: repair, Audio: true, DataChannel: true, OnBitrate: src.SetBitrate, OnKeyframe: src.RequestKeyframe})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,17 +149,18 @@ func BenchmarkJoinToFirstPicture640x360(b *testing.B) { benchJoin(b, 640, 360) }
 func BenchmarkJoinToFirstPicture1280x720(b *testing.B) { benchJoin(b, 1280, 720) }
 
 // captureToDecoded runs a live 640x360 hub for d through engines and
-// returns the sorted latencies and the frames the room gave up.
-func captureToDecoded(b *testing.B, roomNet, hubNet *media.Engine, d time.Duration) ([]time.Duration, int64) {
+// returns the sorted latencies and the receiver's counters (frames given
+// up, packets rebuilt from repair packets).
+func captureToDecoded(b *testing.B, roomNet, hubNet *media.Engine, d time.Duration, repair bool) ([]time.Duration, *playback.VideoStats) {
 	r, play, lat := playRoom(b, roomNet)
 	hub, token := r.addHub(b, "Nairobi")
 	live := map[string]bool{hub.ID: true}
 	play.SetLive(live)
-	sendTest(b, r, token, hubNet, 640, 360)
+	sendTestFEC(b, r, token, hubNet, 640, 360, repair)
 	eventually(b, "the first picture", func() bool { s := play.Stats(hub.ID); return s != nil && s.Decoded.Load() > 0 })
 	r.server.SetLive(live)
 	time.Sleep(d)
-	return lat.sorted(), play.Stats(hub.ID).Lost.Load()
+	return lat.sorted(), play.Stats(hub.ID)
 }
 
 // BenchmarkCaptureToDecodedLoopback is a live hub's capture → decoded
@@ -161,7 +168,7 @@ func captureToDecoded(b *testing.B, roomNet, hubNet *media.Engine, d time.Durati
 func BenchmarkCaptureToDecodedLoopback(b *testing.B) {
 	var all []time.Duration
 	for i := 0; i < b.N; i++ {
-		l, _ := captureToDecoded(b, hubEngine(b), hubEngine(b), 5*time.Second)
+		l, _ := captureToDecoded(b, hubEngine(b), hubEngine(b), 5*time.Second, true)
 		all = append(all, l...)
 	}
 	slices.Sort(all)
@@ -170,19 +177,26 @@ func BenchmarkCaptureToDecodedLoopback(b *testing.B) {
 }
 
 // BenchmarkCaptureToDecodedVnet50ms2pct is the same under vnet, 50 ms each
-// way and 2 % loss: p95, and frames given up despite NACK.
-func BenchmarkCaptureToDecodedVnet50ms2pct(b *testing.B) {
+// way and 2 % loss: p95, frames given up despite NACK, and packets rebuilt
+// from repair packets; NoFEC is the hub sending none (NACK alone).
+func BenchmarkCaptureToDecodedVnet50ms2pct(b *testing.B) { benchVnet(b, true) }
+
+func BenchmarkCaptureToDecodedVnet50ms2pctNoFEC(b *testing.B) { benchVnet(b, false) }
+
+func benchVnet(b *testing.B, repair bool) {
 	var all []time.Duration
-	var lost int64
+	var lost, rebuilt, packets int64
 	for i := 0; i < b.N; i++ {
 		roomNet, hubNet := wan(b, 50*time.Millisecond, 0, 0.02)
-		l, n := captureToDecoded(b, roomNet, hubNet, 10*time.Second)
-		all, lost = append(all, l...), lost+n
+		l, st := captureToDecoded(b, roomNet, hubNet, 10*time.Second, repair)
+		all, lost, rebuilt, packets = append(all, l...), lost+st.Lost.Load(), rebuilt+st.Rebuilt.Load(), packets+st.Packets.Load()
 	}
 	slices.Sort(all)
 	b.ReportMetric(float64(all[len(all)/2])/1e6, "p50-ms")
 	b.ReportMetric(float64(all[len(all)*95/100])/1e6, "p95-ms")
 	b.ReportMetric(float64(lost), "frames-lost")
+	b.ReportMetric(float64(rebuilt), "rebuilt")
+	b.ReportMetric(float64(packets), "packets")
 }
 
 // BenchmarkSwitchToQueuedHub is giving the floor to a hub that was queued

@@ -8,14 +8,20 @@ import (
 
 	"github.com/pion/rtcp"
 	"github.com/pion/webrtc/v4"
+
+	"github.com/igf-floor/floor/media/fec"
 )
 
 // PublishOptions say what a hub sends.
 type PublishOptions struct {
-	Video       bool   // VP8, unless VideoMime says otherwise
-	VideoMime   string // webrtc.MimeTypeH264 to send as OBS does; "" for VP8
-	Audio       bool   // Opus
-	DataChannel bool   // the "floor" control channel
+	Video     bool   // VP8, unless VideoMime says otherwise
+	VideoMime string // webrtc.MimeTypeH264 to send as OBS does; "" for VP8
+	// FEC sends repair packets with the video (package fec) on an m-line of
+	// their own: the room rebuilds a lost packet without a round trip. Only
+	// a Floor room takes them; leave it off towards an SFU.
+	FEC         bool
+	Audio       bool // Opus
+	DataChannel bool // the "floor" control channel
 	ICEServers  []webrtc.ICEServer
 	// OnBitrate receives the video rate the room asks for (REMB), so the
 	// encoder can follow it.
@@ -68,6 +74,17 @@ func Publish(ctx context.Context, api *webrtc.API, c *Client, o PublishOptions) 
 			return fail(fmt.Errorf("video track: %w", err))
 		}
 		go readRTCP(sender.Sender(), o.OnBitrate, o.OnKeyframe)
+		if o.FEC {
+			repair, err := fec.NewTrack()
+			if err != nil {
+				return fail(err)
+			}
+			sender, err := pc.AddTransceiverFromTrack(repair, webrtc.RTPTransceiverInit{Direction: webrtc.RTPTransceiverDirectionSendonly})
+			if err != nil {
+				return fail(fmt.Errorf("repair track: %w", err))
+			}
+			go readRTCP(sender.Sender(), nil, nil)
+		}
 	}
 	if o.Audio {
 		p.Audio, err = webrtc.NewTrackLocalStaticSample(webrtc.RTPCodecCapability{MimeType: webrtc.MimeTypeOpus, ClockRate: 48000, Channels: 2}, "audio", "floor-hub")

@@ -13,6 +13,7 @@ import (
 	"github.com/pion/webrtc/v4"
 
 	"github.com/igf-floor/floor/app/floor"
+	"github.com/igf-floor/floor/media/fec"
 )
 
 // session is one hub's connection: its PeerConnection and what we count.
@@ -150,7 +151,7 @@ func (s *Server) stateChanged(sess *session, st webrtc.PeerConnectionState) {
 
 // track reads a hub's media, unless the playback layer takes it.
 func (s *Server) track(sess *session, t *webrtc.TrackRemote, r *webrtc.RTPReceiver) {
-	if t.Kind() == webrtc.RTPCodecTypeVideo {
+	if t.Kind() == webrtc.RTPCodecTypeVideo && t.Codec().MimeType != fec.MimeType {
 		sess.mu.Lock()
 		sess.videoSSRC = uint32(t.SSRC())
 		sess.mu.Unlock()

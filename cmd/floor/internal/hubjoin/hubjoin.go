@@ -136,7 +136,7 @@ func Join(ctx context.Context, inv app.Invite, o Options) (*Joined, error) {
 	var openOnce sync.Once
 	direct := o.SFU == "" // with an SFU, media goes there and only control (and the room's sound) to the room
 	p, err := whip.Publish(ctx, engine.API, client, whip.PublishOptions{
-		Video: direct && !o.AudioOnly, Audio: direct, DataChannel: true,
+		Video: direct && !o.AudioOnly, FEC: direct, Audio: direct, DataChannel: true,
 		OnBitrate: src.SetBitrate, OnKeyframe: src.RequestKeyframe, Hear: ear.Hear,
 		OnControl: hub.Receive, OnControlOpen: func() { openOnce.Do(func() { close(opened) }) },
 	})
