@@ -145,3 +145,18 @@ func TestLipSyncFromSenderReports(t *testing.T) {
 		t.Fatalf("sound %v off the shown picture, outside ±40 ms", synced)
 	}
 }
+
+// BenchmarkLipSync80msDevice is the skew of sound against picture (median,
+// positive when the sound is later) with a device heard 80 ms after it
+// reads: as shown (held for the sound), and as decoded (had nothing been
+// held), over 6 s per run.
+func BenchmarkLipSync80msDevice(b *testing.B) {
+	var synced, unsynced []time.Duration
+	for i := 0; i < b.N; i++ {
+		got := measureLipSync(b, hubEngine(b), hubEngine(b), 80*time.Millisecond, 6*time.Second)
+		synced = append(synced, skew(got.heard, got.shown))
+		unsynced = append(unsynced, skew(got.heard, got.decoded))
+	}
+	b.ReportMetric(float64(median(synced))/1e6, "skew-ms")
+	b.ReportMetric(float64(median(unsynced))/1e6, "unheld-skew-ms")
+}
