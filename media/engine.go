@@ -40,6 +40,9 @@ type Config struct {
 	// Disconnected ("hub lost?") and Failed (removed); 0 means 5 s and 25 s,
 	// near RFC 7675's consent expiry, which Pion does not run itself.
 	LostAfter, FailedAfter time.Duration
+	// NoRepair leaves out the video repair codec (package fec): the engine
+	// then answers as a WHIP server that does not know it.
+	NoRepair bool
 }
 
 func (cfg Config) timeouts(se *webrtc.SettingEngine) {
@@ -70,7 +73,7 @@ func NewEngine(cfg Config) (*Engine, error) {
 		cfg.timeouts(&se)
 		se.SetICEMulticastDNSMode(ice.MulticastDNSModeDisabled)
 		se.SetNetworkTypes([]webrtc.NetworkType{webrtc.NetworkTypeUDP4})
-		api, err := newAPI(se)
+		api, err := newAPI(se, !cfg.NoRepair)
 		if err != nil {
 			return nil, err
 		}
@@ -101,7 +104,7 @@ func NewEngine(cfg Config) (*Engine, error) {
 	// mDNS candidates hide addresses but cost a multicast round and fail on
 	// many networks; off unless a later issue asks for them.
 	se.SetICEMulticastDNSMode(ice.MulticastDNSModeDisabled)
-	api, err := newAPI(se)
+	api, err := newAPI(se, !cfg.NoRepair)
 	if err != nil {
 		mux.Close()
 		conn.Close()
@@ -117,7 +120,7 @@ const NackInterval = 20 * time.Millisecond
 
 // newAPI is Pion's API with its default codecs and interceptors (NACK,
 // RTCP reports, TWCC, stats), NACKs sent every NackInterval.
-func newAPI(se webrtc.SettingEngine) (*webrtc.API, error) {
+func newAPI(se webrtc.SettingEngine, repair bool) (*webrtc.API, error) {
 	m := &webrtc.MediaEngine{}
 	if err := m.RegisterDefaultCodecs(); err != nil {
 		return nil, fmt.Errorf("media: codecs: %w", err)
@@ -125,8 +128,10 @@ func newAPI(se webrtc.SettingEngine) (*webrtc.API, error) {
 	// The hubs' video repair stream (package fec): a codec the room takes
 	// as a track, and the interceptor that fills it, added last so it sees
 	// each packet as the track wrote it and never a retransmission.
-	if err := m.RegisterCodec(fec.Codec(), webrtc.RTPCodecTypeVideo); err != nil {
-		return nil, fmt.Errorf("media: repair codec: %w", err)
+	if repair {
+		if err := m.RegisterCodec(fec.Codec(), webrtc.RTPCodecTypeVideo); err != nil {
+			return nil, fmt.Errorf("media: repair codec: %w", err)
+		}
 	}
 	reg := &interceptor.Registry{}
 	if err := webrtc.RegisterDefaultInterceptorsWithOptions(m, reg,

@@ -28,6 +28,10 @@ const (
 	ClockRate   = 90000
 )
 
+// Rtpmap is how the codec reads in SDP: an answer without it refused the
+// repair stream.
+const Rtpmap = "x-floor-flexfec-03/90000"
+
 // PacketsPerRepair is how many of a frame's packets one repair packet
 // covers (interleaved): one loss among them is rebuilt. At 2 % loss a
 // frame of 8 loses two of one group about once in 100 frames.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/pion/rtcp"
@@ -56,6 +57,7 @@ func Publish(ctx context.Context, api *webrtc.API, c *Client, o PublishOptions) 
 		return nil, fmt.Errorf("new peer connection: %w", err)
 	}
 	p := &Publisher{PC: pc, client: c}
+	var repairSender *webrtc.RTPSender
 	fail := func(err error) (*Publisher, error) {
 		pc.Close()
 		return nil, err
@@ -83,7 +85,8 @@ func Publish(ctx context.Context, api *webrtc.API, c *Client, o PublishOptions) 
 			if err != nil {
 				return fail(fmt.Errorf("repair track: %w", err))
 			}
-			go readRTCP(sender.Sender(), nil, nil)
+			repairSender = sender.Sender()
+			go readRTCP(repairSender, nil, nil)
 		}
 	}
 	if o.Audio {
@@ -149,6 +152,13 @@ func Publish(ctx context.Context, api *webrtc.API, c *Client, o PublishOptions) 
 		return fail(err)
 	}
 	p.Location = loc
+	if repairSender != nil && !strings.Contains(answer, fec.Rtpmap) {
+		// A room that does not take repair packets (an older Floor, another
+		// WHIP server) rejected their line: send without them.
+		if err := pc.RemoveTrack(repairSender); err != nil {
+			return fail(fmt.Errorf("repair track: %w", err))
+		}
+	}
 	if err := pc.SetRemoteDescription(webrtc.SessionDescription{Type: webrtc.SDPTypeAnswer, SDP: answer}); err != nil {
 		p.Leave(context.Background())
 		return nil, fmt.Errorf("the room's answer: %w", err)
