@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"image"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -31,7 +32,9 @@ type videoTile struct {
 	image   *canvas.Image
 	caption *widget.Label
 	box     fyne.CanvasObject
-	skipped int // pictures not drawn in the console since the last drawn
+	skipped int       // pictures not drawn in the console since the last drawn
+	said    time.Time // when the caption last changed
+	frozen  bool
 }
 
 // consoleEvery is how many new pictures pass between two drawn in the
@@ -40,6 +43,12 @@ type videoTile struct {
 // any change; under software OpenGL that is most of the cost). The speaker
 // display, which the room watches, gets every picture.
 const consoleEvery = 3
+
+// captionEvery is how often the latency in a caption may change: a new
+// figure with every picture repainted the whole console 30 times a second
+// (under software OpenGL, about a third of a core) for a number nobody
+// reads that fast.
+const captionEvery = time.Second
 
 func newLiveVideo() *liveVideo {
 	lv := &liveVideo{pictures: make([]*image.RGBA, app.MaxLivePictures), grid: container.NewGridWithColumns(1)}
@@ -103,14 +112,19 @@ func (t *videoTile) show(pic app.LivePicture, picture *image.RGBA) {
 			t.image.Refresh()
 		}
 	}
+	frozen := pic.Age > app.FrozenAfter
 	caption := pic.Hub + " · live"
 	if pic.Latency > 0 {
 		caption += fmt.Sprintf(" · %d ms from capture", pic.Latency.Milliseconds())
 	}
-	if pic.Age > app.FrozenAfter {
+	if frozen {
 		caption = fmt.Sprintf("%s · FROZEN — no picture for %d s", pic.Hub, int(pic.Age.Seconds()))
 	}
-	setLabel(t.caption, caption)
+	// A change of hub or of state shows at once; the figures once a second.
+	if !strings.HasPrefix(t.caption.Text, pic.Hub+" · ") || frozen != t.frozen || time.Since(t.said) >= captionEvery {
+		t.said, t.frozen = time.Now(), frozen
+		setLabel(t.caption, caption)
+	}
 }
 
 // AnimateVideo shows the live hub at up to 30 pictures a second until ctx
