@@ -2,8 +2,7 @@ package ui
 
 import (
 	"context"
-	"fmt"
-	"strconv"
+	"slices"
 	"strings"
 	"time"
 
@@ -17,26 +16,36 @@ import (
 // reminderKey is the preference holding how many minutes ahead to remind.
 const reminderKey = "reminderMinutes"
 
-var reminderChoices = []string{"Remind: off", "Remind: 5 min", "Remind: 10 min", "Remind: 15 min", "Remind: 30 min"}
+// reminderMinutes are the reminder choices, in minutes (0: off).
+var reminderMinutes = []int{0, 5, 10, 15, 30}
+
+func reminderChoice(minutes int) string {
+	if minutes == 0 {
+		return tr("Remind: off")
+	}
+	return tr("Remind: {{.Minutes}} min", "Minutes", minutes)
+}
 
 // newRemindSelect makes the "remind me" choice, kept in the app's preferences.
 func (v *ParticipantView) newRemindSelect() *widget.Select {
 	prefs := fyne.CurrentApp().Preferences()
-	s := widget.NewSelect(reminderChoices, func(choice string) {
+	choices := make([]string, len(reminderMinutes))
+	for i, m := range reminderMinutes {
+		choices[i] = reminderChoice(m)
+	}
+	s := widget.NewSelect(choices, func(choice string) {
 		minutes := 0
-		if f := strings.Fields(choice); len(f) == 3 {
-			minutes, _ = strconv.Atoi(f[1])
+		if i := slices.Index(choices, choice); i >= 0 {
+			minutes = reminderMinutes[i]
 		}
 		prefs.SetInt(reminderKey, minutes)
 		v.reminders.Before = time.Duration(minutes) * time.Minute
 	})
 	minutes := prefs.IntWithFallback(reminderKey, 10)
 	v.reminders.Before = time.Duration(minutes) * time.Minute
-	s.Selected = reminderChoices[0]
-	for _, c := range reminderChoices[1:] {
-		if c == "Remind: "+strconv.Itoa(minutes)+" min" {
-			s.Selected = c
-		}
+	s.Selected = choices[0]
+	if i := slices.Index(reminderMinutes, minutes); i >= 0 {
+		s.Selected = choices[i]
 	}
 	return s
 }
@@ -98,16 +107,16 @@ func (v *ParticipantView) showSyncState(subs []agenda.Subscription) {
 			failing++
 		}
 	}
-	when := "never"
+	when := tr("never")
 	if !last.IsZero() {
-		when = last.In(time.Local).Format("2 Jan 15:04")
+		when = localDate(last.In(time.Local).Format("2 Jan 15:04"))
 	}
-	text := fmt.Sprintf("%d subscriptions · last synced %s", len(subs), when)
+	text := tr("{{.N}} subscriptions · last synced {{.When}}", "N", len(subs), "When", when)
 	if len(subs) == 1 {
-		text = "1 subscription · last synced " + when
+		text = tr("1 subscription · last synced {{.When}}", "When", when)
 	}
 	if failing > 0 {
-		text = fmt.Sprintf("Offline or failing (%d of %d) · agenda as of %s", failing, len(subs), when)
+		text = tr("Offline or failing ({{.Failing}} of {{.N}}) · agenda as of {{.When}}", "Failing", failing, "N", len(subs), "When", when)
 	}
 	v.SyncState.SetText(text)
 }
@@ -125,7 +134,7 @@ func (v *ParticipantView) checkReminders() {
 	for _, s := range v.reminders.Due(favs, func(int64) bool { return true }, v.p.Now()) {
 		mins := int(s.Start.Sub(v.p.Now()).Round(time.Minute).Minutes())
 		fyne.CurrentApp().SendNotification(fyne.NewNotification(
-			fmt.Sprintf("In %d min: %s", mins, strings.Join(nonEmpty(s.Number, s.Title), " · ")),
+			tr("In {{.Minutes}} min: {{.Session}}", "Minutes", mins, "Session", strings.Join(nonEmpty(s.Number, s.Title), " · ")),
 			strings.Join(nonEmpty(v.sessionLine(s), s.Room), " · ")))
 	}
 }

@@ -93,7 +93,7 @@ func TestBackgroundSyncRemindersFiltersAndNowNext(t *testing.T) {
 	if p.SessionCount() != 1 {
 		t.Fatalf("igf-2020 only: %d sessions", p.SessionCount())
 	}
-	v.filters.Event.SetSelected(anyChoice)
+	v.filters.Event.SetSelected(anyChoice())
 	if p.SessionCount() != 25 {
 		t.Fatalf("all again: %d", p.SessionCount())
 	}

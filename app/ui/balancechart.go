@@ -41,14 +41,15 @@ func (c *balanceChart) show(shares []floor.Share) {
 			total += s.Time
 		}
 	}
-	objs := []fyne.CanvasObject{widget.NewLabelWithStyle("Speaking time by "+c.dimension, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	title := "Speaking time by " + c.dimension // each a key: translatedAtRunTime
+	objs := []fyne.CanvasObject{widget.NewLabelWithStyle(tr(title), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	if total == 0 {
-		objs = append(objs, widget.NewLabel("No interventions yet"))
+		objs = append(objs, widget.NewLabel(tr("No interventions yet")))
 	}
 	for _, s := range rows {
 		frac := float32(s.Time) / float32(total)
 		bar := canvas.NewRectangle(translucent(theme.Color(theme.ColorNamePrimary)))
-		label := widget.NewLabel(fmt.Sprintf("%s  %s (%.0f%%, %d)", s.Category, timer.Clock(s.Time, false), 100*frac, s.Turns))
+		label := widget.NewLabel(tr("{{.Category}}  {{.Time}} ({{.Share}}%, {{.Turns}})", "Category", s.Category, "Time", timer.Clock(s.Time, false), "Share", fmt.Sprintf("%.0f", 100*frac), "Turns", s.Turns))
 		label.Truncation = fyne.TextTruncateEllipsis
 		objs = append(objs, withLayout(barLayout{frac: frac}, bar, label))
 	}
@@ -76,3 +77,6 @@ func translucent(c color.Color) color.Color {
 	r, g, b, _ := c.RGBA()
 	return color.NRGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), 0x70}
 }
+
+// balanceDimensions are the charts the console shows, in order.
+func balanceDimensions() []string { return []string{"stakeholder group", "region", "place", "youth"} }

@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -59,13 +58,13 @@ type ConsoleView struct {
 }
 
 // Presets offered for a turn, as the Preset select shows them.
-func presets() []string { return []string{"1 min", "2 min", "3 min", "5 min", "Count up"} }
+func presets() []string { return []string{"1 min", "2 min", "3 min", "5 min", tr("Count up")} }
 
 // parseTurn reads a turn's length as the Preset box holds it: a preset,
 // minutes ("4", "4 min") or minutes and seconds ("4:30").
 func parseTurn(text string) (timer.Mode, time.Duration, error) {
 	t := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), "min"))
-	if strings.EqualFold(t, "count up") {
+	if strings.EqualFold(t, "count up") || strings.EqualFold(t, tr("Count up")) {
 		return timer.CountUp, 0, nil
 	}
 	var m, sec int
@@ -76,13 +75,13 @@ func parseTurn(text string) (timer.Mode, time.Duration, error) {
 			sec, err = strconv.Atoi(ss)
 		}
 		if err == nil && (sec < 0 || sec > 59 || len(ss) != 2) {
-			err = errors.New("seconds run from 00 to 59")
+			err = errors.New(tr("seconds run from 00 to 59"))
 		}
 	} else {
 		m, err = strconv.Atoi(t)
 	}
 	if err != nil || m < 0 {
-		return "", 0, fmt.Errorf("a turn is minutes (\"3\") or minutes and seconds (\"2:30\"), not %q", text)
+		return "", 0, errors.New(tr("a turn is minutes (“3”) or minutes and seconds (“2:30”), not “{{.Text}}”", "Text", text))
 	}
 	return timer.CountDown, time.Duration(m)*time.Minute + time.Duration(sec)*time.Second, nil
 }
@@ -99,7 +98,7 @@ func NewConsoleView(ctx context.Context, m *app.Moderator, session agenda.Sessio
 	if planned <= 0 {
 		planned = time.Hour
 	}
-	v.StartSession = widget.NewButton(fmt.Sprintf("Start session (%d min)", int(planned.Minutes())), func() {
+	v.StartSession = widget.NewButton(tr("Start session ({{.Minutes}} min)", "Minutes", int(planned.Minutes())), func() {
 		v.do(m.Timer(ctx, timer.Command{Kind: timer.StartSession, Duration: planned}))
 	})
 	v.PauseSession = widget.NewButton(lang.L("Pause session"), v.toggleSession)
@@ -123,7 +122,7 @@ func NewConsoleView(ctx context.Context, m *app.Moderator, session agenda.Sessio
 	v.Status = widget.NewLabel("")
 	v.Status.Wrapping = fyne.TextWrapWord
 	v.queue = newQueuePanel(v)
-	for _, dim := range []string{"stakeholder group", "region", "place", "youth"} {
+	for _, dim := range balanceDimensions() {
 		v.charts = append(v.charts, newBalanceChart(dim))
 	}
 
@@ -134,7 +133,7 @@ func NewConsoleView(ctx context.Context, m *app.Moderator, session agenda.Sessio
 		container.NewHBox(v.StartSession, v.PauseSession, v.EndSession),
 		v.questions.content)
 	turn := container.NewVBox(
-		container.NewHBox(widget.NewLabel("Turn:"), container.NewGridWrap(fyne.NewSize(120, v.Preset.MinSize().Height), v.Preset),
+		container.NewHBox(widget.NewLabel(tr("Turn:")), container.NewGridWrap(fyne.NewSize(120, v.Preset.MinSize().Height), v.Preset),
 			v.Next, v.PauseSpeaker, v.EndTurn),
 		container.NewHBox(v.Minus60, v.Minus30, v.Plus30, v.Plus60, v.DisplayFullScreen),
 		v.Message)
@@ -235,7 +234,7 @@ func (v *ConsoleView) installShortcuts() {
 // do shows the outcome of an action: an error in words, or the new state.
 func (v *ConsoleView) do(err error) {
 	if err != nil {
-		v.Status.SetText("Not done: " + err.Error())
+		v.Status.SetText(tr("Not done: {{.Why}}", "Why", err.Error()))
 	} else {
 		v.Status.SetText("")
 	}
@@ -285,13 +284,13 @@ func (v *ConsoleView) Tick() {
 	switch {
 	case !s.Started:
 		setCanvasText(v.SessionClock, timer.Clock(0, false))
-		setLabel(v.SessionInfo, fmt.Sprintf("not started · %d min planned", int(v.sessionPlanned().Minutes())))
+		setLabel(v.SessionInfo, tr("not started · {{.Minutes}} min planned", "Minutes", int(v.sessionPlanned().Minutes())))
 	case s.Overrun > 0:
 		setCanvasText(v.SessionClock, timer.Clock(s.Elapsed, false))
-		setLabel(v.SessionInfo, "OVER TIME +"+timer.Clock(s.Overrun, false)+sessionState(s))
+		setLabel(v.SessionInfo, tr("OVER TIME")+" +"+timer.Clock(s.Overrun, false)+sessionState(s))
 	default:
 		setCanvasText(v.SessionClock, timer.Clock(s.Elapsed, false))
-		setLabel(v.SessionInfo, timer.Clock(s.Remaining, true)+" left of "+timer.Clock(s.Planned, false)+sessionState(s))
+		setLabel(v.SessionInfo, tr("{{.Left}} left of {{.Planned}}", "Left", timer.Clock(s.Remaining, true), "Planned", timer.Clock(s.Planned, false))+sessionState(s))
 	}
 	setEnabled(v.StartSession, !s.Started)
 	setEnabled(v.PauseSession, s.Started && !s.Ended)
@@ -364,9 +363,9 @@ func (v *ConsoleView) sessionPlanned() time.Duration {
 func sessionState(s timer.SessionReading) string {
 	switch {
 	case s.Ended:
-		return " · ended"
+		return " · " + tr("ended")
 	case !s.Running:
-		return " · PAUSED"
+		return " · " + tr("PAUSED")
 	}
 	return ""
 }

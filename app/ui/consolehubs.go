@@ -47,7 +47,7 @@ func (v *ConsoleView) EnableHubs(access app.HubAccess, win fyne.Window) {
 	p := &hubsPanel{v: v, access: access, win: win}
 	p.Toggle = widget.NewButton(lang.L("Open to hubs"), p.toggle)
 	p.Invite = widget.NewButton(lang.L("Invite a hub…"), p.inviteDialog)
-	p.Address = widget.NewLabel("Closed: Floor listens on nothing.")
+	p.Address = widget.NewLabel(tr("Closed: Floor listens on nothing."))
 	p.Address.Wrapping = fyne.TextWrapWord
 	p.List = widget.NewList(func() int { return len(p.rows) }, p.create, p.update)
 	p.Volume = widget.NewSlider(0, 100)
@@ -87,7 +87,7 @@ func (p *hubsPanel) toggle() {
 		p.v.do(p.access.Close())
 		p.open, p.addr = false, ""
 		p.Toggle.SetText(lang.L("Open to hubs"))
-		p.Address.SetText("Closed: Floor listens on nothing.")
+		p.Address.SetText(tr("Closed: Floor listens on nothing."))
 	} else {
 		addr, err := p.access.Open(p.v.ctx)
 		if err != nil {
@@ -138,7 +138,7 @@ func (p *hubsPanel) tick(now time.Time) {
 
 // openText says where hubs reach the room and what each side hears.
 func (p *hubsPanel) openText() string {
-	return "Open to hubs at " + p.addr + " (TCP and UDP). Invited hubs can join. Sound: " + p.access.Sound() + "."
+	return tr("Open to hubs at {{.Address}} (TCP and UDP). Invited hubs can join. Sound: {{.Sound}}.", "Address", p.addr, "Sound", p.access.Sound())
 }
 
 func (p *hubsPanel) create() fyne.CanvasObject {
@@ -166,7 +166,7 @@ func (p *hubsPanel) update(i widget.ListItemID, o fyne.CanvasObject) {
 	}
 	revoke.Enable()
 	revoke.OnTapped = func() {
-		dialog.ShowConfirm("Revoke "+r.hub.Name+"?", "Its invite stops working at once and a connected hub is cut off.", func(ok bool) {
+		dialog.ShowConfirm(tr("Revoke {{.Hub}}?", "Hub", r.hub.Name), tr("Its invite stops working at once and a connected hub is cut off."), func(ok bool) {
 			if ok {
 				p.v.do(p.access.Revoke(p.v.ctx, r.hub.ID))
 				p.reload()
@@ -180,22 +180,22 @@ func (p *hubsPanel) update(i widget.ListItemID, o fyne.CanvasObject) {
 func hubText(r hubRow) string {
 	name := r.hub.Name
 	if r.link != nil && r.link.People > 0 {
-		name += fmt.Sprintf(" (%d present)", r.link.People)
+		name += " " + tr("({{.N}} present)", "N", r.link.People)
 	}
 	parts := []string{name}
 	switch {
 	case !r.hub.Active():
-		parts = append(parts, "revoked")
+		parts = append(parts, tr("revoked"))
 	case r.link == nil:
-		parts = append(parts, "not connected")
+		parts = append(parts, tr("not connected"))
 	case r.link.Lost:
-		parts = append(parts, "HUB LOST?")
+		parts = append(parts, tr("HUB LOST?"))
 	default:
 		l := r.link
-		parts = append(parts, l.State, fmt.Sprintf("%.0f fps", l.FPS), fmt.Sprintf("%.0f kbps", l.Kbps),
-			fmt.Sprintf("rtt %d ms", l.RTT.Milliseconds()), fmt.Sprintf("%d lost", l.PacketsLost))
+		parts = append(parts, tr(l.State), fmt.Sprintf("%.0f fps", l.FPS), fmt.Sprintf("%.0f kbps", l.Kbps),
+			fmt.Sprintf("rtt %d ms", l.RTT.Milliseconds()), tr("{{.N}} lost", "N", l.PacketsLost))
 		if !l.Control {
-			parts = append(parts, "media only")
+			parts = append(parts, tr("media only"))
 		}
 	}
 	return strings.Join(parts, " · ")
@@ -211,7 +211,7 @@ func (p *hubsPanel) inviteDialog() {
 		widget.NewFormItem(lang.L("Name"), name), widget.NewFormItem(lang.L("City"), city),
 		widget.NewFormItem(lang.L("Stakeholder group"), group), widget.NewFormItem(lang.L("Region"), region),
 	}
-	dialog.ShowForm("Invite a hub", "Invite", "Cancel", form, func(ok bool) {
+	dialog.ShowForm(tr("Invite a hub"), lang.X("invite-button", "Invite"), tr("Cancel"), form, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -231,8 +231,8 @@ func (p *hubsPanel) showInvite(h floor.Hub, inv app.Invite) {
 	text.Wrapping = fyne.TextWrapBreak
 	text.SetText("floor hub '" + inv.URL() + "'\n\n" + inv.BrowserURL())
 	copyIt := widget.NewButton(lang.L("Copy invite"), func() { fyne.CurrentApp().Clipboard().SetContent(inv.URL()) })
-	body := container.NewBorder(widget.NewLabel("Send this privately to "+h.Name+". The token is shown only now."), copyIt, nil, nil, text)
-	d := dialog.NewCustom("Invite for "+h.Name, "Done", body, p.win)
+	body := container.NewBorder(widget.NewLabel(tr("Send this privately to {{.Hub}}. The token is shown only now.", "Hub", h.Name)), copyIt, nil, nil, text)
+	d := dialog.NewCustom(tr("Invite for {{.Hub}}", "Hub", h.Name), tr("Done"), body, p.win)
 	d.Resize(fyne.NewSize(640, 320))
 	d.Show()
 }

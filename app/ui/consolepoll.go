@@ -64,7 +64,7 @@ func (v *ConsoleView) EnablePolls(polls *app.Polls) {
 	p.OnDisplay = widget.NewCheck(lang.L("Results on the speaker display"), func(bool) { p.v.Tick() })
 	p.Title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	p.Title.Wrapping = fyne.TextWrapWord
-	p.Info = widget.NewLabel("No poll yet.")
+	p.Info = widget.NewLabel(tr("No poll yet."))
 	p.Info.Wrapping = fyne.TextWrapWord
 	p.results = container.NewVBox()
 	p.content = container.NewVScroll(container.NewVBox(
@@ -115,7 +115,7 @@ func (p *pollPanel) tick() {
 		return
 	}
 	p.shown = key
-	setLabel(p.Title, fmt.Sprintf("Poll %d: %s", cur.ID, cur.Question))
+	setLabel(p.Title, tr("Poll {{.N}}: {{.Question}}", "N", cur.ID, "Question", cur.Question))
 	setLabel(p.Info, pollInfo(t, p.v.pollAddress()))
 	p.results.Objects = pollBars(t)
 	p.results.Refresh()
@@ -145,22 +145,22 @@ func (v *ConsoleView) pollAddress() string {
 // pollInfo is a poll's state in words: open or not, where phones vote and
 // with which code, its voters.
 func pollInfo(t floor.Tally, address string) string {
-	state := "Written, not open yet."
+	state := tr("Written, not open yet.")
 	switch {
 	case t.Poll.Open() && address != "":
-		state = "OPEN — phones in the room vote at " + address + " with code " + t.Poll.Code + "."
+		state = tr("OPEN — phones in the room vote at {{.Address}} with code {{.Code}}.", "Address", address, "Code", t.Poll.Code)
 	case t.Poll.Open():
-		state = "OPEN — hubs vote now; phones can vote once Floor is open to hubs (code " + t.Poll.Code + ")."
+		state = tr("OPEN — hubs vote now; phones can vote once Floor is open to hubs (code {{.Code}}).", "Code", t.Poll.Code)
 	case !t.Poll.Closed.IsZero():
-		state = "Closed."
+		state = tr("Closed.")
 	}
 	var places []string
 	for _, place := range slices.Sorted(maps.Keys(t.ByPlace)) {
-		places = append(places, fmt.Sprintf("%d %s", t.ByPlace[place], place))
+		places = append(places, fmt.Sprintf("%d %s", t.ByPlace[place], tr(place)))
 	}
-	votes := fmt.Sprintf("%d votes", t.Voters)
+	votes := tr("{{.N}} votes", "N", t.Voters)
 	if t.Voters == 1 {
-		votes = "1 vote"
+		votes = tr("1 vote")
 	}
 	if len(places) > 0 {
 		votes += " (" + strings.Join(places, ", ") + ")"
@@ -179,7 +179,7 @@ func pollBars(t floor.Tally) []fyne.CanvasObject {
 			frac = float32(t.Counts[i]) / float32(t.Voters)
 		}
 		bar := canvas.NewRectangle(translucent(theme.Color(theme.ColorNamePrimary)))
-		label := widget.NewLabel(fmt.Sprintf("%s  %d (%.0f%%)", o, t.Counts[i], 100*frac))
+		label := widget.NewLabel(tr("{{.Option}}  {{.Count}} ({{.Share}}%)", "Option", o, "Count", t.Counts[i], "Share", fmt.Sprintf("%.0f", 100*frac)))
 		label.Truncation = fyne.TextTruncateEllipsis
 		objs = append(objs, withLayout(barLayout{frac: frac}, bar, label))
 	}

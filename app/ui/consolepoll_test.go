@@ -104,7 +104,7 @@ func TestConsoleStepsQuestionsRunsAPollAndExportsTheReport(t *testing.T) {
 	r.Takeaways.SetText("Security by default")
 	r.InRoom.SetText("thirty")
 	test.Tap(r.Export["pdf"])
-	if !strings.Contains(r.Result.Text, `"thirty" for in the room is not a number`) {
+	if !strings.Contains(r.Result.Text, `“thirty” for in the room is not a number`) {
 		t.Errorf("result %q", r.Result.Text)
 	}
 	r.InRoom.SetText("30")

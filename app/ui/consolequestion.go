@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -38,9 +36,9 @@ func (q *questionRow) show(fs floor.State) {
 	if q.count == 0 {
 		return
 	}
-	text := fmt.Sprintf("No policy question on the table (%d in this session)", q.count)
+	text := tr("No policy question on the table ({{.N}} in this session)", "N", q.count)
 	if fs.Question > 0 {
-		text = fmt.Sprintf("Policy question %d of %d: %s", fs.Question, q.count, fs.QuestionText)
+		text = tr("Policy question {{.N}} of {{.Of}}: {{.Question}}", "N", fs.Question, "Of", q.count, "Question", fs.QuestionText)
 	}
 	setLabel(q.Text, text)
 	setEnabled(q.Prev, fs.Question > 1)

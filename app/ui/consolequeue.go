@@ -132,7 +132,7 @@ func (q *queuePanel) create() fyne.CanvasObject {
 	label := widget.NewLabel("")
 	label.Truncation = fyne.TextTruncateEllipsis
 	give := widget.NewButtonWithIcon("", theme.MediaPlayIcon(), nil)
-	join := widget.NewButton("+ Join", nil) // joins the speaker on the floor: a dialogue
+	join := widget.NewButton(tr("+ Join"), nil) // joins the speaker on the floor: a dialogue
 	up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), nil)
 	drop := widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)
 	return container.NewBorder(nil, nil, nil, container.NewHBox(give, join, up, drop), label)

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -42,7 +41,7 @@ func (v *ConsoleView) EnableReport(reports app.SessionReports) {
 	p.Save = widget.NewButton(lang.L("Save notes"), func() { p.save() })
 	p.Result = widget.NewLabel("")
 	p.Result.Wrapping = fyne.TextWrapWord
-	exports := container.NewHBox(widget.NewLabel("Export:"))
+	exports := container.NewHBox(widget.NewLabel(tr("Export:")))
 	for _, f := range app.ReportFormats {
 		b := widget.NewButton(strings.ToUpper(f), func() { p.export(f) })
 		p.Export[f] = b
@@ -89,16 +88,16 @@ func (p *reportPanel) save() bool {
 		}
 		v, err := strconv.Atoi(text)
 		if err != nil || v < 0 {
-			setLabel(p.Result, fmt.Sprintf("Not saved: %q for %s is not a number of people.", text, f.name))
+			setLabel(p.Result, tr("Not saved: “{{.Text}}” for {{.Field}} is not a number of people.", "Text", text, "Field", tr(f.name)))
 			return false
 		}
 		*f.dst = v
 	}
 	if err := p.reports.SaveNotes(p.v.ctx, n); err != nil {
-		setLabel(p.Result, "Not saved: "+err.Error())
+		setLabel(p.Result, tr("Not saved: {{.Why}}", "Why", err.Error()))
 		return false
 	}
-	setLabel(p.Result, "Notes saved.")
+	setLabel(p.Result, tr("Notes saved."))
 	return true
 }
 
@@ -109,8 +108,8 @@ func (p *reportPanel) export(format string) {
 	}
 	path, err := p.reports.Export(p.v.ctx, format)
 	if err != nil {
-		setLabel(p.Result, "Not exported: "+err.Error())
+		setLabel(p.Result, tr("Not exported: {{.Why}}", "Why", err.Error()))
 		return
 	}
-	setLabel(p.Result, "Report written to "+path)
+	setLabel(p.Result, tr("Report written to {{.Path}}", "Path", path))
 }

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"image"
 	"strings"
 	"time"
@@ -113,12 +112,12 @@ func (t *videoTile) show(pic app.LivePicture, picture *image.RGBA) {
 		}
 	}
 	frozen := pic.Age > app.FrozenAfter
-	caption := pic.Hub + " · live"
+	caption := tr("{{.Hub}} · live", "Hub", pic.Hub)
 	if pic.Latency > 0 {
-		caption += fmt.Sprintf(" · %d ms from capture", pic.Latency.Milliseconds())
+		caption = tr("{{.Hub}} · live · {{.Ms}} ms from capture", "Hub", pic.Hub, "Ms", pic.Latency.Milliseconds())
 	}
 	if frozen {
-		caption = fmt.Sprintf("%s · FROZEN — no picture for %d s", pic.Hub, int(pic.Age.Seconds()))
+		caption = tr("{{.Hub}} · FROZEN — no picture for {{.Seconds}} s", "Hub", pic.Hub, "Seconds", int(pic.Age.Seconds()))
 	}
 	// A change of hub or of state shows at once; the figures once a second.
 	if !strings.HasPrefix(t.caption.Text, pic.Hub+" · ") || frozen != t.frozen || time.Since(t.said) >= captionEvery {

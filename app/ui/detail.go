@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"net/url"
 	"strings"
 
@@ -26,9 +25,9 @@ func detailSegments(d app.Detail) []widget.RichTextSegment {
 	}
 	add(widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}, joinNonEmpty(" · ", d.Event.Title, s.Number))
 	add(widget.RichTextStyleHeading, s.Title)
-	add(widget.RichTextStyleParagraph, d.When)
+	add(widget.RichTextStyleParagraph, localDate(d.When))
 	if d.EventWhen != "" {
-		add(widget.RichTextStyleParagraph, "Event time: "+d.EventWhen)
+		add(widget.RichTextStyleParagraph, tr("Event time: {{.When}}", "When", localDate(d.EventWhen)))
 	}
 	add(widget.RichTextStyleParagraph, joinNonEmpty(" · ", s.Room, app.FormatLine(s), d.Length))
 
@@ -61,7 +60,7 @@ func detailSegments(d app.Detail) []widget.RichTextSegment {
 	if len(s.SDGs) > 0 {
 		add(widget.RichTextStyleSubHeading, lang.L("Sustainable Development Goals"))
 		segs = append(segs, list(false, mapStrings(s.SDGs, func(g agenda.SDG) string {
-			return fmt.Sprintf("Goal %d: %s", g.Goal, g.Title)
+			return tr("Goal {{.N}}: {{.Title}}", "N", g.Goal, "Title", g.Title)
 		})...))
 	}
 	add(widget.RichTextStyleSubHeading, lang.L("Agenda"))
@@ -83,7 +82,7 @@ func detailSegments(d app.Detail) []widget.RichTextSegment {
 	if len(d.Changes) > 0 {
 		add(widget.RichTextStyleSubHeading, lang.L("Change history"))
 		segs = append(segs, list(false, mapStrings(d.Changes, func(c agenda.ChangeRecord) string {
-			return c.At.Format("2 Jan 2006 15:04 UTC") + " · " + c.Change.String()
+			return localDate(c.At.Format("2 Jan 2006 15:04 UTC")) + " · " + c.Change.String()
 		})...))
 	}
 	return segs

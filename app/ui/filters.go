@@ -25,14 +25,15 @@ type filterBar struct {
 	content                        fyne.CanvasObject
 }
 
-const anyChoice = "All"
+// anyChoice is the filter choice that filters nothing.
+func anyChoice() string { return tr("All") }
 
 func newFilterBar(v *ParticipantView) *filterBar {
 	f := &filterBar{v: v}
 	mk := func(what string) *widget.Select {
-		s := widget.NewSelect([]string{anyChoice}, func(string) { f.apply() })
+		s := widget.NewSelect([]string{anyChoice()}, func(string) { f.apply() })
 		s.PlaceHolder = what
-		s.Selected = anyChoice
+		s.Selected = anyChoice()
 		return s
 	}
 	f.Event, f.Day, f.Track, f.Room, f.Type = mk(lang.L("Event")), mk(lang.L("Day")), mk(lang.L("Track")), mk(lang.L("Room")), mk(lang.L("Type"))
@@ -49,7 +50,7 @@ func newFilterBar(v *ParticipantView) *filterBar {
 
 func (f *filterBar) apply() {
 	pick := func(s *widget.Select) string {
-		if s.Selected == anyChoice {
+		if s.Selected == anyChoice() {
 			return ""
 		}
 		return s.Selected
@@ -65,7 +66,7 @@ func (f *filterBar) update() {
 		s    *widget.Select
 		opts []string
 	}{{f.Event, c.Events}, {f.Day, c.Days}, {f.Track, c.Tracks}, {f.Room, c.Rooms}, {f.Type, c.Types}} {
-		x.s.Options = append([]string{anyChoice}, x.opts...)
+		x.s.Options = append([]string{anyChoice()}, x.opts...)
 		if len(x.opts) == 0 {
 			x.s.Disable()
 		} else {
@@ -86,7 +87,7 @@ func (v *ParticipantView) ShowConflicts() {
 		b.WriteString(lang.L("No two sessions in My agenda overlap."))
 	}
 	for _, c := range conflicts {
-		fmt.Fprintf(&b, "%s overlap:\n  %s\n  %s\n\n", overlapWords(c.Overlap), v.sessionLine(c.A), v.sessionLine(c.B))
+		b.WriteString(tr("{{.Overlap}} overlap:", "Overlap", overlapWords(c.Overlap)) + "\n  " + v.sessionLine(c.A) + "\n  " + v.sessionLine(c.B) + "\n\n")
 	}
 	v.showText(lang.L("Conflicts in My agenda"), b.String())
 }
@@ -101,33 +102,33 @@ func (v *ParticipantView) ShowNowNext() {
 	var b strings.Builder
 	b.WriteString(lang.L("On now:") + "\n")
 	if len(running) == 0 {
-		b.WriteString("  nothing\n")
+		b.WriteString("  " + tr("nothing") + "\n")
 	}
 	for _, s := range running {
 		b.WriteString("  " + v.sessionLine(s) + "\n")
 	}
-	b.WriteString("\nIn the next two hours:\n")
+	b.WriteString("\n" + tr("In the next two hours:") + "\n")
 	if len(next) == 0 {
-		b.WriteString("  nothing\n")
+		b.WriteString("  " + tr("nothing") + "\n")
 	}
 	for _, s := range next {
 		b.WriteString("  " + v.sessionLine(s) + "\n")
 	}
-	v.showText("Now & next, "+v.p.Now().In(time.Local).Format("15:04"), b.String())
+	v.showText(tr("Now & next")+", "+v.p.Now().In(time.Local).Format("15:04"), b.String())
 }
 
 func overlapWords(d time.Duration) string {
 	if d >= time.Hour {
-		return fmt.Sprintf("%d h %02d min", int(d.Hours()), int(d.Minutes())%60)
+		return tr("{{.H}} h {{.M}} min", "H", int(d.Hours()), "M", fmt.Sprintf("%02d", int(d.Minutes())%60))
 	}
-	return fmt.Sprintf("%d min", int(d.Minutes()))
+	return tr("{{.M}} min", "M", int(d.Minutes()))
 }
 
 // sessionLine is "Wed 11 Nov 11:20 · WS #234 · Security of digital products".
 func (v *ParticipantView) sessionLine(s agenda.Session) string {
-	when := "time to be announced"
+	when := tr("time to be announced")
 	if s.Scheduled() {
-		when = s.Start.In(v.p.Zone().Location(s, time.Local)).Format("Mon 2 Jan 15:04")
+		when = localDate(s.Start.In(v.p.Zone().Location(s, time.Local)).Format("Mon 2 Jan 15:04"))
 	}
 	return strings.Join(nonEmpty(when, s.Number, s.Title, s.EventID), " · ")
 }
@@ -151,7 +152,7 @@ func (v *ParticipantView) showText(title, text string) {
 	}
 	body := widget.NewLabel(text)
 	body.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(title, "Close", container.NewVScroll(body), v.window)
+	d := dialog.NewCustom(title, tr("Close"), container.NewVScroll(body), v.window)
 	d.Resize(fyne.NewSize(640, 420))
 	d.Show()
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -63,7 +64,7 @@ func (n *hubRoomNews) show(st app.HubStatus) {
 }
 
 func (n *hubRoomNews) showControls(st app.HubStatus) {
-	setLabel(n.Question, fmt.Sprintf("Policy question %d: %s", st.Question, st.Wording))
+	setLabel(n.Question, tr("Policy question {{.N}}: {{.Question}}", "N", st.Question, "Question", st.Wording))
 	showIf(n.Question, st.Question > 0)
 	p := st.Poll
 	if p == nil || (!p.Open() && st.Voted == 0) {
@@ -86,12 +87,12 @@ func (n *hubRoomNews) showControls(st app.HubStatus) {
 		n.Choice.Refresh()
 		n.Choices.Refresh()
 	}
-	state := "Poll open: " + p.Question
+	state := tr("Poll open: {{.Question}}", "Question", p.Question)
 	switch {
 	case st.Voted > 0:
-		state = "Poll: " + p.Question + " — the hub's vote is counted."
+		state = tr("Poll: {{.Question}} — the hub's vote is counted.", "Question", p.Question)
 	case !p.Open():
-		state = "Poll closed: " + p.Question
+		state = tr("Poll closed: {{.Question}}", "Question", p.Question)
 	}
 	setLabel(n.PollText, state)
 	n.PollText.Show()
@@ -122,16 +123,16 @@ func (n *hubRoomNews) ballot(p floor.Poll) (control.HubVote, error) {
 	case floor.TextPoll:
 		v.Text = strings.TrimSpace(n.Answer.Text)
 		if v.Text == "" {
-			return v, fmt.Errorf("write the hub's answer first")
+			return v, errors.New(tr("write the hub's answer first"))
 		}
 	case floor.Single:
 		if n.Choice.Selected == "" {
-			return v, fmt.Errorf("choose an option first")
+			return v, errors.New(tr("choose an option first"))
 		}
 		v.Choices = []int{index(n.Choice.Selected)}
 	default:
 		if len(n.Choices.Selected) == 0 {
-			return v, fmt.Errorf("choose at least one option first")
+			return v, errors.New(tr("choose at least one option first"))
 		}
 		for _, s := range n.Choices.Selected {
 			v.Choices = append(v.Choices, index(s))
@@ -149,7 +150,7 @@ func (v *HubView) vote() {
 	c := v.conn.Client()
 	st := c.Status()
 	if st.Poll == nil || !st.Poll.Open() {
-		v.Status.SetText("No poll is open.")
+		v.Status.SetText(tr("No poll is open."))
 		return
 	}
 	b, err := v.news.ballot(*st.Poll)
@@ -157,8 +158,8 @@ func (v *HubView) vote() {
 		err = c.Vote(st.Poll.ID, []control.HubVote{b}, true, 0)
 	}
 	if err != nil {
-		v.Status.SetText("Not voted: " + err.Error())
+		v.Status.SetText(tr("Not voted: {{.Why}}", "Why", err.Error()))
 		return
 	}
-	v.Status.SetText("Vote sent.")
+	v.Status.SetText(tr("Vote sent."))
 }

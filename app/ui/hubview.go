@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/igf-floor/floor/app"
+	"github.com/igf-floor/floor/app/control"
 	"github.com/igf-floor/floor/app/floor"
 	"github.com/igf-floor/floor/app/timer"
 )
@@ -61,7 +62,7 @@ type HubView struct {
 func NewHubView(ctx context.Context, join app.HubJoin) *HubView {
 	v := &HubView{ctx: ctx, join: join, face: newTimerFace(), Background: func(f func()) { go f() }}
 	v.Invite = widget.NewEntry()
-	v.Invite.SetPlaceHolder("floor://… invite from the moderator")
+	v.Invite.SetPlaceHolder(tr("floor://… invite from the moderator"))
 	v.Name, v.Affiliation, v.People = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
 	v.Name.SetPlaceHolder(lang.L("Who asks for the floor"))
 	v.Affiliation.SetPlaceHolder(lang.L("Organisation"))
@@ -74,9 +75,9 @@ func NewHubView(ctx context.Context, join app.HubJoin) *HubView {
 	v.AudioOnly = widget.NewCheck(lang.L("Audio only (thin link)"), nil)
 	v.Join = widget.NewButton(lang.L("Join"), v.connect)
 	v.Join.Importance = widget.HighImportance
-	v.Request = widget.NewButton("Request the floor", v.toggleRequest)
+	v.Request = widget.NewButton(tr("Request the floor"), v.toggleRequest)
 	v.Leave = widget.NewButton(lang.L("Leave"), v.leave)
-	v.Place, v.Session, v.Link, v.Stale, v.Notice, v.Status = widget.NewLabel("Not connected"), widget.NewLabel(""),
+	v.Place, v.Session, v.Link, v.Stale, v.Notice, v.Status = widget.NewLabel(tr("Not connected")), widget.NewLabel(""),
 		widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
 	v.Place.TextStyle = fyne.TextStyle{Bold: true}
 	v.Stale.TextStyle = fyne.TextStyle{Bold: true}
@@ -94,7 +95,9 @@ func NewHubView(ctx context.Context, join app.HubJoin) *HubView {
 		widget.NewFormItem(lang.L("Region"), v.Region), widget.NewFormItem("", container.NewHBox(v.Youth, v.AudioOnly)),
 		widget.NewFormItem(lang.L("People here"), v.People))
 	v.RoomLevel = widget.NewProgressBar()
-	v.RoomLevel.TextFormatter = func() string { return fmt.Sprintf("room level %.0f %%", 100*v.RoomLevel.Value) }
+	v.RoomLevel.TextFormatter = func() string {
+		return tr("room level {{.Percent}} %", "Percent", fmt.Sprintf("%.0f", 100*v.RoomLevel.Value))
+	}
 	v.RoomVolume = widget.NewSlider(0, 100)
 	v.RoomVolume.SetValue(100)
 	v.RoomVolume.OnChanged = func(x float64) {
@@ -124,7 +127,7 @@ func (v *HubView) connect() {
 		v.Status.SetText(err.Error())
 		return
 	}
-	v.Status.SetText("Connecting…")
+	v.Status.SetText(tr("Connecting…"))
 	v.Join.Disable()
 	audioOnly := v.AudioOnly.Checked
 	people, _ := strconv.Atoi(strings.TrimSpace(v.People.Text))
@@ -140,7 +143,7 @@ func (v *HubView) connect() {
 func (v *HubView) joined(conn app.HubConnection, err error) {
 	if conn == nil {
 		v.Join.Enable()
-		v.Status.SetText("Could not join: " + err.Error())
+		v.Status.SetText(tr("Could not join: {{.Why}}", "Why", err.Error()))
 		return
 	}
 	v.conn = conn
@@ -159,7 +162,7 @@ func (v *HubView) toggleRequest() {
 	c := v.conn.Client()
 	st := c.Status()
 	var err error
-	if st.Place == "Not asking for the floor" {
+	if st.Place == notAsking {
 		name := strings.TrimSpace(v.Name.Text)
 		if name == "" {
 			name = st.HubName
@@ -188,9 +191,9 @@ func (v *HubView) leave() {
 	}
 	err := v.conn.Leave()
 	v.conn = nil
-	v.Status.SetText("Left the room.")
+	v.Status.SetText(tr("Left the room."))
 	if err != nil {
-		v.Status.SetText("Left the room: " + err.Error())
+		v.Status.SetText(tr("Left the room: {{.Why}}", "Why", err.Error()))
 	}
 	v.Tick()
 }
@@ -209,7 +212,7 @@ func (v *HubView) Tick() {
 		}
 	}
 	if !connected {
-		setLabel(v.Place, "Not connected")
+		setLabel(v.Place, tr("Not connected"))
 		setLabel(v.Session, "")
 		setLabel(v.Link, "")
 		setLabel(v.Stale, "")
@@ -219,21 +222,21 @@ func (v *HubView) Tick() {
 		return
 	}
 	st := v.conn.Client().Status()
-	place := st.Place
+	place := hubPlace(st)
 	if st.Session != "" {
 		place += " · " + st.Session
 	}
 	setLabel(v.Place, place)
-	if st.Place == "Not asking for the floor" {
-		setButtonText(v.Request, "Request the floor")
+	if st.Place == notAsking {
+		setButtonText(v.Request, tr("Request the floor"))
 	} else {
-		setButtonText(v.Request, "Withdraw")
+		setButtonText(v.Request, tr("Withdraw"))
 	}
 	setLabel(v.Session, hubSessionWords(st))
-	setLabel(v.Link, fmt.Sprintf("%s · sending %d kbps · room clock %+d ms (rtt %d ms)", v.conn.State(), v.conn.SendingKbps(),
-		st.Offset.Milliseconds(), st.RTT.Milliseconds()))
+	setLabel(v.Link, tr("{{.State}} · sending {{.Kbps}} kbps · room clock {{.Offset}} ms (rtt {{.RTT}} ms)", "State", tr(v.conn.State()),
+		"Kbps", v.conn.SendingKbps(), "Offset", fmt.Sprintf("%+d", st.Offset.Milliseconds()), "RTT", st.RTT.Milliseconds()))
 	if st.Stale {
-		setLabel(v.Stale, "STALE — no word from the room; the timer may be wrong")
+		setLabel(v.Stale, tr("STALE — no word from the room; the timer may be wrong"))
 	} else {
 		setLabel(v.Stale, "")
 	}
@@ -256,19 +259,37 @@ func (v *HubView) Tick() {
 	}
 }
 
+// notAsking is the hub's place (app.HubStatus.Place, in English) before it
+// asks for the floor.
+const notAsking = "Not asking for the floor"
+
+// hubPlace is the hub's place in the room's words, translated.
+func hubPlace(st app.HubStatus) string {
+	switch {
+	case st.Floor == control.Live:
+		return tr("You have the floor")
+	case st.Place == notAsking:
+		return tr("Not asking for the floor")
+	case st.Floor == control.Next || st.Position == 0:
+		return tr("Next of {{.Length}} in the queue", "Length", max(st.Length, 1))
+	}
+	// The English ordinal ("2nd") is the room's; the languages write theirs.
+	return lang.X("queue-place", st.Place, map[string]any{"Position": st.Position + 1, "Length": st.Length})
+}
+
 func hubSessionWords(st app.HubStatus) string {
 	s := st.Timer.Session
 	switch {
 	case !st.HaveTimer || !s.Started:
-		return "Session not started"
+		return tr("Session not started")
 	case s.Ended:
-		return "Session ended"
+		return tr("Session ended")
 	case s.Overrun > 0:
-		return "Session OVER TIME +" + timer.Clock(s.Overrun, false)
+		return tr("Session OVER TIME +{{.Over}}", "Over", timer.Clock(s.Overrun, false))
 	case !s.Running:
-		return "Session paused · " + timer.Clock(s.Remaining, true) + " left"
+		return tr("Session paused · {{.Left}} left", "Left", timer.Clock(s.Remaining, true))
 	}
-	return "Session · " + timer.Clock(s.Remaining, true) + " left"
+	return tr("Session · {{.Left}} left", "Left", timer.Clock(s.Remaining, true))
 }
 
 // Animate ticks ten times a second until ctx ends, so the room's timer,

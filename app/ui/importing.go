@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 
@@ -49,12 +50,12 @@ func (v *ParticipantView) showImportDialog() {
 
 func (v *ParticipantView) importURI(u fyne.URI) {
 	if u.Scheme() != "file" {
-		dialog.ShowError(fmt.Errorf("import %s: only local files can be dropped here", u.Name()), v.window)
+		dialog.ShowError(errors.New(tr("import {{.Name}}: only local files can be dropped here", "Name", u.Name())), v.window)
 		return
 	}
 	rc, err := storageReader(u)
 	if err != nil {
-		dialog.ShowError(fmt.Errorf("import %s: %w", u.Name(), err), v.window)
+		dialog.ShowError(fmt.Errorf("%s: %w", tr("import {{.Name}}", "Name", u.Name()), err), v.window)
 		return
 	}
 	defer rc.Close()
@@ -69,9 +70,9 @@ func (v *ParticipantView) importFrom(name string, r io.Reader) {
 		return
 	}
 	v.do(v.p.Load(v.ctx))
-	msg := fmt.Sprintf("Imported %s: %d added, %d updated", name, res.Saved.Added, res.Saved.Updated)
+	msg := tr("Imported {{.Name}}: {{.Added}} added, {{.Updated}} updated", "Name", name, "Added", res.Saved.Added, "Updated", res.Saved.Updated)
 	if n := len(res.Report.Warnings); n > 0 {
-		msg += fmt.Sprintf(" (%d notes; 'floor import' lists them)", n)
+		msg += " " + tr("({{.N}} notes; 'floor import' lists them)", "N", n)
 	}
 	v.Status.SetText(msg)
 }

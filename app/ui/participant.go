@@ -4,7 +4,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -83,7 +82,7 @@ func NewParticipantView(ctx context.Context, p *app.Participant, w fyne.Window, 
 		p.SetZone(z)
 		v.refresh()
 	})
-	v.Zone.Selected = eventZoneLabel // the event's time until the viewer chooses
+	v.Zone.Selected = eventZoneLabel() // the event's time until the viewer chooses
 
 	v.Favourite = widget.NewButtonWithIcon("", theme.ContentAddIcon(), v.toggleFavourite)
 	v.Moderate = widget.NewButtonWithIcon(lang.L("Moderate this session"), theme.MediaPlayIcon(), nil)
@@ -128,7 +127,7 @@ func (v *ParticipantView) installShortcuts() {
 // do shows an error from the controller in the status line, or refreshes.
 func (v *ParticipantView) do(err error) {
 	if err != nil {
-		v.Status.SetText(fmt.Sprintf("Could not read the agenda: %v", err))
+		v.Status.SetText(tr("Could not read the agenda: {{.Why}}", "Why", err.Error()))
 		return
 	}
 	v.refresh()
@@ -178,7 +177,7 @@ func (v *ParticipantView) showDetail(id int64) {
 	}
 	d, err := v.p.Detail(v.ctx, id)
 	if err != nil {
-		v.Status.SetText(fmt.Sprintf("Could not read the session: %v", err))
+		v.Status.SetText(tr("Could not read the session: {{.Why}}", "Why", err.Error()))
 		return
 	}
 	v.Favourite.Show()
@@ -204,7 +203,7 @@ func (v *ParticipantView) EnableModerate(open func(ctx context.Context, id int64
 			return
 		}
 		if err := open(v.ctx, v.selected); err != nil {
-			v.Status.SetText("Could not open the console: " + err.Error())
+			v.Status.SetText(tr("Could not open the console: {{.Why}}", "Why", err.Error()))
 		}
 	}
 	v.Moderate.Show()

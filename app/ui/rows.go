@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -42,7 +40,7 @@ func (r *agendaRow) CreateRenderer() fyne.WidgetRenderer {
 
 func (r *agendaRow) show(row app.Row) {
 	if row.IsDay() {
-		r.day.SetText(row.Day)
+		r.day.SetText(localDate(row.Day))
 		r.day.Show()
 		r.body.Hide()
 		return
@@ -53,11 +51,11 @@ func (r *agendaRow) show(row app.Row) {
 	r.title.SetText(joinNonEmpty("  ", s.Number, s.Title))
 	when := row.When
 	if when == "" {
-		when = "Time to be announced"
+		when = tr("Time to be announced")
 	}
 	r.when.SetText(joinNonEmpty(" · ", when, row.EventWhen, s.Room))
 	if row.Favourite {
-		r.star.SetText("★ My agenda") // said in words too, not by the star alone
+		r.star.SetText("★ " + tr("My agenda")) // said in words too, not by the star alone
 	} else {
 		r.star.SetText("")
 	}
@@ -89,17 +87,18 @@ func newZoneOptions(local string) zoneOptions {
 	return zoneOptions{local: local, names: app.SuggestedZones()}
 }
 
-const eventZoneLabel = "Event time"
+// eventZoneLabel is the time zone choice "the event's own".
+func eventZoneLabel() string { return tr("Event time") }
 
-func (z zoneOptions) localLabel() string { return fmt.Sprintf("My time (%s)", z.local) }
+func (z zoneOptions) localLabel() string { return tr("My time ({{.Zone}})", "Zone", z.local) }
 
 func (z zoneOptions) labels() []string {
-	return append([]string{eventZoneLabel, z.localLabel()}, z.names...)
+	return append([]string{eventZoneLabel(), z.localLabel()}, z.names...)
 }
 
 func (z zoneOptions) choice(label string) (app.ZoneChoice, error) {
 	switch label {
-	case eventZoneLabel:
+	case eventZoneLabel():
 		return app.ZoneChoice{Mode: app.ZoneEvent}, nil
 	case z.localLabel():
 		return app.ZoneChoice{Mode: app.ZoneLocal}, nil

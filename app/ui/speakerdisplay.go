@@ -56,7 +56,7 @@ func (d *SpeakerDisplay) ShowRoom(question int, wording string, poll *floor.Tall
 }
 
 func (d *SpeakerDisplay) showRoom(question int, wording string, poll *floor.Tally, address string) {
-	setLabel(d.Question, fmt.Sprintf("Policy question %d: %s", question, wording))
+	setLabel(d.Question, tr("Policy question {{.N}}: {{.Question}}", "N", question, "Question", wording))
 	showIf(d.Question, question > 0)
 	key := ""
 	if poll != nil {

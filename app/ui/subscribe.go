@@ -2,12 +2,12 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/igf-floor/floor/app"
@@ -36,9 +36,9 @@ func (v *ParticipantView) EnableSync(s Syncing, w fyne.Window) {
 
 func (v *ParticipantView) showSubscribeDialog() {
 	entry := widget.NewEntry()
-	entry.SetPlaceHolder("https://… schedule.xml, schedule.json, .ics or an IGF page")
-	d := dialog.NewForm("Subscribe to a schedule", "Subscribe", "Cancel",
-		[]*widget.FormItem{widget.NewFormItem("Address", entry)},
+	entry.SetPlaceHolder(tr("https://… schedule.xml, schedule.json, .ics or an IGF page"))
+	d := dialog.NewForm(tr("Subscribe to a schedule"), tr("Subscribe"), tr("Cancel"),
+		[]*widget.FormItem{widget.NewFormItem(tr("Address"), entry)},
 		func(ok bool) {
 			if ok {
 				v.Subscribe(strings.TrimSpace(entry.Text))
@@ -53,7 +53,7 @@ func (v *ParticipantView) showSubscribeDialog() {
 // Subscribe syncs url in the background and reports in the status line; a
 // change to a session in My agenda raises a desktop notification.
 func (v *ParticipantView) Subscribe(url string) {
-	v.Status.SetText("Syncing " + url + " …")
+	v.Status.SetText(tr("Syncing {{.URL}} …", "URL", url))
 	v.syncing.Run(func() {
 		res, err := v.syncing.Sync(v.ctx, url)
 		fyne.Do(func() { v.synced(url, res, err) })
@@ -66,16 +66,17 @@ func (v *ParticipantView) synced(url string, res app.SyncResult, err error) {
 		if t := res.Subscription.SyncedAt; !t.IsZero() {
 			last = t.Local().Format("2006-01-02 15:04")
 		}
-		v.Status.SetText(fmt.Sprintf("Not synced: %v. The agenda is as of the last good sync: %s", err, last))
+		v.Status.SetText(tr("Not synced: {{.Why}}. The agenda is as of the last good sync: {{.When}}", "Why", err.Error(), "When", last))
 		return
 	}
 	v.do(v.p.Load(v.ctx))
 	if res.NotModified {
-		v.Status.SetText(url + ": not modified")
+		v.Status.SetText(tr("{{.URL}}: not modified", "URL", url))
 		return
 	}
 	s := res.Import.Saved
-	v.Status.SetText(fmt.Sprintf("%s: %d added, %d updated, %d removed, %d changes", res.Import.Event.Title, s.Added, s.Updated, s.Removed, s.Changes))
+	v.Status.SetText(tr("{{.Event}}: {{.Added}} added, {{.Updated}} updated, {{.Removed}} removed, {{.Changes}} changes", "Event", res.Import.Event.Title,
+		"Added", s.Added, "Updated", s.Updated, "Removed", s.Removed, "Changes", s.Changes))
 	v.notifyFavouriteChanges()
 }
 
@@ -95,7 +96,7 @@ func (v *ParticipantView) notifyFavouriteChanges() {
 		}
 	}
 	if len(titles) > 0 {
-		fyne.CurrentApp().SendNotification(fyne.NewNotification("Changed in My agenda", strings.Join(titles, "; ")))
+		fyne.CurrentApp().SendNotification(fyne.NewNotification(tr("Changed in My agenda"), strings.Join(titles, "; ")))
 	}
 }
 
@@ -127,7 +128,7 @@ func (v *ParticipantView) ShowChanges() {
 	text := widget.NewRichText(segs...)
 	text.Wrapping = fyne.TextWrapWord
 	scroll := container.NewVScroll(text)
-	d := dialog.NewCustom("What changed", "Close", scroll, v.window)
+	d := dialog.NewCustom(lang.L("What changed"), tr("Close"), scroll, v.window)
 	d.Resize(fyne.NewSize(720, 520))
 	d.Show()
 }

@@ -75,7 +75,7 @@ func (f *timerFace) show(r timer.SpeakerReading, message string) {
 	if !r.Active {
 		digits = "0:00"
 	}
-	st := faceState{digits: digits, words: r.Words, name: r.Name, message: message, zone: r.Zone}
+	st := faceState{digits: digits, words: timerWords(r.Words), name: r.Name, message: message, zone: r.Zone}
 	if st == f.shown && f.digits.Text != "" {
 		return
 	}
@@ -89,7 +89,7 @@ func (f *timerFace) show(r timer.SpeakerReading, message string) {
 	}
 	bg, fg := zoneColours(r.Zone)
 	f.background.FillColor = bg
-	f.digits.Text, f.words.Text, f.name.Text, f.message.Text = digits, r.Words, r.Name, message
+	f.digits.Text, f.words.Text, f.name.Text, f.message.Text = digits, timerWords(r.Words), r.Name, message
 	for _, t := range []*canvas.Text{f.digits, f.words, f.name, f.message} {
 		t.Color = fg
 	}
