@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -229,6 +230,16 @@ func (v *ConsoleView) installShortcuts() {
 			v.do(v.m.EndTurn(v.ctx))
 		}
 	})
+	// Alt+1, 2, 3 choose the Balance, Polls and Report tabs: Fyne's tab
+	// buttons take no keyboard focus, so without these a keyboard user
+	// could never reach the polls or the report.
+	for i, key := range []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3} {
+		v.canvas.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierAlt}, func(fyne.Shortcut) {
+			if v.Tabs != nil && i < len(v.Tabs.Items) {
+				v.Tabs.SelectIndex(i)
+			}
+		})
+	}
 }
 
 // do shows the outcome of an action: an error in words, or the new state.

@@ -18,12 +18,13 @@ import (
 	"github.com/igf-floor/floor/app/floor"
 )
 
-// Poll kinds as the console offers them.
-const (
-	kindSingle   = "One choice"
-	kindMultiple = "Several choices"
-	kindText     = "Short text"
-)
+// pollKinds are the kinds the console offers, in the order of pollKindNames.
+var pollKinds = []floor.PollKind{floor.Single, floor.Multiple, floor.TextPoll}
+
+// pollKindNames are the kinds in words.
+func pollKindNames() []string {
+	return []string{tr("One choice"), tr("Several choices"), tr("Short text")}
+}
 
 // pollPanel is where the moderator writes a poll, opens and closes it and
 // watches the votes come in from the room's phones and the hubs.
@@ -51,9 +52,9 @@ func (v *ConsoleView) EnablePolls(polls *app.Polls) {
 	p := &pollPanel{v: v, polls: polls}
 	p.Question = widget.NewEntry()
 	p.Question.SetPlaceHolder(lang.L("Question, e.g. Who should certify connected products?"))
-	p.Kind = widget.NewRadioGroup([]string{kindSingle, kindMultiple, kindText}, nil)
+	p.Kind = widget.NewRadioGroup(pollKindNames(), nil)
 	p.Kind.Horizontal = true
-	p.Kind.SetSelected(kindSingle)
+	p.Kind.SetSelected(p.Kind.Options[0])
 	p.Options = widget.NewMultiLineEntry()
 	p.Options.SetPlaceHolder(lang.L("Options, one a line"))
 	p.Options.SetMinRowsVisible(3)
@@ -78,7 +79,10 @@ func (v *ConsoleView) EnablePolls(polls *app.Polls) {
 }
 
 func (p *pollPanel) write() {
-	kind := map[string]floor.PollKind{kindSingle: floor.Single, kindMultiple: floor.Multiple, kindText: floor.TextPoll}[p.Kind.Selected]
+	kind := floor.Single
+	if i := slices.Index(p.Kind.Options, p.Kind.Selected); i >= 0 {
+		kind = pollKinds[i]
+	}
 	var options []string
 	if kind != floor.TextPoll {
 		options = strings.Split(p.Options.Text, "\n")

@@ -21,7 +21,16 @@ func tabTo(t *testing.T, c fyne.Canvas, target fyne.Focusable) {
 	t.Fatalf("Tab never reaches %T", target)
 }
 
-func press(c fyne.Canvas, key fyne.KeyName) { c.Focused().TypedKey(&fyne.KeyEvent{Name: key}) }
+// press sends a key to the focused widget as the window driver does: a key
+// event, and for Space the character too (buttons act on the key, checks on
+// the character).
+func press(c fyne.Canvas, key fyne.KeyName) {
+	f := c.Focused()
+	f.TypedKey(&fyne.KeyEvent{Name: key})
+	if key == fyne.KeySpace {
+		f.TypedRune(' ')
+	}
+}
 
 // A hub host joins, asks for the floor, withdraws and leaves with the
 // keyboard alone: Tab to each field and button, type, Space to press.
