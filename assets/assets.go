@@ -4,7 +4,7 @@ package assets
 
 import "embed"
 
-//go:embed agenda/igf-2020-ws234.txt Icon.png web/poll.html web/poll.css web/hub.html web/hub.js web/hub.css translations/*.json
+//go:embed agenda/igf-2020-ws234.txt Icon.png web/poll.html web/poll.css web/hub.html web/hub.js web/hub.css web/translations/*.json translations/*.json
 var files embed.FS
 
 // BuiltInAgendaName names the built-in agenda in import reports.
@@ -30,6 +30,10 @@ func mustRead(name string) []byte {
 	}
 	return b
 }
+
+// WebTranslations are the browser pages' texts in French and Spanish, one
+// JSON object per language (web/translations/fr.json), keyed by the English.
+func WebTranslations() (embed.FS, string) { return files, "web/translations" }
 
 // PollPage is the template of the page phones in the room vote on.
 func PollPage() string { return string(mustRead("web/poll.html")) }

@@ -23,6 +23,7 @@ import (
 
 	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/app/floor"
+	"github.com/igf-floor/floor/app/webtext"
 	"github.com/igf-floor/floor/assets"
 )
 
@@ -47,6 +48,7 @@ type Handler struct {
 	polls *app.Polls
 	page  *template.Template
 	lim   Limits
+	texts map[string]webtext.Texts // by language code
 
 	mu       sync.Mutex
 	limiters map[string]*rate.Limiter
@@ -62,7 +64,11 @@ func New(polls *app.Polls, lim Limits) (*Handler, error) {
 	if lim.PerSecond <= 0 {
 		lim = Limits{PerSecond: 20, Burst: 200}
 	}
-	return &Handler{polls: polls, page: page, lim: lim, limiters: map[string]*rate.Limiter{}}, nil
+	all, err := webtext.Load()
+	if err != nil {
+		return nil, err
+	}
+	return &Handler{polls: polls, page: page, lim: lim, texts: all, limiters: map[string]*rate.Limiter{}}, nil
 }
 
 // Register adds the poll page's routes to mux.
@@ -93,30 +99,30 @@ func (h *Handler) start(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/poll/"+url.PathEscape(code), http.StatusSeeOther)
 		return
 	}
-	h.render(w, http.StatusOK, view{})
+	h.render(w, r, http.StatusOK, view{})
 }
 
 func (h *Handler) show(w http.ResponseWriter, r *http.Request) {
 	p, ok := h.polls.ByCode(r.PathValue("code"))
 	if !ok {
-		h.render(w, http.StatusNotFound, view{Message: "No poll has that code. Check the code shown in the room."})
+		h.render(w, r, http.StatusNotFound, view{Message: "No poll has that code. Check the code shown in the room."})
 		return
 	}
 	device := h.device(w, r)
 	v := h.viewOf(p)
 	v.Voted = r.URL.Query().Get("voted") == "1" && device != ""
-	h.render(w, http.StatusOK, v)
+	h.render(w, r, http.StatusOK, v)
 }
 
 func (h *Handler) vote(w http.ResponseWriter, r *http.Request) {
 	if ok, wait := h.allow(r); !ok {
 		w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
-		h.render(w, http.StatusTooManyRequests, view{Message: "Too many votes from this network at once. Try again in a few seconds."})
+		h.render(w, r, http.StatusTooManyRequests, view{Message: "Too many votes from this network at once. Try again in a few seconds."})
 		return
 	}
 	p, ok := h.polls.ByCode(r.PathValue("code"))
 	if !ok {
-		h.render(w, http.StatusNotFound, view{Message: "No poll has that code. Check the code shown in the room."})
+		h.render(w, r, http.StatusNotFound, view{Message: "No poll has that code. Check the code shown in the room."})
 		return
 	}
 	cookie, err := r.Cookie(deviceCookie)
@@ -124,12 +130,12 @@ func (h *Handler) vote(w http.ResponseWriter, r *http.Request) {
 		h.device(w, r)
 		v := h.viewOf(p)
 		v.Message = "This page counts one vote per phone with a cookie; it was missing. Please vote again."
-		h.render(w, http.StatusBadRequest, v)
+		h.render(w, r, http.StatusBadRequest, v)
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxForm)
 	if err := r.ParseForm(); err != nil {
-		h.render(w, http.StatusRequestEntityTooLarge, view{Message: "The vote could not be read: it is too large or malformed."})
+		h.render(w, r, http.StatusRequestEntityTooLarge, view{Message: "The vote could not be read: it is too large or malformed."})
 		return
 	}
 	b := floor.Ballot{Voter: "device:" + hashOf(cookie.Value), Place: Place, Text: r.PostForm.Get("answer")}
@@ -147,16 +153,16 @@ func (h *Handler) vote(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/poll/"+url.PathEscape(p.Code)+"?voted=1", http.StatusSeeOther)
 	case errors.Is(err, floor.ErrVoted):
 		v.Voted, v.Message = true, "This phone has already voted in this poll; the first vote counts."
-		h.render(w, http.StatusConflict, v)
+		h.render(w, r, http.StatusConflict, v)
 	case errors.Is(err, floor.ErrPollClosed):
 		v.Message = "This poll is closed; the vote was not counted."
-		h.render(w, http.StatusGone, v)
+		h.render(w, r, http.StatusGone, v)
 	case errors.Is(err, floor.ErrBadVote):
-		v.Message = "The vote was not counted: " + plainReason(err) + "."
-		h.render(w, http.StatusBadRequest, v)
+		v.Message, v.args = "The vote was not counted: %s.", []any{plainReason(err)}
+		h.render(w, r, http.StatusBadRequest, v)
 	default:
 		v.Message = "The vote could not be recorded; please try again."
-		h.render(w, http.StatusServiceUnavailable, v)
+		h.render(w, r, http.StatusServiceUnavailable, v)
 	}
 }
 
@@ -215,9 +221,15 @@ type view struct {
 	Tally     floor.Tally
 	Results   []result
 	Voted     bool
-	Message   string
+	Message   string // English, translated when the page is written
+	args      []any  // for Message's %s
 	MaxAnswer int
+	Lang      string // the page's language: en, fr or es
+	texts     webtext.Texts
 }
+
+// T is a text of the page in its language, with %d or %s from args.
+func (v view) T(key string, args ...any) string { return v.texts.Say(key, args...) }
 
 type result struct {
 	Option  string
@@ -241,8 +253,14 @@ func (h *Handler) viewOf(p floor.Poll) view {
 	return v
 }
 
-func (h *Handler) render(w http.ResponseWriter, code int, v view) {
+func (h *Handler) render(w http.ResponseWriter, r *http.Request, code int, v view) {
+	v.Lang = webtext.LanguageOf(r)
+	v.texts = h.texts[v.Lang]
+	if v.Message != "" {
+		v.Message = v.texts.Say(v.Message, v.args...)
+	}
 	secure(w)
+	w.Header().Set("Content-Language", v.Lang)
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(code)
 	_ = h.page.ExecuteTemplate(w, "page", v)

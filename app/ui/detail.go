@@ -25,11 +25,15 @@ func detailSegments(d app.Detail) []widget.RichTextSegment {
 	}
 	add(widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}, joinNonEmpty(" · ", d.Event.Title, s.Number))
 	add(widget.RichTextStyleHeading, s.Title)
-	add(widget.RichTextStyleParagraph, localDate(d.When))
+	when := localDate(d.When)
+	if !s.Scheduled() {
+		when = tr("Time to be announced")
+	}
+	add(widget.RichTextStyleParagraph, when)
 	if d.EventWhen != "" {
 		add(widget.RichTextStyleParagraph, tr("Event time: {{.When}}", "When", localDate(d.EventWhen)))
 	}
-	add(widget.RichTextStyleParagraph, joinNonEmpty(" · ", s.Room, app.FormatLine(s), d.Length))
+	add(widget.RichTextStyleParagraph, joinNonEmpty(" · ", s.Room, formatLine(s), lengthLine(s)))
 
 	for _, r := range agenda.AllRoles() {
 		people := s.PeopleWith(r)
@@ -153,4 +157,28 @@ func paragraph(text string) []widget.RichTextSegment {
 		runes = runes[cut+1:]
 	}
 	return append(segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: string(runes)})
+}
+
+// formatLine is the session's format with its online format when that
+// differs, in the viewer's language (app.FormatLine is the CLI's).
+func formatLine(s agenda.Session) string {
+	switch {
+	case s.OnlineFormat == "" || s.OnlineFormat == s.Format:
+		return s.Format
+	case s.Format == "":
+		return tr("online: {{.Online}}", "Online", s.OnlineFormat)
+	}
+	return tr("{{.Format}}; online: {{.Online}}", "Format", s.Format, "Online", s.OnlineFormat)
+}
+
+// lengthLine says how long the session is, and how that changed for an
+// online format (app.Length is the CLI's).
+func lengthLine(s agenda.Session) string {
+	switch {
+	case s.Online > 0 && s.Planned > 0 && s.Online != s.Planned:
+		return tr("{{.Online}} min online (planned {{.Planned}} min)", "Online", int(s.Online.Minutes()), "Planned", int(s.Planned.Minutes()))
+	case s.Duration() > 0:
+		return tr("{{.M}} min", "M", int(s.Duration().Minutes()))
+	}
+	return ""
 }

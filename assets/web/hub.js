@@ -24,6 +24,25 @@ const state = {
   audioCtx: null, analyser: null, gain: null,
 };
 
+// The page's texts in the browser's language (French or Spanish, chosen by
+// the room from Accept-Language; none for English, the texts themselves).
+let T = {};
+
+// t is a text in the page's language, its {names} filled from vars.
+function t(text, vars) {
+  return (T[text] || text).replace(/\{(\w+)\}/g, (m, k) => (vars && k in vars ? String(vars[k]) : m));
+}
+
+// The static texts: every element marked data-t says its text again.
+fetch('/hub/texts.json').then((r) => (r.ok ? r.json() : {})).then((texts) => {
+  T = texts || {};
+  const lang = document.documentElement.dataset;
+  document.documentElement.lang = T['lang'] || 'en';
+  for (const el of document.querySelectorAll('[data-t]')) el.textContent = t(el.dataset.t);
+  document.title = t(document.title);
+  lang.ready = '1';
+}).catch(() => {});
+
 function notice(text) { $('notice').textContent = text; }
 function place(text) { $('place').textContent = text; }
 
@@ -67,17 +86,17 @@ async function trickle() {
 }
 
 async function join() {
-  if (!invite.token) { notice('Open this page from the invite link the moderator sent you.'); return; }
+  if (!invite.token) { notice(t('Open this page from the invite link the moderator sent you.')); return; }
   $('join').disabled = true;
-  place('Asking for the camera and microphone…');
+  place(t('Asking for the camera and microphone…'));
   let media;
   try {
     media = await navigator.mediaDevices.getUserMedia({ audio: true, video: { width: 640, height: 360 } });
   } catch (e) {
     try {
       media = await navigator.mediaDevices.getUserMedia({ audio: true });
-      notice('No camera: joining with sound only.');
-    } catch (e2) { place('Not connected'); notice('The camera and microphone are needed: ' + e2.message); $('join').disabled = false; return; }
+      notice(t('No camera: joining with sound only.'));
+    } catch (e2) { place(t('Not connected')); notice(t('The camera and microphone are needed: {why}', { why: e2.message })); $('join').disabled = false; return; }
   }
   $('self').srcObject = media;
   const pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle' });
@@ -96,12 +115,12 @@ async function join() {
   pc.ontrack = (e) => { if (e.track.kind === 'audio') hear(e.track); };
   pc.onicecandidate = (e) => { if (e.candidate && e.candidate.candidate) { state.pending.push(e.candidate); trickle(); } };
   pc.onconnectionstatechange = () => {
-    if (pc.connectionState === 'failed') { place('Connection to the room lost'); }
-    if (pc.connectionState === 'connected' && !state.welcomed) place('Connected · waiting for the room');
+    if (pc.connectionState === 'failed') { place(t('Connection to the room lost')); }
+    if (pc.connectionState === 'connected' && !state.welcomed) place(t('Connected · waiting for the room'));
   };
   try {
     await pc.setLocalDescription(await pc.createOffer());
-    place('Connecting…');
+    place(t('Connecting…'));
     const resp = await whip('POST', '/whip', pc.localDescription.sdp, 'application/sdp');
     state.location = new URL(resp.headers.get('Location'), location.href).href;
     state.etag = resp.headers.get('ETag') || '';
@@ -110,19 +129,19 @@ async function join() {
     trickle();
     $('request').disabled = false; $('leave').disabled = false;
   } catch (e) {
-    place('Not connected'); notice('Could not join: ' + e.message);
+    place(t('Not connected')); notice(t('Could not join: {why}', { why: e.message }));
     pc.close(); state.pc = null; $('join').disabled = false;
   }
 }
 
 async function leave() {
   $('leave').disabled = true; $('request').disabled = true;
-  try { if (state.location) await whip('DELETE', state.location); } catch (e) { notice('Leaving: ' + e.message); }
+  try { if (state.location) await whip('DELETE', state.location); } catch (e) { notice(t('Leaving: {why}', { why: e.message })); }
   if (state.pc) state.pc.close();
   const media = $('self').srcObject;
   if (media) media.getTracks().forEach((t) => t.stop());
   Object.assign(state, { pc: null, dc: null, location: '', posted: false, timer: null, request: 0, floor: '', welcomed: false });
-  place('Left the room.'); $('join').disabled = false;
+  place(t('Left the room.')); $('join').disabled = false;
 }
 
 // ---- the room's sound ----
@@ -146,7 +165,7 @@ function meter() {
   let peak = 0;
   for (const v of buf) peak = Math.max(peak, Math.abs(v));
   $('level').value = peak;
-  $('hearing').textContent = peak > 0.001 ? `Hearing the room (level ${Math.round(100 * peak)} %)` : 'The room is quiet';
+  $('hearing').textContent = peak > 0.001 ? t('Hearing the room (level {level} %)', { level: Math.round(100 * peak) }) : t('The room is quiet');
 }
 
 // ---- control messages ----
@@ -169,7 +188,7 @@ function receive(raw) {
     case 'welcome':
       state.welcomed = true;
       $('session').textContent = m.text || 'Floor';
-      if (!state.request) place('Not asking for the floor');
+      if (!state.request) place(t('Not asking for the floor'));
       break;
     case 'pong': {
       const t3 = nowNs();
@@ -183,21 +202,22 @@ function receive(raw) {
     case 'queue': { // zero numbers are left out of the message
       const pos = m.position || 0, len = m.length || 0;
       state.request = m.request;
-      place(pos === 0 ? `Next of ${Math.max(len, 1)} in the queue` : `${ordinal(pos + 1)} of ${len} in the queue`);
+      place(pos === 0 ? t('Next of {length} in the queue', { length: Math.max(len, 1) })
+        : T['queue-place'] ? t('queue-place', { position: pos + 1, length: len }) : `${ordinal(pos + 1)} of ${len} in the queue`);
       break;
     }
     case 'floor':
       state.floor = m.floor;
-      if (m.floor === 'live') place('You have the floor');
-      if (m.floor === 'done') { state.request = 0; place('Not asking for the floor'); }
-      $('request').textContent = m.floor === 'live' ? 'On the floor' : state.request && m.floor !== 'done' ? 'Withdraw' : 'Request the floor';
+      if (m.floor === 'live') place(t('You have the floor'));
+      if (m.floor === 'done') { state.request = 0; place(t('Not asking for the floor')); }
+      $('request').textContent = t(m.floor === 'live' ? 'On the floor' : state.request && m.floor !== 'done' ? 'Withdraw' : 'Request the floor');
       $('request').disabled = m.floor === 'live';
       break;
     case 'message': notice(m.text); break;
-    case 'error': notice('The room refused: ' + m.text); break;
+    case 'error': notice(t('The room refused: {why}', { why: m.text })); break;
     case 'question':
       $('question').hidden = !m.position;
-      $('question').textContent = m.position ? `Policy question ${m.position}: ${m.text}` : '';
+      $('question').textContent = m.position ? t('Policy question {n}: {question}', { n: m.position, question: m.text }) : '';
       break;
     case 'poll': showPoll(m.poll); break;
     case 'voted': state.voted[m.poll_id] = m.length; showPoll(state.poll); break;
@@ -210,13 +230,13 @@ function ordinal(n) {
 }
 
 function request() {
-  if (state.request) { send({ type: 'withdraw' }); state.request = 0; $('request').textContent = 'Request the floor'; place('Not asking for the floor'); return; }
+  if (state.request) { send({ type: 'withdraw' }); state.request = 0; $('request').textContent = t('Request the floor'); place(t('Not asking for the floor')); return; }
   const name = $('name').value.trim();
-  if (!name) { notice('Say who asks for the floor first.'); $('name').focus(); return; }
+  if (!name) { notice(t('Say who asks for the floor first.')); $('name').focus(); return; }
   send({ type: 'request', speaker: { name, affiliation: $('affiliation').value.trim(), youth: $('youth').checked } });
   state.request = -1;
-  $('request').textContent = 'Withdraw';
-  place('Asking for the floor…');
+  $('request').textContent = t('Withdraw');
+  place(t('Asking for the floor…'));
 }
 
 // ---- polls ----
@@ -228,7 +248,7 @@ function showPoll(p) {
   if (!p || (!open && !state.voted[p.id])) { form.hidden = true; return; }
   form.hidden = false;
   const voted = state.voted[p.id];
-  $('poll-text').textContent = (voted ? 'Poll: ' : open ? 'Poll open: ' : 'Poll closed: ') + p.question + (voted ? ' — the hub\'s vote is counted.' : '');
+  $('poll-text').textContent = t(voted ? 'Poll: {question} — the hub\'s vote is counted.' : open ? 'Poll open: {question}' : 'Poll closed: {question}', { question: p.question });
   const opts = $('poll-options');
   if (opts.dataset.poll !== String(p.id)) {
     opts.dataset.poll = String(p.id);
@@ -255,10 +275,10 @@ function vote(e) {
   const vote = {};
   if (p.kind === 'text') {
     vote.text = $('poll-answer').value.trim();
-    if (!vote.text) { notice('Write the hub\'s answer first.'); return; }
+    if (!vote.text) { notice(t('Write the hub\'s answer first.')); return; }
   } else {
     vote.choices = [...document.querySelectorAll('#poll-options input:checked')].map((i) => parseInt(i.value, 10));
-    if (vote.choices.length === 0) { notice('Choose an option first.'); return; }
+    if (vote.choices.length === 0) { notice(t('Choose an option first.')); return; }
   }
   send({ type: 'vote', poll_id: p.id, votes: [vote], as_hub: true });
 }
@@ -279,16 +299,16 @@ function elapsed(w, now) {
 
 function render() {
   meter();
-  const t = state.timer;
+  const tm = state.timer;
   const stale = state.pc && (!state.heard || Date.now() - state.heard > 3500);
   $('stale').hidden = !stale;
   const box = $('timer');
-  if (!t) return;
+  if (!tm) return;
   const now = nowNs() + offset();
-  const sp = t.Speaker;
+  const sp = tm.Speaker;
   box.className = state.floor === 'live' ? 'live' : '';
   if (!sp) {
-    $('speaker-name').textContent = ''; $('digits').textContent = '0:00'; $('words').textContent = 'NO SPEAKER';
+    $('speaker-name').textContent = ''; $('digits').textContent = '0:00'; $('words').textContent = t('NO SPEAKER');
   } else {
     const el = elapsed(sp.Clock, now);
     let digits = clock(el), words = 'SPEAKING', zone = '';
@@ -298,14 +318,15 @@ function render() {
       else { digits = clock(left + 999999999); words = left <= 10e9 ? 'LAST SECONDS' : left <= 30e9 ? 'WRAP UP' : 'SPEAKING'; zone = left <= 10e9 ? 'danger' : left <= 30e9 ? 'warning' : ''; }
     }
     if (!sp.Clock.Running) words = 'PAUSED';
-    $('speaker-name').textContent = sp.Name; $('digits').textContent = digits; $('words').textContent = words;
+    $('speaker-name').textContent = sp.Name; $('digits').textContent = digits; $('words').textContent = t(words);
     if (zone) box.classList.add(zone);
   }
-  let session = 'Session not started';
-  if (t.Ended) session = 'Session ended';
-  else if (t.Started) {
-    const left = t.Planned - elapsed(t.Session, now);
-    session = left < 0 ? 'Session OVER TIME +' + clock(-left) : `Session · ${clock(left)} left` + (t.Session.Running ? '' : ', paused');
+  let session = t('Session not started');
+  if (tm.Ended) session = t('Session ended');
+  else if (tm.Started) {
+    const left = tm.Planned - elapsed(tm.Session, now);
+    session = left < 0 ? t('Session OVER TIME +{over}', { over: clock(-left) })
+      : tm.Session.Running ? t('Session · {left} left', { left: clock(left) }) : t('Session · {left} left, paused', { left: clock(left) });
   }
   $('session-clock').textContent = session;
 }
@@ -317,4 +338,4 @@ $('poll').addEventListener('submit', vote);
 $('volume').addEventListener('input', () => { $('room-audio').volume = $('volume').value / 100; });
 window.addEventListener('pagehide', () => { if (state.location) leave(); }); // DELETE with keepalive frees the room's slot
 setInterval(render, 100);
-if (!invite.token) notice('Open this page from the invite link the moderator sent you.');
+if (!invite.token) notice(t('Open this page from the invite link the moderator sent you.'));

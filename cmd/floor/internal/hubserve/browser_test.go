@@ -56,7 +56,7 @@ type browserRoom struct {
 	ctx    context.Context
 }
 
-func openBrowserRoom(t testing.TB) *browserRoom {
+func openBrowserRoom(t testing.TB, extra ...chromedp.ExecAllocatorOption) *browserRoom {
 	t.Helper()
 	exe := chromium(t)
 	ctx := context.Background()
@@ -89,6 +89,7 @@ func openBrowserRoom(t testing.TB) *browserRoom {
 		chromedp.Flag("ignore-certificate-errors-spki-list", spki(t, cert)),
 		chromedp.NoSandbox, // CI runs as root
 	)
+	opts = append(opts, extra...)
 	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
 	t.Cleanup(cancelAlloc)
 	bctx, cancel := chromedp.NewContext(alloc)
@@ -257,4 +258,19 @@ func BenchmarkBrowserJoinToFirstPicture(b *testing.B) {
 	slices.Sort(all)
 	b.ReportMetric(float64(all[len(all)/2].Milliseconds()), "ms-p50")
 	b.ReportMetric(float64(all[len(all)-1].Milliseconds()), "ms-max")
+}
+
+// A browser set to French gets the hub page in French, its static texts and
+// what the room's messages make of it alike.
+func TestBrowserHubInFrench(t *testing.T) {
+	b := openBrowserRoom(t, chromedp.Flag("accept-lang", "fr-FR,fr"), chromedp.Flag("lang", "fr-FR"))
+	b.run(t, "open the invite link", chromedp.Navigate(b.invite.BrowserURL()), chromedp.WaitVisible("html[data-ready]"))
+	if got := b.text(t, "#join"); got != "Rejoindre avec caméra et micro" {
+		t.Errorf("join button %q", got)
+	}
+	b.run(t, "join", chromedp.SendKeys("#name", "Grace Githaiga"), chromedp.Click("#join"))
+	waitUntil(t, "the welcome, in French", func() bool { return b.text(t, "#place") == "Pas de demande de parole" })
+	if got := b.text(t, "#request"); got != "Demander la parole" {
+		t.Errorf("request button %q", got)
+	}
 }

@@ -200,7 +200,9 @@ func (s *Serving) routes(c Config) (http.Handler, error) {
 	mux := http.NewServeMux()
 	mux.Handle("/whip", s.Server.Handler())
 	mux.Handle("/whip/", s.Server.Handler())
-	hubpage.Register(mux)
+	if err := hubpage.Register(mux); err != nil {
+		return nil, err
+	}
 	if c.Session != nil {
 		roomagenda.Register(mux, *c.Session, "floor", c.Clock.Now)
 	}
