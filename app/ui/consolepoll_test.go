@@ -29,19 +29,36 @@ func labelsOf(objs []fyne.CanvasObject) []string {
 	return out
 }
 
-func TestConsoleStepsQuestionsRunsAPollAndExportsTheReport(t *testing.T) {
-	ctx := context.Background()
+// pollConsole is a console with its Polls and Report tabs and a speaker
+// display.
+type pollConsole struct {
+	v       *ConsoleView
+	w       fyne.Window
+	clock   *stepClock
+	polls   *app.Polls
+	display *SpeakerDisplay
+	dir     string // where reports are written
+}
+
+func newPollConsole(t *testing.T) pollConsole {
+	t.Helper()
 	v, w, clock, db := newConsoleOn(t)
 	s := v.session
-	polls, err := app.OpenPolls(ctx, db, clock, app.ModerationKey(s.Source, s.GUID))
+	polls, err := app.OpenPolls(context.Background(), db, clock, app.ModerationKey(s.Source, s.GUID))
 	if err != nil {
 		t.Fatal(err)
 	}
-	dir := t.TempDir()
+	pc := pollConsole{v: v, w: w, clock: clock, polls: polls, display: NewSpeakerDisplay(), dir: t.TempDir()}
 	v.EnablePolls(polls)
-	v.EnableReport(app.SessionReports{Store: db, Clock: clock, Session: s, Dir: dir})
-	d := NewSpeakerDisplay()
-	v.AttachDisplay(d, nil)
+	v.EnableReport(app.SessionReports{Store: db, Clock: clock, Session: s, Dir: pc.dir})
+	v.AttachDisplay(pc.display, nil)
+	return pc
+}
+
+func TestConsoleStepsQuestionsRunsAPollAndExportsTheReport(t *testing.T) {
+	ctx := context.Background()
+	pc := newPollConsole(t)
+	v, w, clock, polls, d, dir, s := pc.v, pc.w, pc.clock, pc.polls, pc.display, pc.dir, pc.v.session
 
 	// Policy questions: none on the table, then the first, the second.
 	if !strings.HasPrefix(v.questions.Text.Text, "No policy question on the table (7 in this session)") || !v.questions.Prev.Disabled() {

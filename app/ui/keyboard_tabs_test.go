@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"strings"
 	"testing"
 
@@ -9,8 +8,6 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/igf-floor/floor/app"
 )
 
 // alt types Alt+key on the canvas, as the window driver hands it over.
@@ -23,18 +20,9 @@ func alt(c fyne.Canvas, key fyne.KeyName) {
 // and Alt+3 choose the tabs (Fyne's tab buttons take no focus), Tab reaches
 // each field and button, Space presses.
 func TestPollsAndReportFromTheKeyboardAlone(t *testing.T) {
-	ctx := context.Background()
-	v, w, clock, db := newConsoleOn(t)
-	s := v.session
-	polls, err := app.OpenPolls(ctx, db, clock, app.ModerationKey(s.Source, s.GUID))
-	if err != nil {
-		t.Fatal(err)
-	}
-	v.EnablePolls(polls)
-	v.EnableReport(app.SessionReports{Store: db, Clock: clock, Session: s, Dir: t.TempDir()})
-	d := NewSpeakerDisplay()
-	v.AttachDisplay(d, nil)
-	c := w.Canvas()
+	pc := newPollConsole(t)
+	v, polls, d := pc.v, pc.polls, pc.display
+	c := pc.w.Canvas()
 	p := v.pollPanel
 
 	alt(c, fyne.Key2)

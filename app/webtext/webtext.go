@@ -63,3 +63,21 @@ func (t Texts) Say(key string, args ...any) string {
 	}
 	return s
 }
+
+// Lacking lists, as "fr: key", every key that a language's texts leave out
+// or leave blank: the pages' tests fail on them.
+func Lacking(keys map[string]bool) ([]string, error) {
+	all, err := Load()
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, code := range []string{"fr", "es"} {
+		for k := range keys {
+			if strings.TrimSpace(all[code][k]) == "" {
+				out = append(out, code+": "+k)
+			}
+		}
+	}
+	return out, nil
+}
