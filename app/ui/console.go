@@ -312,8 +312,11 @@ func (v *ConsoleView) Tick() {
 		setButtonText(v.PauseSession, lang.L("Pause session"))
 	}
 	sp := r.Speaker
-	v.face.show(sp, v.Message.Text)
 	fs := v.m.Floor()
+	for _, w := range fs.With { // a dialogue: everyone on the floor is named
+		sp.Name += " · " + w.Speaker.Name
+	}
+	v.face.show(sp, v.Message.Text)
 	v.questions.show(fs)
 	var poll *floor.Tally
 	if v.pollPanel != nil {

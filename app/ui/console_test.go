@@ -207,3 +207,25 @@ func TestConsoleWakesWhenASecondTicksOver(t *testing.T) {
 		t.Errorf("session at 2.3 s: wake in %v, want 705ms", d)
 	}
 }
+
+// In a dialogue the timer faces name everyone on the floor, in the order
+// they took it.
+func TestDialogueNamesBothSpeakers(t *testing.T) {
+	v, _, _ := newConsole(t)
+	d := NewSpeakerDisplay()
+	v.AttachDisplay(d, nil)
+	test.Tap(v.StartSession)
+	for _, name := range []string{"Barrack Otieno", "Anastasiya Kazakova"} {
+		v.queue.Name.SetText(name)
+		test.Tap(v.queue.Add)
+	}
+	test.Tap(v.Next)
+	if err := v.m.Join(v.ctx, v.m.Floor().Queue[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	v.Tick()
+	want := "Barrack Otieno · Anastasiya Kazakova"
+	if v.face.name.Text != want || d.face.name.Text != want {
+		t.Errorf("console %q, display %q", v.face.name.Text, d.face.name.Text)
+	}
+}
