@@ -168,7 +168,6 @@ type Detail struct {
 	Favourite bool
 	When      string                // "Wednesday 11 November 2020, 11:20–12:20 UTC" in the viewer's zone
 	EventWhen string                // the same in the event's zone when it reads differently
-	Length    string                // "60 min online (planned 90 min)"
 	Changes   []agenda.ChangeRecord // what imports and syncs changed in it, newest first
 }
 
@@ -178,7 +177,7 @@ func (p *Participant) Detail(ctx context.Context, id int64) (Detail, error) {
 	if err != nil {
 		return Detail{}, err
 	}
-	d := Detail{Session: s, Favourite: p.favs[id], Length: Length(s), When: "Time to be announced"}
+	d := Detail{Session: s, Favourite: p.favs[id], When: "Time to be announced"}
 	d.Event, err = p.store.Event(ctx, s.EventID)
 	if err != nil {
 		d.Event = agenda.Event{ID: s.EventID, Title: s.EventID} // show the session anyway

@@ -102,7 +102,7 @@ func TestParticipantSearchAndFavourites(t *testing.T) {
 		t.Errorf("my agenda: %s", rowsText(p))
 	}
 	d, err := p.Detail(ctx, id)
-	if err != nil || !d.Favourite || d.Event.Title != "IGF 2020" || d.Length != "60 min online (planned 90 min)" {
+	if err != nil || !d.Favourite || d.Event.Title != "IGF 2020" || app.Length(d.Session) != "60 min online (planned 90 min)" {
 		t.Errorf("detail = %+v, %v", d, err)
 	}
 	if d.When != "Wednesday 11 November 2020, 11:20–12:20 UTC" || d.EventWhen != "" {

@@ -84,7 +84,8 @@ func TestParticipantViewInFrench(t *testing.T) {
 	if v.Search.PlaceHolder != "Chercher sessions, personnes, questions politiques  (Ctrl+F)" || v.MyAgenda.Text != "Mon agenda" {
 		t.Errorf("not French: %q, %q", v.Search.PlaceHolder, v.MyAgenda.Text)
 	}
-	if text := richText(v); !strings.Contains(text, "Questions politiques") || !strings.Contains(text, "Intervenants") {
+	if text := richText(v); !strings.Contains(text, "Questions politiques") || !strings.Contains(text, "Intervenants") ||
+		!strings.Contains(text, "60 min en ligne (prévu 90 min)") || !strings.Contains(text, "mercredi 11 novembre 2020") {
 		t.Errorf("the detail pane is not French: %.300s", text)
 	}
 	if got := localDate("Wednesday 11 November 2020"); got != "mercredi 11 novembre 2020" {

@@ -68,7 +68,8 @@ func TestParticipantInitialShowsTheReferenceSession(t *testing.T) {
 	}
 	text := richText(v)
 	for _, want := range []string{"Security of digital products", "Barrack Otieno — Technical Community, African Group",
-		"How is trust in cyberspace", "Goal 16: Peace, Justice and Strong Institutions", "Room 3"} {
+		"How is trust in cyberspace", "Goal 16: Peace, Justice and Strong Institutions",
+		"Room 3 · Round Table – Circle; online: Round Table · 60 min online (planned 90 min)"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("detail lacks %q", want)
 		}
