@@ -130,8 +130,37 @@ func parseWeekday(s string) (time.Weekday, bool) {
 
 // isRoomLine accepts the short line after a date line that names the room.
 func isRoomLine(s string) bool {
-	if len([]rune(s)) > 80 || looksLikeDate(s) || isRegisterLine(s) || titlePattern.MatchString(s) {
+	if len([]rune(s)) > 80 || looksLikeDate(s) || isRegisterLine(s) || isTitle(s) || isFormatLine(s) {
+		return false
+	}
+	if _, _, ok := sdgLine(s); ok {
 		return false
 	}
 	return parseLabel(line{text: s}) == nil
+}
+
+// formatLine matches the 2019–2020 format line that stands without a
+// "Format:" heading: "Panel - Auditorium - 90 Min".
+var formatLine = regexp.MustCompile(`(?i)^[a-z][^:]{1,60}?\s[-–—]\s[^:]{1,40}?\s[-–—]\s*\d{1,4}\s*min(?:ute)?s?\.?$`)
+
+// isFormatLine recognises a format given without its heading: the dashed
+// 2019–2020 line, or one of the room layouts 2021–2025 pages name alone.
+func isFormatLine(s string) bool {
+	if len(s) > 110 || s == "" {
+		return false
+	}
+	switch strings.ToLower(s) {
+	case "theater", "theatre", "classroom", "u-shape", "boardroom", "round table", "roundtable", "circle", "hollow square", "banquet":
+		return true
+	}
+	// Cheap test first: this runs on lines that are no heading.
+	if last := s[len(s)-1] | 0x20; last != 'n' && last != 's' && last != '.' {
+		return false
+	}
+	return formatLine.MatchString(s)
+}
+
+func isTitle(s string) bool {
+	_, _, _, _, ok := matchTitle(s)
+	return ok
 }

@@ -23,8 +23,30 @@ const MaxSize = 1 << 20
 // updates it instead of adding a copy.
 const Source = "igf"
 
-// titlePattern matches "IGF 2020 WS #234 Security of digital products".
-var titlePattern = regexp.MustCompile(`^IGF\s+(\d{4})\s+([A-Za-z][A-Za-z .'’-]{0,40}?)\s*#\s*(\d{1,5})\b\s*[:–—-]?\s*(.*)$`)
+// titlePattern matches "IGF 2020 WS #234 Security of digital products" and
+// the other session types' numbers: "Open Forum #27", "Day 0 Event #95",
+// "Launch / Award Event #34", "Lightning Talk #102".
+var titlePattern = regexp.MustCompile(`^IGF\s+(\d{4})\s+([A-Za-z][A-Za-z0-9 .'’/-]{0,40}?)\s*#\s*(\d{1,5})\b\s*[:–—-]?\s*(.*)$`)
+
+// dcTitle matches a dynamic coalition's session, which has no number:
+// "IGF 2022 DC-Environment Internet & the Environment: Beyond Connectivity".
+var dcTitle = regexp.MustCompile(`^IGF\s+(\d{4})\s+(DC-[A-Za-z0-9-]{1,40})\s+(.+)$`)
+
+// matchTitle returns the year, the session's number as the page writes it,
+// its GUID form and the title; ok is false when s is no session title.
+func matchTitle(s string) (year, number, guid, title string, ok bool) {
+	if len(s) < 8 || s[:3] != "IGF" {
+		return "", "", "", "", false
+	}
+	if m := titlePattern.FindStringSubmatch(s); m != nil {
+		kind := strings.TrimSpace(m[2])
+		return m[1], kind + " #" + m[3], "IGF " + m[1] + " " + strings.ToUpper(kind) + " #" + m[3], strings.TrimSpace(m[4]), true
+	}
+	if m := dcTitle.FindStringSubmatch(s); m != nil {
+		return m[1], m[2], "IGF " + m[1] + " " + strings.ToUpper(m[2]), strings.TrimSpace(m[3]), true
+	}
+	return "", "", "", "", false
+}
 
 // Looks reports whether data reads like an IGF session page: one of its first
 // lines is an IGF session title.
@@ -35,7 +57,7 @@ func Looks(data []byte) bool {
 		if t == "" {
 			continue
 		}
-		if titlePattern.MatchString(t) {
+		if _, _, _, _, ok := matchTitle(t); ok {
 			return true
 		}
 		if seen++; seen >= 10 {
@@ -125,11 +147,15 @@ type pageParser struct {
 
 func (p *pageParser) run(lines []line) error {
 	var cur *section
+	open := func(sec *section) {
+		p.sections = append(p.sections, sec)
+		cur = sec
+	}
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
 		if p.titleLine == 0 {
-			if m := titlePattern.FindStringSubmatch(l.text); m != nil {
-				if err := p.title(l, m); err != nil {
+			if year, number, guid, title, ok := matchTitle(l.text); ok {
+				if err := p.title(l, year, number, guid, title); err != nil {
 					return err
 				}
 				continue
@@ -145,15 +171,28 @@ func (p *pageParser) run(lines []line) error {
 				i++
 				p.s.Room = lines[i].text
 			}
+			if cur != nil && cur.kind == kindDate {
+				cur = nil // "Time and Date" holds only this line
+			}
 			continue
 		}
 		if isRegisterLine(l.text) {
 			p.links = append(p.links, agenda.Link{Label: l.text})
 			continue
 		}
+		// A heading always ends the section before it.
 		if sec := parseLabel(l); sec != nil {
-			p.sections = append(p.sections, sec)
-			cur = sec
+			open(sec)
+			continue
+		}
+		// Lines that say what they are open their own section, so that a
+		// page without headings does not glue them to the one before.
+		if _, _, ok := sdgLine(l.text); ok && (cur == nil || cur.kind != kindSDGs) {
+			open(&section{kind: kindSDGs, label: "SDGs", line: l.n, implicit: true, lines: []line{l}})
+			continue
+		}
+		if isFormatLine(l.text) && (cur == nil || (cur.kind != kindFormat && cur.kind != kindOnlineFormat)) {
+			open(&section{kind: kindFormat, label: "Format", line: l.n, implicit: true, lines: []line{l}})
 			continue
 		}
 		switch {
@@ -175,17 +214,16 @@ func (p *pageParser) run(lines []line) error {
 	return nil
 }
 
-func (p *pageParser) title(l line, m []string) error {
-	kind := strings.TrimSpace(m[2])
+func (p *pageParser) title(l line, year, number, guid, title string) error {
 	p.titleLine = l.n
-	p.s.Number = kind + " #" + m[3]
-	p.s.Title = strings.TrimSpace(m[4])
+	p.s.Number = number
+	p.s.Title = title
 	if p.s.Title == "" {
 		return &agenda.LineError{Line: l.n, Msg: "the session has no title"}
 	}
 	p.s.Source = Source
-	p.s.GUID = "IGF " + m[1] + " " + strings.ToUpper(kind) + " #" + m[3]
-	p.s.EventID = "igf-" + m[1]
+	p.s.GUID = guid
+	p.s.EventID = "igf-" + year
 	p.s.Zone = "UTC"
 	return nil
 }
@@ -223,11 +261,12 @@ func shorten(s string) string {
 
 // isChrome recognises the event-calendar widgets pages copied from the web carry.
 func isChrome(s string) bool {
-	if len(s) > 24 {
+	if len(s) > 60 {
 		return false
 	}
 	switch strings.ToLower(s) {
-	case "loading events", "« all events", "this event has passed.", "+ export events", "+ google calendar", "+ ical export":
+	case "loading events", "« all events", "this event has passed.", "+ export events", "+ google calendar", "+ ical export",
+		"check-in and access this session from the igf schedule.", "add to my schedule", "join here":
 		return true
 	}
 	return false

@@ -11,98 +11,6 @@ import (
 	"github.com/igf-floor/floor/app/agenda"
 )
 
-type kind int
-
-const (
-	kindAbstract kind = iota + 1
-	kindOrganiser
-	kindSpeaker
-	kindFormat
-	kindOnlineFormat
-	kindDescription
-	kindIssues
-	kindPolicy
-	kindOutcomes
-	kindModerator
-	kindOnlineModerator
-	kindRapporteur
-	kindSDGs
-	kindAgenda
-	kindNote
-)
-
-// labelKind maps a label, lower-cased, to the field it fills.
-func labelKind(label string) (kind, bool) {
-	switch label {
-	case "about this session", "about the session", "summary", "abstract":
-		return kindAbstract, true
-	case "organizer", "organiser", "organizers", "organisers":
-		return kindOrganiser, true
-	case "speaker", "speakers":
-		return kindSpeaker, true
-	case "format", "session format":
-		return kindFormat, true
-	case "new online format", "online format":
-		return kindOnlineFormat, true
-	case "description", "session description":
-		return kindDescription, true
-	case "issues":
-		return kindIssues, true
-	case "policy question(s)", "policy questions", "policy question":
-		return kindPolicy, true
-	case "expected outcomes", "expected outcome":
-		return kindOutcomes, true
-	case "moderator", "in-person moderator", "onsite moderator", "on-site moderator":
-		return kindModerator, true
-	case "online moderator", "remote moderator":
-		return kindOnlineModerator, true
-	case "rapporteur", "rapporteurs":
-		return kindRapporteur, true
-	case "sdgs", "sdg":
-		return kindSDGs, true
-	case "agenda":
-		return kindAgenda, true
-	case "relevance to internet governance", "relevance to theme", "discussion facilitation",
-		"online participation", "additional tools proposed", "additional tools", "session outputs", "background paper":
-		return kindNote, true
-	}
-	return 0, false
-}
-
-type section struct {
-	kind  kind
-	label string // as written, without the colon
-	num   int    // "Speaker 3:" → 3; 0 when unnumbered
-	line  int
-	lines []line // the value on the label's own line comes first
-}
-
-// parseLabel returns a new section when l starts with a known label such as
-// "Speaker 3:" or "Policy Question(s):". It is called on every line, so it
-// looks at the few bytes before the first colon instead of running a regexp.
-func parseLabel(l line) *section {
-	colon := strings.IndexByte(l.text, ':')
-	if colon < 2 || colon > 48 {
-		return nil
-	}
-	name := strings.TrimSpace(l.text[:colon])
-	num := 0
-	if i := strings.LastIndexByte(name, ' '); i > 0 {
-		if n, err := strconv.Atoi(name[i+1:]); err == nil && n >= 0 && n < 1000 {
-			num, name = n, strings.TrimSpace(name[:i])
-		}
-	}
-	k, ok := labelKind(strings.ToLower(name))
-	if !ok {
-		return nil
-	}
-	sec := &section{kind: k, label: name, num: num, line: l.n}
-	if v := strings.TrimSpace(l.text[colon+1:]); v != "" {
-		sec.lines = append(sec.lines, line{n: l.n, text: v})
-	}
-	return sec
-}
-
 func texts(ls []line) string {
 	parts := make([]string, len(ls))
 	for i, l := range ls {
@@ -170,56 +78,57 @@ func (p *pageParser) fill(sec *section) {
 		p.sdgs(sec)
 	case kindAgenda:
 		p.agendaItems(sec)
-	}
-}
-
-// people reads "Speaker 3: Name, Group, Region" (one person, possibly wrapped
-// over lines) or an unnumbered label followed by one person a line.
-func (p *pageParser) people(sec *section, role agenda.Role) {
-	if len(sec.lines) == 0 {
-		p.rep.Add(sec.line, fmt.Sprintf("%q names nobody", sec.label))
-		return
-	}
-	values := make([]string, 0, len(sec.lines))
-	if sec.num > 0 {
-		values = append(values, strings.ReplaceAll(texts(sec.lines), "\n", " "))
-	} else {
+	case kindRoom:
+		p.room(sec)
+	case kindDuration:
+		p.duration(sec)
+	case kindDate:
+		// The date line itself is read where it stands; anything else under
+		// "Time and Date" is not a time.
 		for _, l := range sec.lines {
-			values = append(values, strings.TrimLeft(l.text, "-–•* "))
+			p.keep(l, fmt.Sprintf("is under %q but is not a date line", sec.label))
 		}
-	}
-	for _, v := range values {
-		person := parsePerson(v)
-		person.Role = role
-		p.s.People = append(p.s.People, person)
 	}
 }
 
-// parsePerson reads "Name, Affiliation" or "Name, Group, Region", taking the
-// group and region from the end so that a long title with commas stays whole.
-func parsePerson(v string) agenda.Person {
-	var person agenda.Person
-	parts := strings.Split(v, ",")
-	for i := range parts {
-		parts[i] = strings.TrimSpace(parts[i])
-	}
-	if n := len(parts); n > 0 {
-		if r, err := agenda.ParseRegion(parts[n-1]); err == nil {
-			person.Region = r
-			parts = parts[:n-1]
+// room reads "Room: Workshop Room 3" or a "Room" heading with the name on
+// the next line. Copies of 2021–2025 pages repeat the label inside the
+// value ("Room: Room: …"), so repeats are dropped.
+func (p *pageParser) room(sec *section) {
+	for i, l := range sec.lines {
+		if i > 0 {
+			p.keep(l, fmt.Sprintf("follows the room %q but is not part of it", p.s.Room))
+			continue
 		}
-	}
-	if n := len(parts); n > 0 {
-		if g, err := agenda.ParseGroup(parts[n-1]); err == nil {
-			person.Group = g
-			parts = parts[:n-1]
+		v := l.text
+		for len(v) > 5 && strings.EqualFold(v[:5], "room:") {
+			v = strings.TrimSpace(v[5:])
 		}
+		if p.s.Room != "" && p.s.Room != v {
+			p.rep.Add(l.n, fmt.Sprintf("the page names two rooms, %q and %q; kept %q", p.s.Room, v, v))
+		}
+		p.s.Room = v
 	}
-	if len(parts) > 0 {
-		person.Name = parts[0]
-		person.Affiliation = strings.Join(parts[1:], ", ")
+	if len(sec.lines) == 0 {
+		p.rep.Add(sec.line, fmt.Sprintf("%q names no room", sec.label))
 	}
-	return person
+}
+
+var durationValue = regexp.MustCompile(`(?i)^(\d{1,4})\s*(?:min(?:ute)?s?\.?)?$`)
+
+// duration reads "Duration (minutes): 60" or the number on the next line.
+func (p *pageParser) duration(sec *section) {
+	for i, l := range sec.lines {
+		if m := durationValue.FindStringSubmatch(l.text); m != nil && i == 0 {
+			n, _ := strconv.Atoi(m[1])
+			if p.s.Planned != 0 && p.s.Planned != minutes(n) {
+				p.rep.Add(l.n, fmt.Sprintf("the page gives two lengths, %v and %d minutes; kept %d", p.s.Planned, n, n))
+			}
+			p.s.Planned = minutes(n)
+			continue
+		}
+		p.keep(l, fmt.Sprintf("is under %q but is not a number of minutes", sec.label))
+	}
 }
 
 var (
@@ -265,8 +174,19 @@ func (p *pageParser) sdgs(sec *section) {
 			p.keep(l, "is not a Sustainable Development Goal (GOAL 1 to 17)")
 			continue
 		}
-		p.s.SDGs = append(p.s.SDGs, agenda.SDG{Goal: goal, Title: strings.TrimSpace(m[2])})
+		p.addSDG(goal, strings.TrimSpace(m[2]))
 	}
+}
+
+// addSDG adds a goal once: a page may list it under "SDGs" and again in
+// its targets.
+func (p *pageParser) addSDG(goal int, title string) {
+	for _, g := range p.s.SDGs {
+		if g.Goal == goal {
+			return
+		}
+	}
+	p.s.SDGs = append(p.s.SDGs, agenda.SDG{Goal: goal, Title: title})
 }
 
 func (p *pageParser) agendaItems(sec *section) {
