@@ -70,6 +70,7 @@ func Looks(data []byte) bool {
 type line struct {
 	n    int
 	text string
+	gap  int // blank lines before this one
 }
 
 // Parse reads one session page. Every line ends up in a field or, when it
@@ -104,10 +105,15 @@ func Parse(data []byte) (agenda.Schedule, agenda.Report, error) {
 func splitLines(data []byte) []line {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	var out []line
+	gap := 0
 	for i, raw := range strings.Split(string(data), "\n") {
-		if t := cleanLine(raw); t != "" {
-			out = append(out, line{n: i + 1, text: t})
+		t := cleanLine(raw)
+		if t == "" {
+			gap++
+			continue
 		}
+		out = append(out, line{n: i + 1, text: t, gap: gap})
+		gap = 0
 	}
 	return out
 }
@@ -193,6 +199,13 @@ func (p *pageParser) run(lines []line) error {
 		}
 		if isFormatLine(l.text) && (cur == nil || (cur.kind != kindFormat && cur.kind != kindOnlineFormat)) {
 			open(&section{kind: kindFormat, label: "Format", line: l.n, implicit: true, lines: []line{l}})
+			continue
+		}
+		if cur != nil && l.gap >= 2 && cur.kind != kindDescription && cur.kind != kindAbstract {
+			// Copied pages leave two or more blank lines where a heading
+			// was lost: what follows is not the section before.
+			cur = nil
+			p.keep(l, "follows a gap where the page's heading was lost")
 			continue
 		}
 		switch {

@@ -66,7 +66,7 @@ func TestParseVariantPage(t *testing.T) {
 }
 
 func TestPolicyQuestionsOneALine(t *testing.T) {
-	intro, qs := policyQuestions([]line{{1, "Policy questions for the room:"}, {2, "1. First?"}, {3, "- Second, cross-border?"}, {4, "Third?"}})
+	intro, qs := policyQuestions([]line{{n: 1, text: "Policy questions for the room:"}, {n: 2, text: "1. First?"}, {n: 3, text: "- Second, cross-border?"}, {n: 4, text: "Third?"}})
 	if intro != "Policy questions for the room:" || strings.Join(qs, "|") != "First?|Second, cross-border?|Third?" {
 		t.Errorf("intro %q questions %q", intro, qs)
 	}

@@ -1,0 +1,327 @@
+package igf
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/igf-floor/floor/app/agenda"
+)
+
+// want is what a page must read as, field by field; lost lists text the
+// reader could not place, which must be in the description and the report.
+type want struct {
+	file, guid, number, title string
+	start, end                time.Time
+	room, format              string
+	planned                   time.Duration
+	people                    []agenda.Person
+	questions                 []string
+	goals                     []int
+	descStart                 string
+	notes                     []string
+	lost                      []string
+	warnings                  int
+}
+
+func utc(y int, m time.Month, d, h, min int) time.Time {
+	return time.Date(y, m, d, h, min, 0, 0, time.UTC)
+}
+
+func person(r agenda.Role, name, aff string, g agenda.StakeholderGroup, reg agenda.Region) agenda.Person {
+	return agenda.Person{Role: r, Name: name, Affiliation: aff, Group: g, Region: reg}
+}
+
+const (
+	org  = agenda.RoleOrganiser
+	spk  = agenda.RoleSpeaker
+	mod  = agenda.RoleModerator
+	omod = agenda.RoleOnlineModerator
+	gov  = agenda.GroupGovernment
+	cs   = agenda.GroupCivilSociety
+	priv = agenda.GroupPrivateSector
+	weog = agenda.RegionWEOG
+	apac = agenda.RegionAsiaPacific
+	eeg  = agenda.RegionEasternEuropean
+)
+
+// Real pages from intgovforum.org, 2019–2025, as the search corpus stored
+// them (testdata/SOURCES): five session types and five years.
+var realPages = []want{{
+	file: "igf-2019-ws289.txt", guid: "IGF 2019 WS #289", number: "WS #289",
+	title:  "Development of Technical Internet Policies and Social Values",
+	format: "Birds of a Feather - Auditorium", planned: 60 * time.Minute,
+	people: []agenda.Person{
+		person(org, "Constanze Buerger", "Federal Ministry of the Interior Germany", 0, 0),
+		person(org, "Matt Miller", "Bloomberg TV", 0, 0),
+		person(org, "Michael J. Oghia", "", 0, 0),
+		person(org, "Tahar Schaa", "German Ministry of Interior", 0, 0),
+		person(spk, "Constanze Buerger", "", gov, weog),
+		person(spk, "jin yan", "", priv, weog),
+		person(spk, "Tahar Schaa", "", gov, weog),
+	},
+	// The page runs its questions together without dashes: one entry.
+	questions: []string{"Which cultural values are defining your internet usage? What role do Internet protocols play in the fight against cyber attacks? What role should different stakeholders play in cybersecurity capacity building approaches? Trust and Accountability: How can trust and accountability be restored? How can globally accepted standards be developed?"},
+	descStart: "Internet defines todays life in every level.\nCountries are",
+	notes:     []string{"Relevance to Theme", "Relevance to Internet Governance"},
+}, {
+	file: "igf-2021-networking73.txt", guid: "IGF 2021 NETWORKING #73", number: "Networking #73",
+	title: "Connecting Democracy and Internet Governance Advocates",
+	start: utc(2021, 12, 7, 11, 45), end: utc(2021, 12, 7, 12, 45), room: "Ballroom B",
+	people: []agenda.Person{person(mod, "Daniel O'Maley", "", 0, 0), person(omod, "Morgran Frost", "", 0, 0)},
+	// The stored copy lost the Organizers, Speakers, Rapporteur and
+	// Description headings: that text is kept, never given a role.
+	descStart: "Open Internet for Democracy Initiative",
+	lost:      []string{"Sarah Moulton, National Democratic Institute", "\n\nSarah Moulton\n\n", "speed dating", "The purpose of this networking session"},
+	warnings:  5,
+}, {
+	file: "igf-2022-dc-environment.txt", guid: "IGF 2022 DC-ENVIRONMENT", number: "DC-Environment",
+	title:  "Internet & the Environment: Beyond Connectivity",
+	format: "Round Table - U-shape", planned: 90 * time.Minute,
+	people:    []agenda.Person{person(mod, "Michael J. Oghia", "", 0, 0), person(omod, "Rainer M. Krug", "", 0, 0)},
+	goals:     []int{3, 4, 7, 9, 11, 12, 13, 14, 15, 16},
+	descStart: "Our session, which will constitute the first meeting of the DCE",
+	notes:     []string{"Targets"},
+	lost:      []string{"Rajendra Pratap Gupta, DC-Jobs, Technical Community, APAC", "\n\nMinda Moreira"},
+	warnings:  9,
+}, {
+	file: "igf-2023-day0-95.txt", guid: "IGF 2023 DAY 0 EVENT #95", number: "Day 0 Event #95",
+	title: "Internet Society’s Collaborative Leadership Exchange (CLX)",
+	start: utc(2023, 10, 8, 0, 0), end: utc(2023, 10, 8, 3, 0), room: "WS 5 – Room B-2",
+	people:    []agenda.Person{person(mod, "Nicolas Fiumarelli", "", 0, 0), person(omod, "Mauricia Abdol Tshilunda", "", 0, 0)},
+	goals:     []int{9, 11, 17},
+	descStart: "Digital Divides & Inclusion",
+	notes:     []string{"Targets"},
+	lost:      []string{"Internet Society", "Saba Tiku - ITU Africa", "\n\nAthanase Bahizire"},
+	warnings:  8,
+}, {
+	file: "igf-2024-of27.txt", guid: "IGF 2024 OPEN FORUM #27", number: "Open Forum #27",
+	title:  "Review of IGF2023 Kyoto and road for WSIS+20",
+	format: "Theater", planned: 60 * time.Minute,
+	people: []agenda.Person{
+		person(org, "Ministry of Internal Affairs and Communications", "Ministry of Internal Affairs and Communications, Japan", gov, apac),
+		person(spk, "", "Ministry of Internal Affairs and Communicat", 0, 0), // the stored copy ends there
+	},
+	descStart: "The IGF Kyoto 2023 meeting was one of the most successful",
+	notes:     []string{"Format description"},
+	lost:      []string{"Moderator and Organizer: Yoichi Iida (main)"},
+	warnings:  1,
+}, {
+	file: "igf-2024-lt102.txt", guid: "IGF 2024 LIGHTNING TALK #102", number: "Lightning Talk #102",
+	title:     "Full-speed into divided future",
+	people:    []agenda.Person{person(mod, "Lev Shadrin", "Netcomm Global", cs, apac)},
+	descStart: "Netcomm Global\n\nLev Shadrin",
+	notes:     []string{"Targets"},
+	lost:      []string{"Timofey V, head of strategic development", "10 minute presentation", "This lightning talk will explore"},
+	warnings:  7,
+}, {
+	file: "igf-2025-of31.txt", guid: "IGF 2025 OPEN FORUM #31", number: "Open Forum #31",
+	title:  "Enhancing the role of the IGF through GDC follow-up and WSIS",
+	format: "Theater", planned: 60 * time.Minute,
+	people: []agenda.Person{
+		// 2025 copies run a person's fields together on one line.
+		person(org, "Ministry of Internal Affairs and Communications in Japan", "Ministry of Internal Affairs and Communications, Japan", gov, apac),
+		person(spk, "", "Ministry of Internal Affairs and Communications, Japan", 0, 0),
+	},
+	descStart: "In the GDC outcome, the IGF was positioned",
+	notes:     []string{"Format description"},
+	lost:      []string{"Moderator and Organizer: Yoichi Iida (main), Satoka Kawahara (sub)"},
+	warnings:  1,
+}}
+
+func TestParseRealPages(t *testing.T) {
+	for _, w := range realPages {
+		t.Run(w.file, func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join("testdata", w.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			sched, rep, err := Parse(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkSession(t, sched, rep, w)
+		})
+	}
+}
+
+func checkSession(t *testing.T, sched agenda.Schedule, rep agenda.Report, w want) {
+	t.Helper()
+	s := sched.Sessions[0]
+	year := w.guid[4:8]
+	if sched.Event.ID != "igf-"+year || s.EventID != "igf-"+year || s.Zone != "UTC" || s.Source != Source {
+		t.Errorf("event %+v, session event %q zone %q source %q", sched.Event, s.EventID, s.Zone, s.Source)
+	}
+	got := []string{s.GUID, s.Number, s.Title, s.Room, s.Format}
+	if exp := []string{w.guid, w.number, w.title, w.room, w.format}; !reflect.DeepEqual(got, exp) {
+		t.Errorf("guid, number, title, room, format = %q, want %q", got, exp)
+	}
+	if !s.Start.Equal(w.start) || !s.End.Equal(w.end) || s.Start.Location() != time.UTC {
+		t.Errorf("time %v – %v, want %v – %v in UTC", s.Start, s.End, w.start, w.end)
+	}
+	if s.Planned != w.planned || s.Online != 0 {
+		t.Errorf("planned %v online %v, want %v and 0", s.Planned, s.Online, w.planned)
+	}
+	comparePeople(t, "people", s.People, w.people)
+	if !reflect.DeepEqual(s.PolicyQuestions, w.questions) || s.PolicyIntro != "" {
+		t.Errorf("questions %q (intro %q), want %q", s.PolicyQuestions, s.PolicyIntro, w.questions)
+	}
+	var goals []int
+	for _, g := range s.SDGs {
+		goals = append(goals, g.Goal)
+		if g.Title == "" {
+			t.Errorf("goal %d has no title", g.Goal)
+		}
+	}
+	if !reflect.DeepEqual(goals, w.goals) {
+		t.Errorf("goals %v, want %v", goals, w.goals)
+	}
+	if !strings.HasPrefix(s.Description, w.descStart) {
+		t.Errorf("description starts %q, want %q", shorten(s.Description), w.descStart)
+	}
+	var labels []string
+	for _, n := range s.Notes {
+		labels = append(labels, n.Label)
+	}
+	if !reflect.DeepEqual(labels, w.notes) {
+		t.Errorf("notes %q, want %q", labels, w.notes)
+	}
+	for _, lost := range w.lost {
+		if !strings.Contains(s.Description, lost) {
+			t.Errorf("description lost %q", lost)
+		}
+	}
+	if s.Abstract != "" || s.Issues != "" || s.ExpectedOutcomes != "" || len(s.AgendaItems) != 0 {
+		t.Errorf("abstract %q issues %q outcomes %q agenda %q: the page has none", s.Abstract, s.Issues, s.ExpectedOutcomes, s.AgendaItems)
+	}
+	chrome := 0
+	for _, x := range rep.Warnings {
+		if strings.HasPrefix(x.Text, "skipped web-page text") {
+			chrome++
+		}
+	}
+	if len(rep.Warnings)-chrome != w.warnings {
+		t.Errorf("%d warnings, want %d: %+v", len(rep.Warnings)-chrome, w.warnings, rep.Warnings)
+	}
+}
+
+// The IGF website's own layout, which users found glued into "Speaker 3":
+// headings alone on their line, the format line without "Format:", goals as
+// bare "GOAL n:" lines, organisers given only by group and region.
+func TestParseWebsiteLayout(t *testing.T) {
+	page := strings.Join([]string{
+		"IGF 2020 OF #12 Trust in the Digital Economy",
+		"Organizer 1: Government, Western European and Others Group (WEOG)",
+		"Speaker 1: Amina Diallo, Civil Society, African Group",
+		"Speaker 3: Ana Souza, Private Sector, Latin American and Caribbean Group (GRULAC)",
+		"Panel - Auditorium - 90 Min",
+		"POLICY QUESTION(S)",
+		"- Who is responsible?",
+		"- What can users demand?",
+		"About this Session",
+		"A panel on trust.",
+		"GOAL 9: Industry, Innovation and Infrastructure",
+		"GOAL 16: Peace, Justice and Strong Institutions",
+	}, "\n")
+	sched, rep, err := Parse([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := sched.Sessions[0]
+	comparePeople(t, "people", s.People, []agenda.Person{
+		person(org, "", "", gov, weog),
+		person(spk, "Amina Diallo", "", cs, agenda.RegionAfrican),
+		person(spk, "Ana Souza", "", priv, agenda.RegionGRULAC),
+	})
+	if s.Format != "Panel - Auditorium" || s.Planned != 90*time.Minute {
+		t.Errorf("format %q %v", s.Format, s.Planned)
+	}
+	if strings.Join(s.PolicyQuestions, "|") != "Who is responsible?|What can users demand?" || s.Abstract != "A panel on trust." {
+		t.Errorf("questions %q abstract %q", s.PolicyQuestions, s.Abstract)
+	}
+	if len(s.SDGs) != 2 || s.SDGs[1] != (agenda.SDG{Goal: 16, Title: "Peace, Justice and Strong Institutions"}) {
+		t.Errorf("SDGs %v", s.SDGs)
+	}
+	if len(rep.Warnings) != 0 || s.Description != "" {
+		t.Errorf("report %+v description %q", rep.Warnings, s.Description)
+	}
+}
+
+// 2021–2025 pages: "Speaker 1: Name, Organisation, Group, Region", moderator
+// and rapporteur headings, the room under its own heading or as "Room: Room:".
+func TestParseLaterYears(t *testing.T) {
+	page := strings.Join([]string{
+		"IGF 2023 Town Hall #8 Hubs in practice",
+		"Room",
+		"Tuesday, 10th October, 2023 (01:30 UTC) - Tuesday, 10th October, 2023 (02:30 UTC)",
+		"Room: Room: Workshop Room 3",
+		"Speaker 1: Li Wei, Example Institute, Technical Community, Asia-Pacific Group",
+		"Speaker 2: Eve Example, APNIC, civil society, APAC",
+		"Onsite Moderator",
+		"Ana Souza, Private Sector, GRULAC",
+		"ONLINE MODERATOR:",
+		"Amina Diallo",
+		"Rapporteur",
+		"Jan Kowalski, Government, Eastern European Group",
+		"Issue(s)",
+		"Connectivity of remote hubs.",
+		"Key Takeaways",
+		"Hubs need a clock.",
+		"Duration (minutes)",
+		"60",
+	}, "\n")
+	sched, rep, err := Parse([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := sched.Sessions[0]
+	if s.GUID != "IGF 2023 TOWN HALL #8" || s.Room != "Workshop Room 3" || s.Planned != time.Hour || !s.Start.Equal(utc(2023, 10, 10, 1, 30)) {
+		t.Errorf("guid %q room %q planned %v start %v", s.GUID, s.Room, s.Planned, s.Start)
+	}
+	comparePeople(t, "people", s.People, []agenda.Person{
+		person(spk, "Li Wei", "Example Institute", agenda.GroupTechnicalCommunity, apac),
+		person(spk, "Eve Example", "APNIC", cs, apac),
+		person(mod, "Ana Souza", "", priv, agenda.RegionGRULAC),
+		person(omod, "Amina Diallo", "", 0, 0),
+		person(agenda.RoleRapporteur, "Jan Kowalski", "", gov, eeg),
+	})
+	if s.Issues != "Connectivity of remote hubs." || len(s.Notes) != 1 || s.Notes[0] != (agenda.Note{Label: "Key Takeaways", Text: "Hubs need a clock."}) {
+		t.Errorf("issues %q notes %+v", s.Issues, s.Notes)
+	}
+	// The bare "Room" heading before the date names no room: said, not guessed.
+	if len(rep.Warnings) != 1 || !strings.Contains(rep.Warnings[0].Text, "names no room") {
+		t.Errorf("report %+v", rep.Warnings)
+	}
+}
+
+// Text after a numbered speaker is never that speaker.
+func TestNumberedSpeakerNamesOnePerson(t *testing.T) {
+	page := "IGF 2020 WS #1 T\nSpeaker 3: Ana Souza, Private Sector, GRULAC\nstray text after the speaker\n"
+	sched, rep, err := Parse([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := sched.Sessions[0]
+	if len(s.People) != 1 || s.People[0].Name != "Ana Souza" || s.Description != "stray text after the speaker" || len(rep.Warnings) != 1 {
+		t.Errorf("people %+v description %q report %+v", s.People, s.Description, rep.Warnings)
+	}
+}
+
+// Pages that repeat the new line kinds up to MaxSize still parse in linear
+// time (the test's deadline catches a quadratic return).
+func TestNewLineKindsStayLinear(t *testing.T) {
+	for _, rep := range []string{"Speakers\n", "GOAL 9: Industry, Innovation and Infrastructure\n",
+		"Organizers\nStakeholder: Government Regional Group: WEOG Stakeholder: Government\n", "Panel - Auditorium - 90 Min\n", "Room: Room: A\n", "x\n\n\n"} {
+		page := "IGF 2020 WS #1 T\n" + strings.Repeat(rep, (MaxSize-100)/len(rep))
+		start := time.Now()
+		if _, _, err := Parse([]byte(page)); err != nil {
+			t.Fatal(err)
+		}
+		if d := time.Since(start); d > 5*time.Second {
+			t.Errorf("%q repeated took %v", rep, d)
+		}
+	}
+}
