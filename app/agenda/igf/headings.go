@@ -119,7 +119,8 @@ func parseLabel(l line) *section {
 		}
 	}
 	k, ok := headingKind(strings.ToLower(name))
-	if !ok {
+	// Only people are numbered ("Speaker 3:"): "Room 3" is a room's name.
+	if !ok || (num > 0 && !k.isPeople()) {
 		return nil
 	}
 	sec := &section{kind: k, label: name, num: num, line: l.n}

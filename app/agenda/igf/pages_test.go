@@ -297,6 +297,18 @@ func TestParseLaterYears(t *testing.T) {
 	}
 }
 
+// "Room 3" under a date line is the room, not a numbered "Room" heading.
+func TestNumberedRoomIsAName(t *testing.T) {
+	page := "IGF 2020 WS #1 T\nWednesday, 11th November, 2020 (11:20 UTC) - Wednesday, 11th November, 2020 (12:20 UTC)\nRoom 3\nLoading Events\n"
+	sched, _, err := Parse([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := sched.Sessions[0].Room; r != "Room 3" {
+		t.Errorf("room %q, want Room 3", r)
+	}
+}
+
 // Text after a numbered speaker is never that speaker.
 func TestNumberedSpeakerNamesOnePerson(t *testing.T) {
 	page := "IGF 2020 WS #1 T\nSpeaker 3: Ana Souza, Private Sector, GRULAC\nstray text after the speaker\n"
