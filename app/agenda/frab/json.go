@@ -74,7 +74,9 @@ type jsonSchedule struct {
 			Days    []struct {
 				Rooms map[string][]jsonEvent `json:"rooms"`
 			} `json:"days"`
+			jsonConferenceV2
 		} `json:"conference"`
+		jsonV2
 	} `json:"schedule"`
 }
 
@@ -84,7 +86,8 @@ func ParseJSON(data []byte) (agenda.Schedule, agenda.Report, error) {
 	if len(data) > MaxSize {
 		return agenda.Schedule{}, rep, fmt.Errorf("%d bytes is more than a schedule Floor reads (limit %d MiB)", len(data), MaxSize>>20)
 	}
-	if err := agenda.CheckText(data); err != nil {
+	data, mapped, err := rawText(data)
+	if err != nil {
 		return agenda.Schedule{}, rep, err
 	}
 	var doc jsonSchedule
@@ -113,6 +116,15 @@ func ParseJSON(data []byte) (agenda.Schedule, agenda.Report, error) {
 			}
 		}
 	}
-	sched, err := build(conference{Title: c.Title, Acronym: c.Acronym, Zone: c.Zone}, events, &rep)
+	if v2 := doc.Schedule.Events; len(v2) > 0 {
+		if len(events) > 0 {
+			rep.Add(0, fmt.Sprintf("the schedule lists its events twice, by day and room (%d) and as one list (%d); the list (version 2) is read", len(events), len(v2)))
+		}
+		events = events[:0]
+		for _, e := range v2 {
+			events = append(events, e.event(c.jsonConferenceV2))
+		}
+	}
+	sched, err := build(conference{Title: c.Title, Acronym: c.Acronym, Zone: c.Zone}, events, mapped, &rep)
 	return sched, rep, err
 }

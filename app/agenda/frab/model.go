@@ -29,15 +29,15 @@ type conference struct {
 	Title, Acronym, Zone, BaseURL string
 }
 
-type person struct{ ID, Name string }
+type person struct{ ID, Name, Role string }
 
 type link struct{ Href, Title string }
 
 type event struct {
-	ID, GUID, Date, Start, Duration, Room, Slug, Title, Subtitle string
-	Track, Type, Language, Abstract, Description, URL            string
-	Persons                                                      []person
-	Links                                                        []link
+	ID, GUID, Date, Start, End, Duration, Room, Slug, Title, Subtitle string
+	Track, Type, Language, Abstract, Description, URL                 string
+	Persons                                                           []person
+	Links                                                             []link
 }
 
 // namespaceFloor is the UUID namespace of GUIDs Floor derives for events
@@ -48,17 +48,28 @@ func namespaceFloor() uuid.UUID {
 
 // build turns a parsed schedule into sessions, repairing what it can and
 // saying so in rep; what it cannot repair is an error.
-func build(conf conference, events []event, rep *agenda.Report) (agenda.Schedule, error) {
+// mapped says rawText moved raw control characters to its marker block.
+func build(conf conference, events []event, mapped bool, rep *agenda.Report) (agenda.Schedule, error) {
 	if len(events) == 0 {
 		return agenda.Schedule{}, fmt.Errorf("the schedule has no events")
 	}
 	if len(events) > MaxEvents {
 		return agenda.Schedule{}, fmt.Errorf("the schedule has %d events; Floor reads at most %d", len(events), MaxEvents)
 	}
+	if err := cleanConference(&conf, mapped, rep); err != nil {
+		return agenda.Schedule{}, err
+	}
+	for i := range events {
+		if err := cleanEvent(&events[i], mapped, rep); err != nil {
+			return agenda.Schedule{}, fmt.Errorf("event %s (%q): %w", events[i].ID, short(events[i].Title), err)
+		}
+	}
 	zone := strings.TrimSpace(conf.Zone)
-	if zone == "" {
-		zone = "UTC"
-		rep.Add(0, "the schedule names no time zone; times without an offset are read as UTC")
+	declared := zone != ""
+	if !declared {
+		var note string
+		zone, note = inferZone(events)
+		rep.Add(0, note)
 	}
 	loc, err := time.LoadLocation(zone)
 	if err != nil {
@@ -89,11 +100,11 @@ func build(conf conference, events []event, rep *agenda.Report) (agenda.Schedule
 			_, given := t.Zone()
 			_, local := t.In(loc).Zone()
 			switch {
-			case given == local:
+			case given == local || !declared: // inferZone has said what it saw
 			case strings.TrimSpace(ev.Start) == t.In(loc).Format("15:04"):
 				utcDates++ // <date> in another offset, <start> local: the same instant
 			default:
-				contradicts[fmt.Sprintf("%+03d:%02d", given/3600, abs(given%3600)/60)] = true
+				contradicts[formatOffset(given)] = true
 			}
 		}
 		sched.Sessions = append(sched.Sessions, s)
@@ -122,7 +133,16 @@ func session(ev event, loc *time.Location, source, eventID string, rep *agenda.R
 		return agenda.Session{}, err
 	}
 	dur := time.Duration(0)
-	if strings.TrimSpace(ev.Duration) != "" {
+	if end := strings.TrimSpace(ev.End); end != "" {
+		// schedule.json v2 gives an end and deprecates the duration.
+		t, err := time.Parse(time.RFC3339, end)
+		if err != nil {
+			return agenda.Session{}, fmt.Errorf("cannot read its end %q", short(end))
+		}
+		if dur = t.Sub(start); dur < 0 {
+			return agenda.Session{}, fmt.Errorf("it ends (%s) before it starts (%s)", end, start.Format(time.RFC3339))
+		}
+	} else if strings.TrimSpace(ev.Duration) != "" {
 		d, ambiguous, err := agenda.ParseClockDuration(ev.Duration)
 		if err != nil {
 			return agenda.Session{}, err
@@ -155,8 +175,16 @@ func session(ev event, loc *time.Location, source, eventID string, rep *agenda.R
 		if len(names) > 1 {
 			rep.Add(0, fmt.Sprintf("event %s: %q read as %d people", ev.ID, short(p.Name), len(names)))
 		}
+		role := agenda.RoleSpeaker
+		if p.Role != "" {
+			if r, err := agenda.ParseRole(p.Role); err == nil {
+				role = r
+			} else {
+				rep.Add(0, fmt.Sprintf("event %s: %s's role %q is not one Floor knows; read as speaker", ev.ID, short(p.Name), short(p.Role)))
+			}
+		}
 		for _, name := range names {
-			s.People = append(s.People, agenda.Person{Role: agenda.RoleSpeaker, Name: name})
+			s.People = append(s.People, agenda.Person{Role: role, Name: name})
 		}
 	}
 	if u := strings.TrimSpace(ev.URL); u != "" {

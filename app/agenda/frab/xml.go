@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 
 	"github.com/igf-floor/floor/app/agenda"
 )
@@ -18,29 +19,34 @@ func LooksXML(data []byte) bool {
 }
 
 type xmlEvent struct {
-	ID          string `xml:"id,attr"`
-	GUID        string `xml:"guid,attr"`
-	Date        string `xml:"date"`
-	Start       string `xml:"start"`
-	Duration    string `xml:"duration"`
-	Room        string `xml:"room"`
-	Slug        string `xml:"slug"`
-	Title       string `xml:"title"`
-	Subtitle    string `xml:"subtitle"`
-	Track       string `xml:"track"`
-	Type        string `xml:"type"`
-	Language    string `xml:"language"`
-	Abstract    string `xml:"abstract"`
-	Description string `xml:"description"`
-	URL         string `xml:"url"`
-	Persons     []struct {
-		ID   string `xml:"id,attr"`
-		Name string `xml:",chardata"`
-	} `xml:"persons>person"`
-	Links []struct {
+	ID          string      `xml:"id,attr"`
+	GUID        string      `xml:"guid,attr"`
+	Date        string      `xml:"date"`
+	Start       string      `xml:"start"`
+	Duration    string      `xml:"duration"`
+	Room        string      `xml:"room"`
+	Slug        string      `xml:"slug"`
+	Title       string      `xml:"title"`
+	Subtitle    string      `xml:"subtitle"`
+	Track       string      `xml:"track"`
+	Type        string      `xml:"type"`
+	Language    string      `xml:"language"`
+	Abstract    string      `xml:"abstract"`
+	Description string      `xml:"description"`
+	URL         string      `xml:"url"`
+	Persons     []xmlPerson `xml:"persons>person"`
+	// Some generators write <person> straight under <event>, without the
+	// <persons> list; readers such as Giggity take a person at either place.
+	Direct []xmlPerson `xml:"person"`
+	Links  []struct {
 		Href  string `xml:"href,attr"`
 		Title string `xml:",chardata"`
 	} `xml:"links>link"`
+}
+
+type xmlPerson struct {
+	ID   string `xml:"id,attr"`
+	Name string `xml:",chardata"`
 }
 
 type xmlSchedule struct {
@@ -66,7 +72,8 @@ func ParseXML(data []byte) (agenda.Schedule, agenda.Report, error) {
 	if len(data) > MaxSize {
 		return agenda.Schedule{}, rep, fmt.Errorf("%d bytes is more than a schedule Floor reads (limit %d MiB)", len(data), MaxSize>>20)
 	}
-	if err := agenda.CheckText(data); err != nil {
+	data, mapped, err := rawText(data)
+	if err != nil {
 		return agenda.Schedule{}, rep, err
 	}
 	dec := xml.NewDecoder(bytes.NewReader(data))
@@ -90,7 +97,7 @@ func ParseXML(data []byte) (agenda.Schedule, agenda.Report, error) {
 				ev := event{ID: e.ID, GUID: e.GUID, Date: e.Date, Start: e.Start, Duration: e.Duration, Room: e.Room,
 					Slug: e.Slug, Title: e.Title, Subtitle: e.Subtitle, Track: e.Track, Type: e.Type, Language: e.Language,
 					Abstract: e.Abstract, Description: e.Description, URL: e.URL}
-				for _, p := range e.Persons {
+				for _, p := range slices.Concat(e.Persons, e.Direct) {
 					ev.Persons = append(ev.Persons, person{ID: p.ID, Name: p.Name})
 				}
 				for _, l := range e.Links {
@@ -100,6 +107,6 @@ func ParseXML(data []byte) (agenda.Schedule, agenda.Report, error) {
 			}
 		}
 	}
-	sched, err := build(conf, events, &rep)
+	sched, err := build(conf, events, mapped, &rep)
 	return sched, rep, err
 }
