@@ -31,7 +31,9 @@ func Looks(data []byte) bool {
 
 // Calendar is what a calendar says about itself besides its sessions.
 type Calendar struct {
-	Refresh time.Duration // REFRESH-INTERVAL, 0 when not given
+	Refresh     time.Duration // REFRESH-INTERVAL, 0 when not given
+	Name        string        // X-WR-CALNAME or RFC 7986 NAME
+	Description string        // X-WR-CALDESC or RFC 7986 DESCRIPTION
 }
 
 // Parse reads a calendar into a complete schedule: VEVENTs become sessions
@@ -59,16 +61,34 @@ func parseCalendar(data []byte) (agenda.Schedule, Calendar, agenda.Report, error
 	if len(data) > MaxSize {
 		return agenda.Schedule{}, info, rep, fmt.Errorf("%d bytes is more than a calendar Floor reads (limit %d MiB)", len(data), MaxSize>>20)
 	}
-	if err := agenda.CheckText(data); err != nil {
+	data, err := unfold(data)
+	if err != nil {
 		return agenda.Schedule{}, info, rep, err
 	}
 	cal, err := goical.NewDecoder(bytes.NewReader(data)).Decode()
 	if err != nil {
 		return agenda.Schedule{}, info, rep, fmt.Errorf("not a valid iCalendar file: %w", err)
 	}
-	name := text(cal.Props, "X-WR-CALNAME")
-	if name == "" {
-		name = text(cal.Props, "NAME")
+	for _, f := range []struct {
+		to    *string
+		props []string
+		label bool
+	}{{&info.Name, []string{"X-WR-CALNAME", "NAME"}, true}, {&info.Description, []string{"X-WR-CALDESC", goical.PropDescription}, false}} {
+		for _, p := range f.props {
+			if *f.to == "" {
+				if *f.to, err = clean(text(cal.Props, p), f.label, "the calendar", p, &rep); err != nil {
+					return agenda.Schedule{}, info, rep, fmt.Errorf("the calendar: %w", err)
+				}
+			}
+		}
+	}
+	// PRODID names the software that wrote the file, not the calendar: two
+	// Google calendars share one. A calendar without a name is known by its
+	// description when that is one short line (linux.conf.au writes only
+	// X-WR-CALDESC), and only then by PRODID.
+	name := info.Name
+	if name == "" && !strings.Contains(info.Description, "\n") && len([]rune(info.Description)) <= 80 {
+		name = info.Description
 	}
 	zone := text(cal.Props, "X-WR-TIMEZONE")
 	if zone == "" {
@@ -92,9 +112,12 @@ func parseCalendar(data []byte) (agenda.Schedule, Calendar, agenda.Report, error
 	if len(events) > MaxEvents {
 		return agenda.Schedule{}, info, rep, fmt.Errorf("the calendar has %d events; Floor reads at most %d", len(events), MaxEvents)
 	}
-	id := slug(orDefault(name, text(cal.Props, goical.PropProductID)))
+	id := slug(name)
 	if id == "" {
-		return agenda.Schedule{}, info, rep, errors.New("the calendar has no name (X-WR-CALNAME) or product id to know it by")
+		if id = slug(text(cal.Props, goical.PropProductID)); id == "" {
+			return agenda.Schedule{}, info, rep, errors.New("the calendar has no name (X-WR-CALNAME) or product id to know it by")
+		}
+		rep.Add(0, fmt.Sprintf("the calendar has no name (X-WR-CALNAME); it is known by the software that wrote it (%s)", id))
 	}
 	source := "ical:" + id
 	sched := agenda.Schedule{Event: agenda.Event{ID: id, Title: orDefault(name, id), Zone: zone}, Complete: true}
@@ -117,9 +140,16 @@ func parseCalendar(data []byte) (agenda.Schedule, Calendar, agenda.Report, error
 }
 
 func session(ev goical.Event, loc *time.Location, source, eventID string, rep *agenda.Report) (agenda.Session, error) {
-	title := text(ev.Props, goical.PropSummary)
+	title, err := clean(text(ev.Props, goical.PropSummary), true, "an event", "SUMMARY", rep)
+	if err != nil {
+		return agenda.Session{}, err
+	}
 	if title == "" {
 		return agenda.Session{}, errors.New("no SUMMARY")
+	}
+	who := fmt.Sprintf("%q", title)
+	field := func(name string, label bool) (string, error) {
+		return clean(text(ev.Props, name), label, who, name, rep)
 	}
 	start, err := ev.DateTimeStart(loc)
 	if err != nil {
@@ -135,21 +165,40 @@ func session(ev goical.Event, loc *time.Location, source, eventID string, rep *a
 	if end.Before(start) {
 		return agenda.Session{}, fmt.Errorf("it ends (%s) before it starts (%s)", end.UTC().Format(time.RFC3339), start.UTC().Format(time.RFC3339))
 	}
-	uid := text(ev.Props, goical.PropUID)
+	if d := end.Sub(start); d > MaxLength {
+		return agenda.Session{}, fmt.Errorf("it lasts %v, more than the %v a session can", d.Round(time.Hour), MaxLength)
+	}
+	uid, err := field(goical.PropUID, true)
+	if err != nil {
+		return agenda.Session{}, err
+	}
+	room, err := field(goical.PropLocation, true)
+	if err != nil {
+		return agenda.Session{}, err
+	}
+	desc, err := field(goical.PropDescription, false)
+	if err != nil {
+		return agenda.Session{}, err
+	}
 	if uid == "" {
 		uid = uuid.NewSHA1(uuid.NameSpaceURL, []byte(source+"/"+start.UTC().Format(time.RFC3339)+"/"+title)).String()
 		rep.Add(0, fmt.Sprintf("%q has no UID; Floor derived %s from its start and title", title, uid))
 	}
-	desc := text(ev.Props, goical.PropDescription)
 	s := agenda.Session{
 		Source: source, GUID: uid, EventID: eventID, Title: title, Start: start.UTC(), End: end.UTC(),
-		Planned: end.Sub(start), Zone: loc.String(), Room: text(ev.Props, goical.PropLocation), Description: desc,
+		Planned: end.Sub(start), Zone: loc.String(), Room: room, Description: desc,
 	}
 	if cats, err := textList(ev.Props, goical.PropCategories); err == nil && len(cats) > 0 {
-		s.Track = cats[0]
+		if s.Track, err = clean(strings.TrimSpace(cats[0]), true, who, goical.PropCategories, rep); err != nil {
+			return agenda.Session{}, err
+		}
 	}
 	for _, a := range ev.Props.Values(goical.PropAttendee) {
-		if cn := strings.TrimSpace(a.Params.Get(goical.ParamCommonName)); cn != "" {
+		cn, err := clean(strings.TrimSpace(a.Params.Get(goical.ParamCommonName)), true, who, "ATTENDEE", rep)
+		if err != nil {
+			return agenda.Session{}, err
+		}
+		if cn != "" {
 			s.People = append(s.People, agenda.Person{Role: agenda.RoleSpeaker, Name: cn})
 		}
 	}
@@ -162,12 +211,23 @@ func session(ev goical.Event, loc *time.Location, source, eventID string, rep *a
 			}
 		}
 	}
-	if u := text(ev.Props, goical.PropURL); u != "" {
+	u, err := field(goical.PropURL, true)
+	if err != nil {
+		return agenda.Session{}, err
+	}
+	if u != "" {
 		s.Links = append(s.Links, agenda.Link{Label: "Session page", URL: u})
 	}
 	for _, c := range ev.Props.Values(goical.PropConference) {
-		label := orDefault(c.Params.Get(goical.ParamLabel), "Join online")
-		s.Links = append(s.Links, agenda.Link{Label: label, URL: c.Value})
+		label, err := clean(orDefault(c.Params.Get(goical.ParamLabel), "Join online"), true, who, "CONFERENCE", rep)
+		if err != nil {
+			return agenda.Session{}, err
+		}
+		url, err := clean(c.Value, true, who, "CONFERENCE", rep)
+		if err != nil {
+			return agenda.Session{}, err
+		}
+		s.Links = append(s.Links, agenda.Link{Label: label, URL: url})
 	}
 	if st, err := ev.Status(); err == nil && st == goical.EventCancelled {
 		s.Title = "Cancelled: " + s.Title
@@ -180,16 +240,36 @@ func session(ev goical.Event, loc *time.Location, source, eventID string, rep *a
 // Kieler Linuxtage and other tools write the speaker.
 var byLine = regexp.MustCompile(`(?i)^(?:von|by|speaker|referent(?:in)?):\s*([^\n]+)`)
 
+// text is a single-valued TEXT property, unescaped. go-ical's Text splits
+// at unescaped commas, which RFC 5545 calls a list, but SUMMARY, LOCATION
+// and DESCRIPTION hold one text and real calendars (JRES) leave commas bare.
 func text(props goical.Props, name string) string {
 	p := props.Get(name)
 	if p == nil {
 		return ""
 	}
-	t, err := p.Text()
-	if err != nil {
-		return strings.TrimSpace(p.Value)
+	return strings.TrimSpace(unescapeText(p.Value))
+}
+
+func unescapeText(v string) string {
+	if !strings.Contains(v, "\\") {
+		return v
 	}
-	return strings.TrimSpace(t)
+	var b strings.Builder
+	for i := 0; i < len(v); i++ {
+		if v[i] != '\\' || i+1 == len(v) {
+			b.WriteByte(v[i])
+			continue
+		}
+		i++
+		switch v[i] {
+		case 'n', 'N':
+			b.WriteByte('\n')
+		default: // \\ \, \; and, leniently, any other escaped byte
+			b.WriteByte(v[i])
+		}
+	}
+	return b.String()
 }
 
 func textList(props goical.Props, name string) ([]string, error) {

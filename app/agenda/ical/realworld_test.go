@@ -1,0 +1,127 @@
+package ical
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/igf-floor/floor/app/agenda"
+)
+
+func testdata(t *testing.T, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func notes(rep agenda.Report) string {
+	var b strings.Builder
+	for _, w := range rep.Warnings {
+		b.WriteString(w.Text + "\n")
+	}
+	return b.String()
+}
+
+// JRES folds a DESCRIPTION inside the three bytes of U+2019: unfolded
+// first, as RFC 5545 §3.1 says, it is valid UTF-8.
+func TestJRES2022FoldInsideUTF8(t *testing.T) {
+	data := testdata(t, "giggity-jres_2022-trimmed.ics")
+	sched, info, rep, err := ParseCalendar(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sched.Sessions) != 4 || sched.Event.Title != "JRES 2021/22" || sched.Event.ID != "jres-2021-22" || info.Name != "JRES 2021/22" {
+		t.Fatalf("%d sessions, event %+v", len(sched.Sessions), sched.Event)
+	}
+	paris, _ := time.LoadLocation("Europe/Paris")
+	first := sched.Sessions[0]
+	if first.GUID != "presentation_94@conf-ng.jres.org" || first.Title != "Accueil congressistes" || first.Room != "Accueil Parc Chanot" ||
+		!first.Start.Equal(time.Date(2022, 5, 17, 11, 0, 0, 0, paris)) || first.Duration() != 90*time.Minute {
+		t.Errorf("first session %+v", first)
+	}
+	csan := sched.Sessions[3]
+	if csan.GUID != "presentation_209@conf-ng.jres.org" || csan.Room != "Salle Endoume" || !strings.HasSuffix(csan.Title, "prêtes à l'emploi et optimisées") ||
+		!csan.Start.Equal(time.Date(2022, 5, 18, 18, 15, 0, 0, paris)) || !strings.Contains(csan.Description, "d’exploitation") {
+		t.Errorf("folded session %+v", csan)
+	}
+	if len(rep.Warnings) != 0 {
+		t.Errorf("notes:\n%s", notes(rep))
+	}
+	// A byte that is bad after unfolding is still refused, on its own line.
+	bad := strings.Replace(string(data), "Salle Endoume", "Salle \xffEndoume", 1)
+	if _, _, err := Parse([]byte(bad)); err == nil || !strings.Contains(err.Error(), "line 43: invalid UTF-8 (byte 0xff)") {
+		t.Errorf("bad byte: %v", err)
+	}
+}
+
+// linux.conf.au names its calendar only in X-WR-CALDESC: that, not PRODID,
+// is the event's title and identity.
+func TestLCA2020NameFromCalDesc(t *testing.T) {
+	sched, info, rep, err := ParseCalendar(testdata(t, "giggity-linux_conf_au_2020-trimmed.ics"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sched.Sessions) != 3 || sched.Event != (agenda.Event{ID: "linux-conf-au-2020", Title: "linux.conf.au 2020", Zone: "Australia/Brisbane"}) ||
+		info.Description != "linux.conf.au 2020" || info.Name != "" {
+		t.Fatalf("%d sessions, event %+v, info %+v", len(sched.Sessions), sched.Event, info)
+	}
+	welcome := sched.Sessions[2]
+	brisbane, _ := time.LoadLocation("Australia/Brisbane")
+	if welcome.Title != "Wednesday Welcome" || welcome.Room != "Arena" || !welcome.Start.Equal(time.Date(2020, 1, 15, 9, 0, 0, 0, brisbane)) ||
+		welcome.Duration() != 10*time.Minute || len(welcome.People) != 1 || welcome.People[0].Name != "Joel Addison" {
+		t.Errorf("welcome %+v", welcome)
+	}
+	if len(rep.Warnings) != 0 {
+		t.Errorf("notes:\n%s", notes(rep))
+	}
+}
+
+func TestCalendarNameAndDescription(t *testing.T) {
+	ev := "BEGIN:VEVENT\r\nUID:1@x\r\nDTSTART:20240601T100000Z\r\nDTEND:20240601T110000Z\r\nSUMMARY:S\r\nEND:VEVENT\r\n"
+	cal := func(props string) []byte {
+		return []byte("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Google Inc//Google Calendar 70.9054//EN\r\n" + props + ev + "END:VCALENDAR\r\n")
+	}
+	sched, info, _, err := ParseCalendar(cal("X-WR-CALNAME:Hub day\r\nX-WR-CALDESC:All sessions of the hub day\\nin Kigali\r\n"))
+	if err != nil || sched.Event.Title != "Hub day" || sched.Event.ID != "hub-day" || info.Description != "All sessions of the hub day\nin Kigali" {
+		t.Errorf("named: %v %+v %+v", err, sched.Event, info)
+	}
+	sched, _, rep, err := ParseCalendar(cal(""))
+	if err != nil || sched.Event.ID != "google-inc-google-calendar-70-9054-en" || !strings.Contains(notes(rep), "no name (X-WR-CALNAME)") {
+		t.Errorf("unnamed: %v %+v\n%s", err, sched.Event, notes(rep))
+	}
+}
+
+// Events longer than a week and fields longer than MaxField are refused,
+// as frab does; harmless controls are removed with a note, NUL, escape
+// sequences and bidi controls in titles refused.
+func TestLimitsAndControls(t *testing.T) {
+	cal := func(body string) []byte {
+		return []byte("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nX-WR-CALNAME:C\r\nBEGIN:VEVENT\r\nUID:1@x\r\nDTSTART:20240601T100000Z\r\n" +
+			body + "END:VEVENT\r\nEND:VCALENDAR\r\n")
+	}
+	for name, tc := range map[string]struct{ in, want string }{
+		"P1000D":           {"DURATION:P1000D\r\nSUMMARY:S\r\n", `event 1 ("S"): it lasts 24000h0m0s, more than the 168h0m0s a session can`},
+		"eight days":       {"DTEND:20240609T100000Z\r\nSUMMARY:S\r\n", "more than the 168h0m0s"},
+		"1 MiB":            {"DURATION:PT1H\r\nSUMMARY:S\r\nDESCRIPTION:" + strings.Repeat("x", 1<<20) + "\r\n", "DESCRIPTION is longer than 65536 characters (1048576)"},
+		"bidi in SUMMARY":  {"DURATION:PT1H\r\nSUMMARY:S\u202e\r\n", "SUMMARY: bidirectional control U+202E"},
+		"bidi in LOCATION": {"DURATION:PT1H\r\nSUMMARY:S\r\nLOCATION:\u2066Room\r\n", "LOCATION: bidirectional control U+2066"},
+		"NUL":              {"DURATION:PT1H\r\nSUMMARY:S\r\nDESCRIPTION:a\x00b\r\n", "DESCRIPTION: a NUL character"},
+		"escape sequence":  {"DURATION:PT1H\r\nSUMMARY:S\r\nDESCRIPTION:\x1b[2Jgone\r\n", "DESCRIPTION: a terminal escape sequence"},
+	} {
+		if _, _, err := Parse(cal(tc.in)); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: err = %v, want %q", name, err, tc.want)
+		}
+	}
+	sched, rep, err := Parse(cal("DURATION:PT1H\r\nSUMMARY:S\r\nDESCRIPTION:a\x7fb\u0085c\u202ed\x01e\r\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := sched.Sessions[0].Description; d != "abcde" || notes(rep) != "\"S\", DESCRIPTION: removed U+007F, U+0085, U+202E, U+0001\n" {
+		t.Errorf("description %q, notes:\n%s", d, notes(rep))
+	}
+}
