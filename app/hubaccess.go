@@ -2,10 +2,12 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"image"
 	"time"
 
 	"github.com/igf-floor/floor/app/floor"
+	"github.com/igf-floor/floor/app/timer"
 )
 
 // HubAccess is what the moderator's console needs to open the session to
@@ -63,7 +65,20 @@ type HubLink struct {
 	PacketsLost int64
 	Kbps, FPS   float64
 	CapKbps     int
-	Control     bool // speaks the control protocol (a plain WHIP client does not)
+	Control     bool  // speaks the control protocol (a plain WHIP client does not)
+	Requests    []int // its requests waiting or on the floor
+	// Away is when a hub that dropped out went silent (State "away"); it
+	// keeps its requests until Away + Grace, and gets them back on return.
+	Away  time.Time
+	Grace time.Duration
+}
+
+// AwayWords is an away hub's line in the console and in floor serve:
+// "away — reconnecting (since 0:12, place kept 2:48 more)".
+func (l HubLink) AwayWords(now time.Time) string {
+	since := max(0, now.Sub(l.Away))
+	left := max(0, l.Grace-since)
+	return fmt.Sprintf("away — reconnecting (since %s, place kept %s more)", timer.Clock(since, false), timer.Clock(left, false))
 }
 
 // HubConnection is a hub's live connection to a room, as the hub window

@@ -132,6 +132,7 @@ type HubStatus struct {
 	Session, HubName string
 	Place            string // "2nd of 3 in the queue", "You have the floor"
 	Floor            control.FloorState
+	Request          int // this hub's open request; 0 when none
 	Position, Length int
 	Timer            timer.Reading
 	HaveTimer        bool
@@ -151,7 +152,7 @@ func (h *HubClient) Status() HubStatus {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	v := &h.view
-	st := HubStatus{Session: v.Session, HubName: v.HubName, Place: v.Status(), Floor: v.Floor,
+	st := HubStatus{Session: v.Session, HubName: v.HubName, Place: v.Status(), Floor: v.Floor, Request: v.Request,
 		Position: v.Position, Length: v.Length, Stale: v.Stale(local), Notice: v.Notice, Samples: v.Clock.Samples()}
 	st.Timer, st.HaveTimer = v.Reading(local)
 	st.Question, st.Wording = v.Question, v.Wording

@@ -18,18 +18,24 @@ import (
 // requests for the floor into the moderator's queue and keeps every hub
 // told of its place, the floor and the timers. The media layer calls Join,
 // Receive and Leave; Run sends.
+//
+// Which hub owns which request is in the floor log (floor.Speaker.HubID),
+// never in this room's memory: a hub that drops out is away, keeps its
+// requests and its turn for the grace period, and gets them back when it
+// returns — after a reconnect or after the room itself restarted.
 type HubRoom struct {
 	mod     *Moderator
 	clock   Clock
 	session string // the session's title, for the welcome
+	grace   time.Duration
+	active  func(ctx context.Context, hubID string) bool
 	kick    chan struct{}
 
 	unwatch func()
 
 	mu     sync.Mutex
 	hubs   map[string]*roomHub
-	owner  map[int]string // request id → hub id
-	notify func()         // after any change a console should show
+	notify func() // after any change a console should show
 
 	polls     *hubPolls
 	headcount func(hub string, people int)
@@ -37,27 +43,52 @@ type HubRoom struct {
 
 type roomHub struct {
 	hub     floor.Hub
-	send    func([]byte) error
+	conn    string             // the connection it is on; "" while away
+	send    func([]byte) error // nil while away
+	told    map[int]bool       // its open requests it was last told of
 	people  int
 	joined  time.Time
+	away    time.Time // when it dropped out; zero while connected
 	lastErr error
 }
 
-// HubPresence is a connected hub as the console lists it.
-type HubPresence struct {
-	Hub      floor.Hub
-	People   int
-	Joined   time.Time
-	Requests []int // its requests still open
+// HubRoomConfig is what a room needs; zero values take the defaults.
+type HubRoomConfig struct {
+	Moderator    *Moderator
+	Clock        Clock
+	SessionTitle string
+	// Grace is how long an away hub keeps its waiting requests (3 minutes).
+	Grace time.Duration
+	// Active, when set, says whether a hub's invite still lets it in: an
+	// away hub whose invite was revoked loses its requests at once.
+	Active func(ctx context.Context, hubID string) bool
 }
 
-// NewHubRoom serves mod's session to hubs.
-func NewHubRoom(mod *Moderator, clock Clock, sessionTitle string) *HubRoom {
-	r := &HubRoom{mod: mod, clock: clock, session: sessionTitle, kick: make(chan struct{}, 1),
-		hubs: map[string]*roomHub{}, owner: map[int]string{}}
-	r.unwatch = mod.Watch(func(timer.State, floor.State) { r.wake() })
+// DefaultHubGrace is how long an away hub keeps its place in the queue.
+const DefaultHubGrace = 3 * time.Minute
+
+// NewHubRoom serves the moderator's session to hubs. Hubs whose requests
+// the log holds open are expected back: they start away, with the grace
+// period counted from now.
+func NewHubRoom(c HubRoomConfig) *HubRoom {
+	if c.Grace <= 0 {
+		c.Grace = DefaultHubGrace
+	}
+	if c.Clock == nil {
+		c.Clock = SystemClock{}
+	}
+	r := &HubRoom{mod: c.Moderator, clock: c.Clock, session: c.SessionTitle, grace: c.Grace, active: c.Active,
+		kick: make(chan struct{}, 1), hubs: map[string]*roomHub{}}
+	now := r.clock.Now()
+	for id, name := range r.mod.Floor().Hubs() {
+		r.hubs[id] = &roomHub{hub: floor.Hub{ID: id, Name: name}, away: now, told: map[int]bool{}}
+	}
+	r.unwatch = r.mod.Watch(func(timer.State, floor.State) { r.wake() })
 	return r
 }
+
+// Grace is how long an away hub keeps its waiting requests.
+func (r *HubRoom) Grace() time.Duration { return r.grace }
 
 // Close stops following the moderator (the room closed to hubs).
 func (r *HubRoom) Close() {
@@ -94,7 +125,8 @@ func (r *HubRoom) changed() {
 }
 
 // Run sends every hub the timers and its requests' state after each change
-// and at least every control.HeartbeatEvery, until ctx ends.
+// and at least every control.HeartbeatEvery, and ends the grace of away
+// hubs, until ctx ends.
 func (r *HubRoom) Run(ctx context.Context) {
 	tick := time.NewTicker(control.HeartbeatEvery)
 	defer tick.Stop()
@@ -104,40 +136,95 @@ func (r *HubRoom) Run(ctx context.Context) {
 			return
 		case <-r.kick:
 		case <-tick.C:
+			r.expire(ctx)
 		}
 		r.broadcast()
 	}
 }
 
-// Join welcomes a hub whose control channel just opened.
-func (r *HubRoom) Join(h floor.Hub, send func([]byte) error) {
+// Join welcomes a hub whose control channel just opened on connection
+// conn. A hub that was away is back: its requests are still its own, and
+// the welcome names the first of them, so it does not ask again.
+func (r *HubRoom) Join(h floor.Hub, conn string, send func([]byte) error) {
 	r.mu.Lock()
-	r.hubs[h.ID] = &roomHub{hub: h, send: send, joined: r.clock.Now()}
+	rh := r.hubs[h.ID]
+	if rh == nil {
+		rh = &roomHub{told: map[int]bool{}}
+		r.hubs[h.ID] = rh
+	}
+	rh.hub, rh.conn, rh.send, rh.away, rh.joined, rh.lastErr = h, conn, send, time.Time{}, r.clock.Now(), nil
 	r.mu.Unlock()
-	r.sendTo(h.ID, control.Message{Type: control.Welcome, Hub: h.Name, Text: r.session})
+	welcome := control.Message{Type: control.Welcome, Hub: h.Name, Text: r.session}
+	if open := r.mod.Floor().Open(h.ID); len(open) > 0 {
+		welcome.Request = open[0]
+	}
+	r.sendTo(h.ID, welcome)
 	r.wake()
 	r.changed()
 }
 
-// Leave forgets a hub; its requests still waiting leave the queue with it,
-// since nobody is there to give the floor to.
-func (r *HubRoom) Leave(hubID, why string) {
+// Leave is connection conn of a hub ending; an older connection ending
+// after a newer one joined changes nothing. A hub that was lost is away:
+// its requests keep their places until the grace period ends. One that
+// said goodbye, or whose invite was revoked, is gone with its waiting
+// requests (a turn on the floor is the moderator's to end).
+func (r *HubRoom) Leave(hubID, conn string, d control.Departure) {
+	r.mu.Lock()
+	rh := r.hubs[hubID]
+	if rh == nil || rh.conn != conn {
+		r.mu.Unlock()
+		return
+	}
+	rh.conn, rh.send, rh.away = "", nil, r.clock.Now()
+	r.mu.Unlock()
+	switch d {
+	case control.Left, control.Revoked:
+		r.Forget(context.Background(), hubID)
+		return
+	}
+	r.changed()
+}
+
+// Forget lets hub go at once: its invite was revoked. Its waiting requests
+// leave the queue; a turn it has on the floor is the moderator's to end.
+func (r *HubRoom) Forget(ctx context.Context, hubID string) {
 	r.mu.Lock()
 	delete(r.hubs, hubID)
-	var open []int
-	for id, owner := range r.owner {
-		if owner == hubID {
-			open = append(open, id)
-			delete(r.owner, id)
+	r.mu.Unlock()
+	r.withdrawAll(ctx, hubID)
+	r.changed()
+}
+
+// expire forgets away hubs whose grace has run out, and at once those
+// whose invite was revoked.
+func (r *HubRoom) expire(ctx context.Context) {
+	now := r.clock.Now()
+	var gone []string
+	r.mu.Lock()
+	for id, rh := range r.hubs {
+		if rh.away.IsZero() {
+			continue
+		}
+		if now.Sub(rh.away) >= r.grace || (r.active != nil && !r.active(ctx, id)) {
+			gone = append(gone, id)
 		}
 	}
 	r.mu.Unlock()
-	for _, id := range open {
-		if slices.ContainsFunc(r.mod.Floor().Queue, func(q floor.Request) bool { return q.ID == id }) {
-			_ = r.mod.Withdraw(context.Background(), id)
+	for _, id := range gone {
+		r.Forget(ctx, id)
+	}
+}
+
+func (r *HubRoom) withdrawAll(ctx context.Context, hubID string) {
+	for _, id := range r.mod.Floor().Waiting(hubID) {
+		if err := r.mod.Withdraw(ctx, id); err != nil && !errors.Is(err, floor.ErrNoRequest) {
+			r.mu.Lock()
+			if rh := r.hubs[hubID]; rh != nil {
+				rh.lastErr = err
+			}
+			r.mu.Unlock()
 		}
 	}
-	r.changed()
 }
 
 // Receive handles one message from hub hubID; a bad one is answered with
@@ -146,6 +233,10 @@ func (r *HubRoom) Receive(hubID string, raw []byte) {
 	received := r.clock.Now()
 	r.mu.Lock()
 	h := r.hubs[hubID]
+	var hub floor.Hub
+	if h != nil {
+		hub = h.hub
+	}
 	r.mu.Unlock()
 	if h == nil {
 		return
@@ -164,13 +255,13 @@ func (r *HubRoom) Receive(hubID string, raw []byte) {
 		count := r.headcount
 		r.mu.Unlock()
 		if count != nil {
-			count(h.hub.Name, m.People)
+			count(hub.Name, m.People)
 		}
 		r.changed()
 	case control.Vote:
-		err = r.vote(h.hub, m)
+		err = r.vote(hub, m)
 	case control.Request:
-		err = r.request(h.hub, *m.Speaker)
+		err = r.request(hub, *m.Speaker)
 	case control.Withdraw:
 		err = r.withdraw(hubID, m.Request)
 	default:
@@ -184,7 +275,7 @@ func (r *HubRoom) Receive(hubID string, raw []byte) {
 // request queues a speaker from hub h. The place is the hub's, whatever the
 // message says; group and region default to the hub's and must be known.
 func (r *HubRoom) request(h floor.Hub, s floor.Speaker) error {
-	s.Remote, s.Hub = true, h.Name
+	s.Remote, s.Hub, s.HubID = true, h.Name, h.ID
 	if s.Group == "" {
 		s.Group = h.Group
 	} else if g, err := agenda.ParseGroup(s.Group); err != nil {
@@ -199,24 +290,12 @@ func (r *HubRoom) request(h floor.Hub, s floor.Speaker) error {
 	} else {
 		s.Region = reg.String()
 	}
-	r.mu.Lock()
-	open := 0
-	for _, owner := range r.owner {
-		if owner == h.ID {
-			open++
-		}
-	}
-	r.mu.Unlock()
-	if open >= MaxRequestsPerHub {
+	if len(r.mod.Floor().Open(h.ID)) >= MaxRequestsPerHub {
 		return fmt.Errorf("a hub may have %d requests waiting at once", MaxRequestsPerHub)
 	}
-	id, err := r.mod.Request(context.Background(), s)
-	if err != nil {
+	if _, err := r.mod.Request(context.Background(), s); err != nil {
 		return err
 	}
-	r.mu.Lock()
-	r.owner[id] = h.ID
-	r.mu.Unlock()
 	r.wake()
 	r.changed()
 	return nil
@@ -225,18 +304,31 @@ func (r *HubRoom) request(h floor.Hub, s floor.Speaker) error {
 // MaxRequestsPerHub bounds one hub's share of the queue.
 const MaxRequestsPerHub = 5
 
+// QueueHub puts a connected hub's speaker in the queue for the moderator:
+// a WHIP client without the control channel (OBS, another client) cannot
+// ask, so the moderator asks for it. name defaults to the hub's.
+func (r *HubRoom) QueueHub(ctx context.Context, h floor.Hub, name string) (int, error) {
+	if name == "" {
+		name = h.Name
+	}
+	s := floor.Speaker{Name: name, Group: h.Group, Region: h.Region, Remote: true, Hub: h.Name, HubID: h.ID}
+	id, err := r.mod.Request(ctx, s)
+	if err != nil {
+		return 0, err
+	}
+	r.wake()
+	r.changed()
+	return id, nil
+}
+
 // withdraw takes the hub's request id (0: all of them) out of the queue.
 func (r *HubRoom) withdraw(hubID string, id int) error {
-	r.mu.Lock()
-	var ids []int
-	for rid, owner := range r.owner {
-		if owner == hubID && (id == 0 || rid == id) {
-			ids = append(ids, rid)
+	ids := r.mod.Floor().Waiting(hubID)
+	if id != 0 {
+		if !slices.Contains(ids, id) {
+			return fmt.Errorf("request %d is not this hub's", id)
 		}
-	}
-	r.mu.Unlock()
-	if id != 0 && len(ids) == 0 {
-		return fmt.Errorf("request %d is not this hub's", id)
+		ids = []int{id}
 	}
 	var errs []error
 	for _, rid := range ids {
@@ -247,138 +339,4 @@ func (r *HubRoom) withdraw(hubID string, id int) error {
 	r.wake()
 	r.changed()
 	return errors.Join(errs...)
-}
-
-// broadcast sends the timers to every hub and each hub the state of its
-// requests; a finished request is reported once more as done, then dropped.
-func (r *HubRoom) broadcast() {
-	ts, fs := r.mod.TimerState(), r.mod.Floor()
-	timerMsg := control.Message{Type: control.Timer, Timer: &ts}
-	news := r.roomNews(fs)
-	r.mu.Lock()
-	ids := make([]string, 0, len(r.hubs))
-	for id := range r.hubs {
-		ids = append(ids, id)
-	}
-	byHub := map[string][]control.Message{}
-	for rid, hubID := range r.owner {
-		msgs, finished := requestState(rid, fs)
-		byHub[hubID] = append(byHub[hubID], msgs...)
-		if finished {
-			delete(r.owner, rid)
-		}
-	}
-	r.mu.Unlock()
-	for _, id := range ids {
-		r.sendTo(id, timerMsg)
-		for _, m := range slices.Concat(news, byHub[id]) {
-			r.sendTo(id, m)
-		}
-	}
-}
-
-// requestState is where request rid stands in fs, as messages for its hub.
-func requestState(rid int, fs floor.State) ([]control.Message, bool) {
-	if slices.Contains(fs.Live(), rid) {
-		return []control.Message{{Type: control.State, Request: rid, Floor: control.Live}}, false
-	}
-	if i := slices.IndexFunc(fs.Queue, func(q floor.Request) bool { return q.ID == rid }); i >= 0 {
-		st := control.Waiting
-		if i == 0 {
-			st = control.Next
-		}
-		return []control.Message{
-			{Type: control.Queue, Request: rid, Position: i, Length: len(fs.Queue)},
-			{Type: control.State, Request: rid, Floor: st},
-		}, false
-	}
-	return []control.Message{{Type: control.State, Request: rid, Floor: control.Done}}, true
-}
-
-func (r *HubRoom) sendTo(hubID string, m control.Message) {
-	b, err := control.Encode(m)
-	if err != nil {
-		return
-	}
-	r.mu.Lock()
-	h := r.hubs[hubID]
-	r.mu.Unlock()
-	if h == nil {
-		return
-	}
-	if err := h.send(b); err != nil {
-		r.mu.Lock()
-		h.lastErr = err
-		r.mu.Unlock()
-	}
-}
-
-// Say sends a message from the moderator to one hub, or to all with "".
-func (r *HubRoom) Say(hubID, text string) {
-	for _, p := range r.Present() {
-		if hubID == "" || p.Hub.ID == hubID {
-			r.sendTo(p.Hub.ID, control.Message{Type: control.Text, Text: text})
-		}
-	}
-}
-
-// Present lists the connected hubs, first joined first.
-func (r *HubRoom) Present() []HubPresence {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	out := make([]HubPresence, 0, len(r.hubs))
-	for _, h := range r.hubs {
-		p := HubPresence{Hub: h.hub, People: h.people, Joined: h.joined}
-		for rid, owner := range r.owner {
-			if owner == h.hub.ID {
-				p.Requests = append(p.Requests, rid)
-			}
-		}
-		slices.Sort(p.Requests)
-		out = append(out, p)
-	}
-	slices.SortFunc(out, func(a, b HubPresence) int { return a.Joined.Compare(b.Joined) })
-	return out
-}
-
-// Live is the set of hubs that have the floor now: the turn's, and any
-// that joined it.
-func (r *HubRoom) Live() map[string]bool {
-	ids := r.mod.Floor().Live()
-	live := map[string]bool{}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	for _, rid := range ids {
-		if hubID, ok := r.owner[rid]; ok {
-			live[hubID] = true
-		}
-	}
-	return live
-}
-
-// LiveHubs are the hubs on the floor, in the order they took it.
-func (r *HubRoom) LiveHubs() []string {
-	ids := r.mod.Floor().Live()
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	var hubs []string
-	for _, rid := range ids {
-		if hubID, ok := r.owner[rid]; ok && !slices.Contains(hubs, hubID) {
-			hubs = append(hubs, hubID)
-		}
-	}
-	return hubs
-}
-
-// LiveRequest is the request hubID has on the floor now; 0 when none.
-func (r *HubRoom) LiveRequest(hubID string) int {
-	ids := r.mod.Floor().Live()
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	for _, rid := range ids {
-		if r.owner[rid] == hubID {
-			return rid
-		}
-	}
-	return 0
 }

@@ -117,7 +117,7 @@ func TestWatchersStop(t *testing.T) {
 	}
 	var heard int
 	stop := m.Watch(func(timer.State, floor.State) { heard++ })
-	room := app.NewHubRoom(m, app.SystemClock{}, "t")
+	room := app.NewHubRoom(app.HubRoomConfig{Moderator: m, SessionTitle: "t"})
 	ask := func() {
 		if err := m.Ask(ctx, floor.Speaker{Name: "Grace"}); err != nil {
 			t.Fatal(err)

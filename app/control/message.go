@@ -32,7 +32,7 @@ type Type string
 // Messages. "hub→room" are sent by hubs, "room→hub" by the moderator.
 const (
 	Hello    Type = "hello"    // hub→room: People present
-	Welcome  Type = "welcome"  // room→hub: Hub (its name), Text (the session's title)
+	Welcome  Type = "welcome"  // room→hub: Hub (its name), Text (the session's title), Request (its open request when it comes back)
 	Request  Type = "request"  // hub→room: Speaker asks for the floor
 	Withdraw Type = "withdraw" // hub→room: Request (0: all of this hub's)
 	Queue    Type = "queue"    // room→hub: Request, Position (0 is next), Length

@@ -43,7 +43,9 @@ func (v *RoomView) Apply(m Message, local time.Time) {
 	v.lastHeard = local
 	switch m.Type {
 	case Welcome:
-		v.HubName, v.Session = m.Hub, m.Text
+		// A hub that comes back is told its request still open, so it
+		// does not ask again.
+		v.HubName, v.Session, v.Request = m.Hub, m.Text, m.Request
 	case Timer:
 		v.timer, v.haveTimer = *m.Timer, true
 		if v.thresholds == (timer.Thresholds{}) {

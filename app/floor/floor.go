@@ -22,7 +22,11 @@ type Speaker struct {
 	Region      string `json:"region,omitempty"`
 	Youth       bool   `json:"youth,omitempty"`
 	Remote      bool   `json:"remote,omitempty"` // false: in the room
-	Hub         string `json:"hub,omitempty"`    // the remote hub, when known
+	Hub         string `json:"hub,omitempty"`    // the remote hub's name, when known
+	// HubID is the invited hub the request belongs to: it, not a
+	// connection, holds the place, so a restart or a reconnect gives the
+	// hub back its requests and its turn. Logs older than it have none.
+	HubID string `json:"hub_id,omitempty"`
 }
 
 // Place is where the speaker is, in words.

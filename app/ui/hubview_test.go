@@ -14,6 +14,7 @@ import (
 
 	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/app/agenda"
+	"github.com/igf-floor/floor/app/control"
 	"github.com/igf-floor/floor/app/floor"
 	"github.com/igf-floor/floor/app/timer"
 	"github.com/igf-floor/floor/storage"
@@ -49,7 +50,7 @@ func (c *pipeConn) RoomSound() (float64, bool) {
 	return 0.25, true // what a return feed at a quarter of full scale reads
 }
 func (c *pipeConn) SetRoomVolume(v float64) { c.volume = v }
-func (c *pipeConn) Leave() error            { c.room.Leave(c.hub.ID, "the hub left"); return nil }
+func (c *pipeConn) Leave() error            { c.room.Leave(c.hub.ID, "pipe", control.Left); return nil }
 func (c *pipeConn) Preview(dst **image.RGBA) bool {
 	if c.frame == nil {
 		return false
@@ -85,7 +86,7 @@ func newHubRoomRig(t *testing.T) *hubRoomRig {
 	if err != nil {
 		t.Fatal(err)
 	}
-	room := app.NewHubRoom(m, clock, s.Title)
+	room := app.NewHubRoom(app.HubRoomConfig{Moderator: m, Clock: clock, SessionTitle: s.Title})
 	roomCtx, stop := context.WithCancel(ctx)
 	t.Cleanup(stop)
 	go room.Run(roomCtx)
@@ -93,7 +94,7 @@ func newHubRoomRig(t *testing.T) *hubRoomRig {
 	conn := &pipeConn{room: room, hub: hub}
 	join := func(_ context.Context, inv app.Invite, audioOnly bool) (app.HubConnection, error) {
 		conn.client = app.NewHubClient(clock, func(b []byte) error { room.Receive(hub.ID, b); return nil })
-		room.Join(hub, func(b []byte) error { conn.client.Receive(b); return nil })
+		room.Join(hub, "pipe", func(b []byte) error { conn.client.Receive(b); return nil })
 		return conn, nil
 	}
 	v := NewHubView(ctx, join)

@@ -67,7 +67,7 @@ func newRoomFeeding(t testing.TB, lim whip.Limits, e *media.Engine, clock app.Cl
 	if r.mod, err = app.OpenModerator(ctx, db, clock, "test/ws234"); err != nil {
 		t.Fatal(err)
 	}
-	r.hubs = app.NewHubRoom(r.mod, clock, "Security of digital products")
+	r.hubs = app.NewHubRoom(app.HubRoomConfig{Moderator: r.mod, Clock: clock, SessionTitle: "Security of digital products"})
 	go r.hubs.Run(ctx)
 	r.engine = e
 	cfg := whip.Config{API: r.engine.API, Auth: r.dir, Audit: db, Room: r.hubs, Limits: lim, ReturnFeed: feed,

@@ -59,7 +59,7 @@ func TestHubAsksForTheFloorAndFollowsTheRoom(t *testing.T) {
 	}
 	eventually(t, "the request in the moderator's queue", func() bool { return len(r.mod.Floor().Queue) == 1 })
 	got := r.mod.Floor().Queue[0].Speaker
-	want := floor.Speaker{Name: "Grace Mutung'u", Affiliation: "KICTANet", Group: "Civil Society", Region: "African Group", Youth: true, Remote: true, Hub: "Nairobi"}
+	want := floor.Speaker{Name: "Grace Mutung'u", Affiliation: "KICTANet", Group: "Civil Society", Region: "African Group", Youth: true, Remote: true, Hub: "Nairobi", HubID: nairobi.ID}
 	if got != want {
 		t.Fatalf("queued %+v, want %+v", got, want)
 	}

@@ -10,6 +10,8 @@ import (
 
 	"github.com/pion/sdp/v3"
 	"github.com/pion/webrtc/v4"
+
+	"github.com/igf-floor/floor/app/control"
 )
 
 // resource finds the session a PATCH or DELETE names, after the address
@@ -39,7 +41,7 @@ func (s *Server) delete(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	s.end(sess, "the hub left")
+	s.end(sess, control.Left, "the hub left")
 	w.WriteHeader(http.StatusOK)
 }
 

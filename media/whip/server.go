@@ -20,6 +20,7 @@ import (
 	"github.com/pion/sdp/v3"
 	"github.com/pion/webrtc/v4"
 
+	"github.com/igf-floor/floor/app/control"
 	"github.com/igf-floor/floor/app/floor"
 )
 
@@ -35,10 +36,12 @@ type Auditor interface {
 }
 
 // Room is the moderator's side of the control channel; app.HubRoom is one.
+// conn names the WHIP session: a hub that reconnects joins on a new one
+// before the room may hear that the old one ended.
 type Room interface {
-	Join(h floor.Hub, send func([]byte) error)
+	Join(h floor.Hub, conn string, send func([]byte) error)
 	Receive(hubID string, msg []byte)
-	Leave(hubID string, why string)
+	Leave(hubID, conn string, d control.Departure)
 }
 
 // Limits of the endpoint; zero values take the defaults.
@@ -183,7 +186,7 @@ func (s *Server) post(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if old != nil { // the same hub again (a restart): the new connection wins
-		s.end(old, "replaced by a new connection")
+		s.end(old, control.Replaced, "replaced by a new connection")
 	}
 	sess, answer, err := s.open(r.Context(), hub, bearer(r), string(body), clientAddr(r))
 	if err != nil {

@@ -12,6 +12,7 @@ import (
 	"github.com/pion/rtp"
 	"github.com/pion/webrtc/v4"
 
+	"github.com/igf-floor/floor/app/control"
 	"github.com/igf-floor/floor/app/floor"
 	"github.com/igf-floor/floor/media/fec"
 )
@@ -90,7 +91,7 @@ func (s *Server) open(ctx context.Context, hub floor.Hub, token, offer, remote s
 		connected := !sess.connectedAt.IsZero()
 		sess.mu.Unlock()
 		if !connected {
-			s.end(sess, fmt.Sprintf("half-open: not connected within %s", s.lim.HalfOpen))
+			s.end(sess, control.Lost, fmt.Sprintf("half-open: not connected within %s", s.lim.HalfOpen))
 		}
 	})
 	s.wg.Add(1)
@@ -143,9 +144,9 @@ func (s *Server) stateChanged(sess *session, st webrtc.PeerConnectionState) {
 	sess.mu.Unlock()
 	switch st {
 	case webrtc.PeerConnectionStateFailed:
-		s.end(sess, "connection failed")
+		s.end(sess, control.Lost, "connection failed")
 	case webrtc.PeerConnectionStateClosed:
-		s.end(sess, "connection closed")
+		s.end(sess, control.Lost, "connection closed")
 	}
 }
 
@@ -221,7 +222,7 @@ func (s *Server) dataChannel(sess *session, dc *webrtc.DataChannel) {
 		sess.mu.Lock()
 		sess.joined, sess.hasDataChann = true, true
 		sess.mu.Unlock()
-		s.cfg.Room.Join(sess.hub, func(b []byte) error { return dc.SendText(string(b)) }) // JSON is text: a browser reads a string
+		s.cfg.Room.Join(sess.hub, sess.id, func(b []byte) error { return dc.SendText(string(b)) }) // JSON is text: a browser reads a string
 		close(joined)
 	})
 	dc.OnMessage(func(m webrtc.DataChannelMessage) {
@@ -283,7 +284,7 @@ func (s *Server) SetLive(live map[string]bool) {
 }
 
 // end closes a session once, tells the room and records why.
-func (s *Server) end(sess *session, why string) {
+func (s *Server) end(sess *session, d control.Departure, why string) {
 	sess.ended.Do(func() {
 		s.mu.Lock()
 		if s.sessions[sess.id] == sess {
@@ -296,7 +297,7 @@ func (s *Server) end(sess *session, why string) {
 		joined := sess.joined
 		sess.mu.Unlock()
 		if joined {
-			s.cfg.Room.Leave(sess.hub.ID, why)
+			s.cfg.Room.Leave(sess.hub.ID, sess.id, d)
 		}
 		s.audit(floor.AuditEvent{At: s.cfg.Now(), Kind: "left", Hub: sess.hub.ID, Remote: sess.remote, Detail: why})
 	})
@@ -317,7 +318,7 @@ func (s *Server) Disconnect(hubID, why string) {
 	sess := s.sessionOf(hubID)
 	s.mu.Unlock()
 	if sess != nil {
-		s.end(sess, why)
+		s.end(sess, control.Revoked, why)
 	}
 }
 
@@ -341,7 +342,7 @@ func (s *Server) revalidate() {
 		s.mu.Unlock()
 		for _, sess := range all {
 			if _, err := s.cfg.Auth.Authenticate(context.Background(), sess.token); err != nil {
-				s.end(sess, "the hub's invite was revoked")
+				s.end(sess, control.Revoked, "the hub's invite was revoked")
 			}
 		}
 	}
@@ -361,7 +362,7 @@ func (s *Server) Close() error {
 	}
 	s.mu.Unlock()
 	for _, sess := range all {
-		s.end(sess, "the room closed")
+		s.end(sess, control.RoomClosed, "the room closed")
 	}
 	close(s.done)
 	s.wg.Wait()

@@ -32,6 +32,7 @@ type Access struct {
 	Polls        *app.Polls      // hubs and phones vote in these while open
 	RoomSound    string          // what the hubs hear: auto, mic or test
 	Session      *agenda.Session // served as a schedule while open
+	HubGrace     time.Duration   // how long a hub that dropped out keeps its place
 
 	mu      sync.Mutex
 	serving *Serving
@@ -58,7 +59,7 @@ func (a *Access) Open(ctx context.Context) (string, error) {
 		return "", err
 	}
 	s, err := Open(context.WithoutCancel(ctx), Config{DB: a.DB, Moderator: a.Moderator, SessionTitle: a.SessionTitle, SessionKey: a.SessionKey,
-		Listen: a.listen(), Certificate: cert, ICEServers: a.ICEServers, Clock: a.Clock, Polls: a.Polls, RoomSound: a.RoomSound, Session: a.Session})
+		Listen: a.listen(), Certificate: cert, ICEServers: a.ICEServers, Clock: a.Clock, Polls: a.Polls, RoomSound: a.RoomSound, Session: a.Session, HubGrace: a.HubGrace})
 	if err != nil {
 		return "", err
 	}
@@ -96,16 +97,7 @@ func (a *Access) Links() []app.HubLink {
 	if s == nil {
 		return nil
 	}
-	people := map[string]int{}
-	for _, p := range s.Room.Present() {
-		people[p.Hub.ID] = p.People
-	}
-	var out []app.HubLink
-	for _, q := range s.Server.Quality() {
-		out = append(out, app.HubLink{Hub: q.Hub, State: q.State, Lost: q.Lost, People: people[q.Hub.ID], RTT: q.RTT,
-			Jitter: q.Jitter, PacketsLost: q.PacketsLost, Kbps: q.Kbps, FPS: q.FPS, CapKbps: q.CapKbps, Control: q.ControlOpen})
-	}
-	return out
+	return s.Links()
 }
 
 // Hubs lists the invited hubs.
@@ -138,6 +130,7 @@ func (a *Access) Revoke(ctx context.Context, id string) error {
 	a.mu.Unlock()
 	if s != nil {
 		s.Server.Disconnect(id, "the hub's invite was revoked")
+		s.Room.Forget(ctx, id)
 	}
 	return nil
 }

@@ -59,6 +59,9 @@ type Config struct {
 	// RoomSound is what the hubs hear of the room: "auto" (a microphone when
 	// there is one, else the test tone), "mic" or "test".
 	RoomSound string
+	// HubGrace is how long a hub that dropped out keeps its place in the
+	// queue (app.DefaultHubGrace when 0).
+	HubGrace time.Duration
 }
 
 // Serving is Floor open to hubs; Close closes it.
@@ -104,7 +107,11 @@ func Open(ctx context.Context, c Config) (*Serving, error) {
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	s := &Serving{engine: engine, cancel: cancel, Addr: tcp, UDP: engine.Addr(), Pin: whip.Pin(c.Certificate)}
-	s.Room = app.NewHubRoom(c.Moderator, c.Clock, c.SessionTitle)
+	s.Room = app.NewHubRoom(app.HubRoomConfig{Moderator: c.Moderator, Clock: c.Clock, SessionTitle: c.SessionTitle, Grace: c.HubGrace,
+		Active: func(ctx context.Context, hubID string) bool {
+			h, err := c.DB.Hub(ctx, hubID)
+			return err != nil || h.Active() // a database that cannot answer now revokes nobody
+		}})
 	s.Room.OnHeadcount(func(hub string, people int) {
 		_ = c.DB.NoteHeadcount(context.Background(), c.SessionKey, hub, people)
 	})

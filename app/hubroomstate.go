@@ -1,0 +1,139 @@
+package app
+
+import (
+	"slices"
+	"time"
+
+	"github.com/igf-floor/floor/app/control"
+	"github.com/igf-floor/floor/app/floor"
+)
+
+// broadcast sends the timers to every connected hub and each hub the state
+// of its requests; a request that finished is reported once as done.
+func (r *HubRoom) broadcast() {
+	ts, fs := r.mod.TimerState(), r.mod.Floor()
+	timerMsg := control.Message{Type: control.Timer, Timer: &ts}
+	news := r.roomNews(fs)
+	r.mu.Lock()
+	var ids []string
+	byHub := map[string][]control.Message{}
+	for id, rh := range r.hubs {
+		if rh.send == nil {
+			continue // away: told everything when it is back
+		}
+		ids = append(ids, id)
+		open := fs.Open(id)
+		for _, rid := range open {
+			byHub[id] = append(byHub[id], requestState(rid, fs)...)
+			rh.told[rid] = true
+		}
+		for rid := range rh.told {
+			if !slices.Contains(open, rid) {
+				byHub[id] = append(byHub[id], control.Message{Type: control.State, Request: rid, Floor: control.Done})
+				delete(rh.told, rid)
+			}
+		}
+	}
+	r.mu.Unlock()
+	for _, id := range ids {
+		r.sendTo(id, timerMsg)
+		for _, m := range slices.Concat(news, byHub[id]) {
+			r.sendTo(id, m)
+		}
+	}
+}
+
+// requestState is where open request rid stands in fs, as messages for
+// its hub.
+func requestState(rid int, fs floor.State) []control.Message {
+	if slices.Contains(fs.Live(), rid) {
+		return []control.Message{{Type: control.State, Request: rid, Floor: control.Live}}
+	}
+	i := slices.IndexFunc(fs.Queue, func(q floor.Request) bool { return q.ID == rid })
+	st := control.Waiting
+	if i == 0 {
+		st = control.Next
+	}
+	return []control.Message{
+		{Type: control.Queue, Request: rid, Position: i, Length: len(fs.Queue)},
+		{Type: control.State, Request: rid, Floor: st},
+	}
+}
+
+func (r *HubRoom) sendTo(hubID string, m control.Message) {
+	b, err := control.Encode(m)
+	if err != nil {
+		return
+	}
+	r.mu.Lock()
+	h := r.hubs[hubID]
+	var send func([]byte) error
+	if h != nil {
+		send = h.send
+	}
+	r.mu.Unlock()
+	if send == nil {
+		return
+	}
+	if err := send(b); err != nil {
+		r.mu.Lock()
+		h.lastErr = err
+		r.mu.Unlock()
+	}
+}
+
+// Say sends a message from the moderator to one hub, or to all with "".
+func (r *HubRoom) Say(hubID, text string) {
+	for _, p := range r.Present() {
+		if hubID == "" || p.Hub.ID == hubID {
+			r.sendTo(p.Hub.ID, control.Message{Type: control.Text, Text: text})
+		}
+	}
+}
+
+// HubPresence is a hub the room knows, connected or away, as the console
+// lists it.
+type HubPresence struct {
+	Hub      floor.Hub
+	People   int
+	Joined   time.Time
+	Requests []int // its requests still open
+	// Away is when the hub dropped out (zero while connected); it keeps
+	// its requests until Away + the room's grace.
+	Away time.Time
+}
+
+// Present lists the hubs the room knows, connected and away, first joined
+// first.
+func (r *HubRoom) Present() []HubPresence {
+	fs := r.mod.Floor()
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := make([]HubPresence, 0, len(r.hubs))
+	for _, h := range r.hubs {
+		out = append(out, HubPresence{Hub: h.hub, People: h.people, Joined: h.joined, Away: h.away, Requests: fs.Open(h.hub.ID)})
+	}
+	slices.SortFunc(out, func(a, b HubPresence) int {
+		if c := a.Joined.Compare(b.Joined); c != 0 {
+			return c
+		}
+		return a.Away.Compare(b.Away)
+	})
+	return out
+}
+
+// Live is the set of hubs that have the floor now: the turn's, and any
+// that joined it.
+func (r *HubRoom) Live() map[string]bool {
+	live := map[string]bool{}
+	for _, id := range r.mod.Floor().LiveHubs() {
+		live[id] = true
+	}
+	return live
+}
+
+// LiveHubs are the hubs on the floor, in the order they took it.
+func (r *HubRoom) LiveHubs() []string { return r.mod.Floor().LiveHubs() }
+
+// LiveRequest is the request hubID has on the floor now; 0 when none.
+func (r *HubRoom) LiveRequest(hubID string) int { return r.mod.Floor().LiveRequest(hubID) }

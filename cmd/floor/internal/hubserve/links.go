@@ -1,0 +1,44 @@
+package hubserve
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/igf-floor/floor/app"
+	"github.com/igf-floor/floor/app/floor"
+)
+
+// Links are the connected hubs with their link quality, then the hubs that
+// dropped out and are still holding their place (away).
+func (s *Serving) Links() []app.HubLink {
+	present := map[string]app.HubPresence{}
+	for _, p := range s.Room.Present() {
+		present[p.Hub.ID] = p
+	}
+	var out []app.HubLink
+	connected := map[string]bool{}
+	for _, q := range s.Server.Quality() {
+		connected[q.Hub.ID] = true
+		out = append(out, app.HubLink{Hub: q.Hub, State: q.State, Lost: q.Lost, People: present[q.Hub.ID].People, RTT: q.RTT,
+			Jitter: q.Jitter, PacketsLost: q.PacketsLost, Kbps: q.Kbps, FPS: q.FPS, CapKbps: q.CapKbps, Control: q.ControlOpen,
+			Requests: present[q.Hub.ID].Requests})
+	}
+	for _, p := range s.Room.Present() {
+		if connected[p.Hub.ID] || p.Away.IsZero() {
+			continue
+		}
+		out = append(out, app.HubLink{Hub: p.Hub, State: "away", Away: p.Away, Grace: s.Room.Grace(), People: p.People, Requests: p.Requests})
+	}
+	return out
+}
+
+// QueueHub puts a connected hub in the queue by its id: for a WHIP client
+// that has no control channel and cannot ask for itself.
+func (s *Serving) QueueHub(ctx context.Context, hubID, name string) (int, error) {
+	for _, q := range s.Server.Quality() {
+		if q.Hub.ID == hubID {
+			return s.Room.QueueHub(ctx, q.Hub, name)
+		}
+	}
+	return 0, fmt.Errorf("%w: no hub %q is connected", floor.ErrNoRequest, hubID)
+}
