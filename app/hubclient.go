@@ -22,7 +22,19 @@ type HubClient struct {
 
 	mu       sync.Mutex
 	view     control.RoomView
+	link     control.LinkState
 	onChange func()
+}
+
+// SetLink says how the link to the room stands, for the hub's screens.
+func (h *HubClient) SetLink(s control.LinkState) {
+	h.mu.Lock()
+	h.link = s
+	f := h.onChange
+	h.mu.Unlock()
+	if f != nil {
+		f()
+	}
 }
 
 // NewHubClient speaks through send (the data channel).
@@ -140,8 +152,9 @@ type HubStatus struct {
 	Offset, RTT      time.Duration
 	Samples          int
 	Notice           string
-	Question         int    // the policy question on the table, 0: none
-	Wording          string // its wording
+	Link             control.LinkState // the link to the room, mended when it breaks
+	Question         int               // the policy question on the table, 0: none
+	Wording          string            // its wording
 	Poll             *floor.Poll
 	Voted            int // this hub's votes counted in Poll
 }
@@ -155,6 +168,7 @@ func (h *HubClient) Status() HubStatus {
 	st := HubStatus{Session: v.Session, HubName: v.HubName, Place: v.Status(), Floor: v.Floor, Request: v.Request,
 		Position: v.Position, Length: v.Length, Stale: v.Stale(local), Notice: v.Notice, Samples: v.Clock.Samples()}
 	st.Timer, st.HaveTimer = v.Reading(local)
+	st.Link = h.link
 	st.Question, st.Wording = v.Question, v.Wording
 	if v.Poll != nil {
 		p := *v.Poll

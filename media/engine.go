@@ -54,6 +54,11 @@ func (cfg Config) timeouts(se *webrtc.SettingEngine) {
 		failed = 25 * time.Second
 	}
 	se.SetICETimeouts(lost, failed, min(2*time.Second, lost/3))
+	// SCTP doubles its retransmission timer on every loss up to 60 s: after
+	// a 10 s cut the control channel would wait up to 16 s more once the
+	// link is back. Capped at a second, the timers and the queue are back
+	// within a second of the link (a few extra retransmits while cut).
+	se.SetSCTPRTOMax(time.Second)
 }
 
 // Engine owns the UDP port and the Pion API made over it.

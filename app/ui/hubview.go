@@ -235,9 +235,17 @@ func (v *HubView) Tick() {
 	setLabel(v.Session, hubSessionWords(st))
 	setLabel(v.Link, tr("{{.State}} · sending {{.Kbps}} kbps · room clock {{.Offset}} ms (rtt {{.RTT}} ms)", "State", tr(v.conn.State()),
 		"Kbps", v.conn.SendingKbps(), "Offset", fmt.Sprintf("%+d", st.Offset.Milliseconds()), "RTT", st.RTT.Milliseconds()))
-	if st.Stale {
+	switch l := st.Link; {
+	case l.Revoked:
+		setLabel(v.Stale, tr("The room refused this invite (revoked or not valid): ask the moderator for a new one"))
+	case l.Mending && l.Next > 0:
+		setLabel(v.Stale, tr("Reconnecting to the room (attempt {{.Attempt}}, next in {{.Next}} s)", "Attempt", l.Attempt+1,
+			"Next", fmt.Sprintf("%.1f", l.Next.Seconds())))
+	case l.Mending:
+		setLabel(v.Stale, tr("Reconnecting to the room (attempt {{.Attempt}})", "Attempt", max(1, l.Attempt)))
+	case st.Stale:
 		setLabel(v.Stale, tr("STALE — no word from the room; the timer may be wrong"))
-	} else {
+	default:
 		setLabel(v.Stale, "")
 	}
 	setLabel(v.Notice, st.Notice)

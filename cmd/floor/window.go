@@ -115,7 +115,7 @@ func openConsole(ctx context.Context, a fyne.App, c *cli.Console) fyne.Window {
 	win.Resize(fyne.NewSize(1280, 780))
 	console := ui.NewConsoleView(ctx, c.Moderator, c.Session, win)
 	hubs := &hubserve.Access{DB: c.DB, Moderator: c.Moderator, SessionTitle: c.Session.Title,
-		SessionKey: app.ModerationKey(c.Session.Source, c.Session.GUID), Clock: app.SystemClock{}, Polls: c.Polls, RoomSound: c.RoomSound, Session: &c.Session}
+		SessionKey: app.ModerationKey(c.Session.Source, c.Session.GUID), Clock: app.SystemClock{}, Polls: c.Polls, RoomSound: c.RoomSound, Session: &c.Session, Listen: c.Listen}
 	console.EnableHubs(hubs, win)
 	if c.Polls != nil {
 		console.EnablePolls(c.Polls)

@@ -64,19 +64,41 @@ func (e *StatusError) Error() string {
 
 // Offer posts an SDP offer and returns the answer and the session's URL.
 func (c *Client) Offer(ctx context.Context, offer string) (answer, location string, err error) {
+	answer, location, _, err = c.offer(ctx, offer)
+	return answer, location, err
+}
+
+// offer is Offer with the session's ETag.
+func (c *Client) offer(ctx context.Context, offer string) (answer, location, etag string, err error) {
 	resp, body, err := c.do(ctx, http.MethodPost, c.Endpoint, "application/sdp", offer, "")
 	if err != nil {
-		return "", "", err
+		return "", "", "", err
 	}
 	if resp.StatusCode != http.StatusCreated {
-		return "", "", statusError(resp, body)
+		return "", "", "", statusError(resp, body)
 	}
 	loc, err := url.Parse(resp.Header.Get("Location"))
 	if err != nil || resp.Header.Get("Location") == "" {
-		return "", "", errors.New("WHIP: the answer has no Location")
+		return "", "", "", errors.New("WHIP: the answer has no Location")
 	}
 	base, _ := url.Parse(c.Endpoint)
-	return string(body), base.ResolveReference(loc).String(), nil
+	return string(body), base.ResolveReference(loc).String(), resp.Header.Get("ETag"), nil
+}
+
+// Restart sends an ICE restart's fragment with If-Match etag (RFC 9725
+// §4.4) and returns the room's fragment and the session's new ETag.
+func (c *Client) Restart(ctx context.Context, location, etag, frag string) (answer, newETag string, err error) {
+	if etag == "" {
+		etag = "*"
+	}
+	resp, body, err := c.do(ctx, http.MethodPatch, location, "application/trickle-ice-sdpfrag", frag, etag)
+	if err != nil {
+		return "", "", err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return "", "", statusError(resp, body)
+	}
+	return string(body), resp.Header.Get("ETag"), nil
 }
 
 // Patch sends an SDP fragment (trickled candidates or an ICE restart) and

@@ -37,6 +37,11 @@ type PublishOptions struct {
 	// from the room can arrive before there is someone to take it.
 	OnControl     func([]byte)
 	OnControlOpen func()
+	// OnControlClose, when set, is called when the control channel closes.
+	OnControlClose func()
+	// VideoTrack and AudioTrack, when set, are sent instead of new tracks:
+	// a hub that connects again keeps its encoder writing to the same ones.
+	VideoTrack, AudioTrack *webrtc.TrackLocalStaticSample
 }
 
 // Publisher is a hub's connection to the room.
@@ -46,6 +51,7 @@ type Publisher struct {
 	Video    *webrtc.TrackLocalStaticSample
 	Audio    *webrtc.TrackLocalStaticSample
 	Location string
+	ETag     string // the session's ICE state, for If-Match on a restart
 	client   *Client
 }
 
@@ -67,9 +73,10 @@ func Publish(ctx context.Context, api *webrtc.API, c *Client, o PublishOptions) 
 		if o.VideoMime != "" {
 			mime = o.VideoMime
 		}
-		p.Video, err = webrtc.NewTrackLocalStaticSample(webrtc.RTPCodecCapability{MimeType: mime}, "video", "floor-hub")
-		if err != nil {
-			return fail(err)
+		if p.Video = o.VideoTrack; p.Video == nil {
+			if p.Video, err = webrtc.NewTrackLocalStaticSample(webrtc.RTPCodecCapability{MimeType: mime}, "video", "floor-hub"); err != nil {
+				return fail(err)
+			}
 		}
 		sender, err := pc.AddTransceiverFromTrack(p.Video, webrtc.RTPTransceiverInit{Direction: webrtc.RTPTransceiverDirectionSendonly})
 		if err != nil {
@@ -90,9 +97,10 @@ func Publish(ctx context.Context, api *webrtc.API, c *Client, o PublishOptions) 
 		}
 	}
 	if o.Audio {
-		p.Audio, err = webrtc.NewTrackLocalStaticSample(webrtc.RTPCodecCapability{MimeType: webrtc.MimeTypeOpus, ClockRate: 48000, Channels: 2}, "audio", "floor-hub")
-		if err != nil {
-			return fail(err)
+		if p.Audio = o.AudioTrack; p.Audio == nil {
+			if p.Audio, err = webrtc.NewTrackLocalStaticSample(webrtc.RTPCodecCapability{MimeType: webrtc.MimeTypeOpus, ClockRate: 48000, Channels: 2}, "audio", "floor-hub"); err != nil {
+				return fail(err)
+			}
 		}
 		dir := webrtc.RTPTransceiverDirectionSendonly
 		if o.Hear != nil {
@@ -129,6 +137,9 @@ func Publish(ctx context.Context, api *webrtc.API, c *Client, o PublishOptions) 
 		if o.OnControlOpen != nil {
 			p.Control.OnOpen(o.OnControlOpen)
 		}
+		if o.OnControlClose != nil {
+			p.Control.OnClose(o.OnControlClose)
+		}
 	}
 	if !o.Video && !o.Audio && !o.DataChannel {
 		return fail(errors.New("nothing to publish"))
@@ -147,11 +158,11 @@ func Publish(ctx context.Context, api *webrtc.API, c *Client, o PublishOptions) 
 	case <-ctx.Done():
 		return fail(ctx.Err())
 	}
-	answer, loc, err := c.Offer(ctx, pc.LocalDescription().SDP)
+	answer, loc, etag, err := c.offer(ctx, pc.LocalDescription().SDP)
 	if err != nil {
 		return fail(err)
 	}
-	p.Location = loc
+	p.Location, p.ETag = loc, etag
 	if repairSender != nil && !strings.Contains(answer, fec.Rtpmap) {
 		// A room that does not take repair packets (an older Floor, another
 		// WHIP server) rejected their line: send without them.

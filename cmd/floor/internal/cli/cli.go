@@ -64,6 +64,8 @@ type Console struct {
 	Polls     *app.Polls  // the session's polls
 	// OpenToHubs opens the session to remote hubs as the console starts.
 	OpenToHubs bool
+	// Listen is where to open to hubs ("" for the default :8443).
+	Listen string
 	// RoomSound is what the hubs hear of the room: auto, mic or test.
 	RoomSound string
 }
@@ -222,7 +224,17 @@ func (o *options) openWindow(cmd *cobra.Command, ref string) error {
 		if err != nil {
 			return err
 		}
-		w.Console = &Console{Session: s, Moderator: m, DB: db, Polls: polls, OpenToHubs: o.openToHubs, RoomSound: o.roomSound}
+		// A room that died while open to hubs opens again, on its address:
+		// the hubs are trying to come back (a moderator's Close keeps it closed).
+		leftOpen, listen, err := db.RoomLeftOpen(ctx, app.ModerationKey(s.Source, s.GUID))
+		if err != nil {
+			return err
+		}
+		w.Console = &Console{Session: s, Moderator: m, DB: db, Polls: polls, OpenToHubs: o.openToHubs || leftOpen, RoomSound: o.roomSound}
+		if leftOpen {
+			w.Console.Listen = listen
+			fmt.Fprintf(o.env.Stderr, "Reopened to hubs on %s: Floor was open when it stopped.\n", listen)
+		}
 	}
 	return o.env.OpenWindow(ctx, w)
 }

@@ -63,7 +63,11 @@ join, see yourself, ask for the floor and follow the room's timer.`,
 			out := cmd.OutOrStdout()
 			st := j.Client().Status()
 			fmt.Fprintf(out, "Joined %q as %s, sending %s.\n", st.Session, st.HubName, j.Sending)
-			if request {
+			switch {
+			case request && st.Request != 0:
+				// A hub started again finds its request still in the room.
+				fmt.Fprintf(out, "The room still has this hub's request %d: not asking again.\n", st.Request)
+			case request:
 				if strings.TrimSpace(speaker.Name) == "" {
 					speaker.Name = st.HubName
 				}
@@ -136,10 +140,10 @@ func followRoom(ctx context.Context, out interface{ Write([]byte) (int, error) }
 			return nil
 		case <-tick.C:
 		}
-		if s := j.State(); s == "failed" || s == "closed" {
-			return fmt.Errorf("the connection to the room was lost (%s)", s)
-		}
 		st := j.Client().Status()
+		if j.State() == "revoked" {
+			return fmt.Errorf("%s", st.Link.Words())
+		}
 		line := hubLine(st, j)
 		if line != last || st.Floor == "live" || st.HaveTimer {
 			fmt.Fprintf(out, "%s  %s\n", time.Now().In(local).Format("15:04:05"), line)
@@ -203,7 +207,9 @@ func hubLine(st app.HubStatus, j *hubjoin.Joined) string {
 			parts = append(parts, "session "+sessionWords(se))
 		}
 	}
-	if st.Stale {
+	if !st.Link.Up() {
+		parts = append(parts, st.Link.Words())
+	} else if st.Stale {
 		parts = append(parts, "STALE: no word from the room")
 	}
 	parts = append(parts, fmt.Sprintf("clock %+d ms (rtt %d ms)", st.Offset.Milliseconds(), st.RTT.Milliseconds()))

@@ -3,8 +3,10 @@ package cli
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"net"
 	"strconv"
 	"strings"
 	"sync"
@@ -27,6 +29,7 @@ func (o *options) serveCmd() *cobra.Command {
 	var session, listen, turnUser, turnPass, roomSound string
 	var stun, turn []string
 	var maxHubs int
+	var grace time.Duration
 	var sfu string
 	var sfuRoom int64
 	cmd := &cobra.Command{
@@ -38,7 +41,9 @@ join the session's queue. Until this runs (or the console's "Open to hubs"),
 Floor listens on nothing.
 
 Type commands on standard input: start [MIN], give [ID] [M:SS], end, pause,
-resume, say TEXT, volume PERCENT, mute, queue, hubs, revoke ID, quit. The hub
+resume, say TEXT, volume PERCENT, mute, queue, queue HUB [NAME] (for a WHIP
+client without Floor's control channel), hubs, revoke ID, quit. A hub whose
+link drops is away and keeps its place for --hub-grace; it reconnects by itself. The hub
 on the floor is heard on the default audio device (or a null output when there
 is none, as the first lines say) and recorded beside the database.`,
 		Args: exactArgs(0),
@@ -69,13 +74,31 @@ is none, as the first lines say) and recorded beside the database.`,
 				if err != nil {
 					return err
 				}
+				leftOpen, was, err := db.RoomLeftOpen(ctx, key)
+				if err != nil {
+					return err
+				}
+				if leftOpen && !cmd.Flags().Changed("listen") && was != "" {
+					listen = was // the hubs are dialling that address
+				}
 				srv, err := hubserve.Open(ctx, hubserve.Config{DB: db, Moderator: m, SessionTitle: s.Title, SessionKey: key, Listen: listen,
-					Certificate: cert, ICEServers: ice, Limits: whip.Limits{MaxHubs: maxHubs}, Clock: o.env.Clock, Polls: polls, RoomSound: roomSound, Session: &s, SFU: sfu, SFURoom: sfuRoom})
+					Certificate: cert, ICEServers: ice, Limits: whip.Limits{MaxHubs: maxHubs}, Clock: o.env.Clock, Polls: polls, RoomSound: roomSound, Session: &s, SFU: sfu, SFURoom: sfuRoom, HubGrace: grace})
 				if err != nil {
 					return err
 				}
 				defer srv.Close()
+				// The port bound, not asked for (":0"): a restart must reopen where the hubs dial.
+				host, _, _ := net.SplitHostPort(listen)
+				if err := db.RecordRoom(ctx, key, true, net.JoinHostPort(host, strconv.Itoa(srv.Addr.Port)), o.env.Clock.Now()); err != nil {
+					return err
+				}
 				out := &lockedWriter{w: cmd.OutOrStdout()}
+				if leftOpen {
+					fmt.Fprintln(out, "Reopened to hubs: Floor was open when it stopped.")
+				}
+				if back := len(m.Floor().Hubs()); back > 0 {
+					fmt.Fprintf(out, "Expecting %d hubs back from the log; each keeps its place for %s.\n", back, timer.Clock(grace, false))
+				}
 				fmt.Fprintf(out, "Open to hubs: https://%s (TCP) and UDP %d, session %s %q\n", srv.Addr, srv.UDP.Port, s.Number, s.Title)
 				fmt.Fprintf(out, "Certificate pin %s\n", srv.Pin)
 				fmt.Fprintf(out, "Sound: %s\n", srv.Sound.Device)
@@ -87,7 +110,10 @@ is none, as the first lines say) and recorded beside the database.`,
 				h := &headless{o: o, db: db, m: m, srv: srv, out: out, dir: app.HubDirectory{Store: db, Clock: o.env.Clock},
 					polls: polls, questions: s.PolicyQuestions, host: hubserve.AdvertisedHost(srv.Addr.String())}
 				srv.Room.OnChange(h.roomChanged)
-				return h.run(ctx, o.env.Stdin)
+				err = h.run(ctx, o.env.Stdin)
+				// Quit or Ctrl+C is the moderator closing the room; a killed
+				// process writes nothing, and the next start reopens.
+				return errors.Join(err, db.RecordRoom(context.WithoutCancel(ctx), key, false, "", o.env.Clock.Now()))
 			})
 		},
 	}
@@ -98,6 +124,7 @@ is none, as the first lines say) and recorded beside the database.`,
 	cmd.Flags().StringVar(&turnUser, "turn-user", "", "TURN user name")
 	cmd.Flags().StringVar(&turnPass, "turn-password", "", "TURN password")
 	cmd.Flags().IntVar(&maxHubs, "max-hubs", 16, "hubs connected at once")
+	cmd.Flags().DurationVar(&grace, "hub-grace", app.DefaultHubGrace, "how long a hub whose link dropped keeps its place in the queue")
 	cmd.Flags().StringVar(&sfu, "sfu", "", "a Janus server's HTTP API (http://host:8088/janus) whose VideoRoom carries the hubs' media")
 	cmd.Flags().Int64Var(&sfuRoom, "sfu-room", 1234, "the Janus VideoRoom")
 	cmd.Flags().StringVar(&roomSound, "room-sound", "auto", "what the hubs hear of the room: auto (a microphone or mixer input when there is one, else a test tone), mic, test")
@@ -149,10 +176,24 @@ func (h *headless) roomChanged() {
 
 func (h *headless) describe() string {
 	var b strings.Builder
-	present := h.srv.Room.Present()
-	fmt.Fprintf(&b, "Hubs connected: %d\n", len(present))
-	for _, p := range present {
-		fmt.Fprintf(&b, "  %s (%s) %s, %d present\n", p.Hub.Name, p.Hub.ID, hubWho(p.Hub), p.People)
+	links := h.srv.Links()
+	connected := 0
+	for _, l := range links {
+		if l.State != "away" {
+			connected++
+		}
+	}
+	fmt.Fprintf(&b, "Hubs connected: %d\n", connected)
+	now := time.Now()
+	for _, l := range links {
+		line := fmt.Sprintf("  %s (%s) %s, %d present", l.Hub.Name, l.Hub.ID, hubWho(l.Hub), l.People)
+		switch {
+		case l.State == "away":
+			line += " — " + l.AwayWords(now)
+		case !l.Control:
+			line += fmt.Sprintf(" — media only (no control channel): 'queue %s' puts it in the queue", l.Hub.ID)
+		}
+		fmt.Fprintln(&b, line)
 	}
 	fs := h.m.Floor()
 	if fs.Current != nil {
@@ -291,17 +332,26 @@ func (h *headless) command(ctx context.Context, line string) bool {
 		h.srv.Play.Mixer.SetVolume(0)
 		fmt.Fprintln(h.out, "Hubs muted; 'volume 100' brings them back.")
 	case "queue", "hubs":
+		if verb == "queue" && rest != "" {
+			hubID, name, _ := strings.Cut(rest, " ")
+			var id int
+			if id, err = h.srv.QueueHub(ctx, hubID, strings.TrimSpace(name)); err == nil {
+				fmt.Fprintf(h.out, "Queued request %d for hub %s.\n", id, hubID)
+			}
+			break
+		}
 		fmt.Fprint(h.out, h.describe())
 	case "revoke":
 		var hub floor.Hub
 		if hub, err = h.dir.Revoke(ctx, rest); err == nil {
 			h.srv.Server.Disconnect(hub.ID, "the hub's invite was revoked")
+			h.srv.Room.Forget(ctx, hub.ID)
 			fmt.Fprintf(h.out, "Revoked %s.\n", hub.Name)
 		}
 	case "question", "poll", "open", "close", "results":
 		err = h.pollCommand(ctx, strings.ToLower(verb), rest)
 	default:
-		err = fmt.Errorf("unknown command %q; try start, give, join, end, pause, resume, say, volume, mute, queue, revoke, question, poll, open, close, results, quit", verb)
+		err = fmt.Errorf("unknown command %q; try start, give, join, end, pause, resume, say, volume, mute, queue [HUB [NAME]], hubs, revoke, question, poll, open, close, results, quit", verb)
 	}
 	if err != nil {
 		fmt.Fprintf(h.out, "! %v\n", err)

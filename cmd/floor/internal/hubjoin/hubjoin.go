@@ -43,7 +43,7 @@ type Options struct {
 type Joined struct {
 	client    *app.HubClient
 	audioOnly bool
-	Publisher *whip.Publisher
+	Link      *whip.Link // the connection to the room, mended when it breaks
 	Source    *sender.Sender
 	Sending   string           // what is sent, in words: "camera and microphone"
 	Ear       *returnfeed.Ear  // the room's sound
@@ -121,39 +121,43 @@ func Join(ctx context.Context, inv app.Invite, o Options) (*Joined, error) {
 	ear := returnfeed.NewEar()
 	// The control channel's handlers are set before the offer goes out: the
 	// room may welcome the hub the moment the channel opens.
-	var pub *whip.Publisher
-	var pubMu sync.Mutex
+	var link *whip.Link
+	var linkMu sync.Mutex
 	hub := app.NewHubClient(o.Clock, func(b []byte) error {
-		pubMu.Lock()
-		p := pub
-		pubMu.Unlock()
-		if p == nil {
+		linkMu.Lock()
+		l := link
+		linkMu.Unlock()
+		if l == nil {
 			return errors.New("not connected yet")
 		}
-		return p.Send(b)
+		return l.Send(b)
 	})
-	opened := make(chan struct{})
-	var openOnce sync.Once
 	direct := o.SFU == "" // with an SFU, media goes there and only control (and the room's sound) to the room
-	p, err := whip.Publish(ctx, engine.API, client, whip.PublishOptions{
-		Video: direct && !o.AudioOnly, FEC: direct, Audio: direct, DataChannel: true,
-		OnBitrate: src.SetBitrate, OnKeyframe: src.RequestKeyframe, Hear: ear.Hear,
-		OnControl: hub.Receive, OnControlOpen: func() { openOnce.Do(func() { close(opened) }) },
+	l, err := whip.Dial(ctx, whip.LinkConfig{API: engine.API, Client: client,
+		Publish: whip.PublishOptions{
+			Video: direct && !o.AudioOnly, FEC: direct, Audio: direct, DataChannel: true,
+			OnBitrate: src.SetBitrate, OnKeyframe: src.RequestKeyframe, Hear: ear.Hear, OnControl: hub.Receive,
+		},
+		Stale:   func() bool { return hub.Status().Stale },
+		OnState: hub.SetLink,
+		// Back on a new connection: the room knows the hub by its token and
+		// gives back its requests; the hub only says again who is there.
+		OnBack: func() { _ = hub.Hello(o.People) },
 	})
 	if err != nil {
 		closeSources(pictures, sounds)
 		engine.Close()
 		return nil, err
 	}
-	pubMu.Lock()
-	pub = p
-	pubMu.Unlock()
+	linkMu.Lock()
+	link = l
+	linkMu.Unlock()
 	ctx, cancel := context.WithCancel(ctx)
-	j := &Joined{Publisher: pub, Source: src, Sending: said, Ear: ear, engine: engine, cancel: cancel}
+	j := &Joined{Link: l, Source: src, Sending: said, Ear: ear, engine: engine, cancel: cancel}
 	j.client = hub
 	j.audioOnly = o.AudioOnly
 	select {
-	case <-opened:
+	case <-l.Opened():
 	case <-time.After(15 * time.Second):
 		return j.fail(errors.New("connected, but the room's control channel did not open within 15 s (a firewall on UDP?)"))
 	case <-ctx.Done():
@@ -175,10 +179,13 @@ func Join(ctx context.Context, inv app.Invite, o Options) (*Joined, error) {
 		}
 	}
 	j.Speaker = audioout.Open(ear) // the room's sound, once the room has let the hub in
-	j.wg.Add(2)
+	j.wg.Add(3)
 	go func() { defer j.wg.Done(); j.client.Run(ctx) }()
+	go func() { defer j.wg.Done(); l.Run(ctx) }()
 	go func() {
 		defer j.wg.Done()
+		// The tracks outlive every connection: a new one sends the same.
+		pub := l.Publisher()
 		var video = pub.Video
 		if o.AudioOnly {
 			video = nil
@@ -199,8 +206,14 @@ var _ app.HubConnection = (*Joined)(nil)
 // Client is the hub's side of the control channel.
 func (j *Joined) Client() *app.HubClient { return j.client }
 
-// State is the link in words.
-func (j *Joined) State() string { return j.Publisher.PC.ConnectionState().String() }
+// State is the link in words: the connection's state, or "revoked" when
+// the room refused the invite and the link stopped mending.
+func (j *Joined) State() string {
+	if j.Link.State().Revoked {
+		return "revoked"
+	}
+	return j.Link.Publisher().PC.ConnectionState().String()
+}
 
 // SendingKbps is the video rate aimed at now.
 func (j *Joined) SendingKbps() int {
@@ -242,7 +255,7 @@ func (j *Joined) Leave() error {
 	j.once.Do(func() {
 		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 		defer cancel()
-		err = j.Publisher.Leave(ctx)
+		err = j.Link.Close(ctx)
 		j.cancel()
 		j.wg.Wait()
 		if j.sfuPub != nil {

@@ -2,6 +2,7 @@ package hubserve
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"image"
 	"net"
@@ -64,6 +65,12 @@ func (a *Access) Open(ctx context.Context) (string, error) {
 		return "", err
 	}
 	a.serving = s
+	host, _, _ := net.SplitHostPort(a.listen())
+	if err := a.DB.RecordRoom(ctx, a.SessionKey, true, net.JoinHostPort(host, strconv.Itoa(s.Addr.Port)), a.Clock.Now()); err != nil {
+		a.serving = nil
+		s.Close()
+		return "", err
+	}
 	return a.advertised(), nil
 }
 
@@ -86,7 +93,8 @@ func (a *Access) Close() error {
 	if s == nil {
 		return nil
 	}
-	return s.Close()
+	err := a.DB.RecordRoom(context.Background(), a.SessionKey, false, "", a.Clock.Now())
+	return errors.Join(s.Close(), err)
 }
 
 // Links reads the connected hubs' links and who is present.

@@ -1,0 +1,18 @@
+package control
+
+import (
+	"testing"
+	"time"
+)
+
+func TestReconnectBackoffDoublesToItsCap(t *testing.T) {
+	for n, want := range map[int]time.Duration{1: 500 * time.Millisecond, 2: time.Second, 3: 2 * time.Second,
+		5: 8 * time.Second, 6: 10 * time.Second, 60: 10 * time.Second} {
+		if got := Reconnect().Delay(n, 0.5); got != want {
+			t.Errorf("attempt %d: %v, want %v", n, got, want)
+		}
+	}
+	if lo, hi := Reconnect().Delay(6, 0), Reconnect().Delay(6, 0.999999); lo != 8*time.Second || hi < 11999*time.Millisecond || hi > 12*time.Second {
+		t.Errorf("jitter at the cap: %v to %v, want 8 s to 12 s", lo, hi)
+	}
+}

@@ -1,0 +1,178 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestFloorChild is a real floor process for the kill tests: the test
+// binary runs the command line in FLOOR_CHILD_ARGS (JSON) and exits with
+// its code, so the parent can SIGKILL it.
+func TestFloorChild(t *testing.T) {
+	raw := os.Getenv("FLOOR_CHILD_ARGS")
+	if raw == "" {
+		t.Skip("run by the kill tests as a child process")
+	}
+	var args []string
+	if err := json.Unmarshal([]byte(raw), &args); err != nil {
+		t.Fatal(err)
+	}
+	code := Run(context.Background(), args, Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stdout, Clock: realClock{},
+		Local: time.UTC, Version: "test", Getenv: os.Getenv})
+	os.Exit(code)
+}
+
+// child is a floor process started by a test, its output collected.
+type child struct {
+	cmd *exec.Cmd
+	out *syncBuffer
+	in  io.WriteCloser
+}
+
+func startChild(t *testing.T, args ...string) *child {
+	t.Helper()
+	raw, _ := json.Marshal(args)
+	cmd := exec.Command(os.Args[0], "-test.run=^TestFloorChild$", "-test.count=1")
+	cmd.Env = append(os.Environ(), "FLOOR_CHILD_ARGS="+string(raw))
+	c := &child{cmd: cmd, out: &syncBuffer{}}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.in, err = cmd.StdinPipe(); err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			fmt.Fprintln(c.out, sc.Text())
+		}
+	}()
+	t.Cleanup(func() { c.kill() })
+	return c
+}
+
+func (c *child) kill() {
+	if c.cmd.ProcessState == nil {
+		_ = c.cmd.Process.Signal(syscall.SIGKILL)
+		_ = c.cmd.Wait()
+	}
+}
+
+// lastRoom is the last "Hubs connected" block floor serve printed.
+func lastRoom(s string) string {
+	i := strings.LastIndex(s, "Hubs connected:")
+	if i < 0 {
+		return ""
+	}
+	return s[i:]
+}
+
+// The room process is killed (SIGKILL) with three hubs attached — one on
+// the floor, two queued — and started again on the same port: it reopens
+// by itself, every hub reconnects by itself, and the queue, its order and
+// the floor are as before, with no request asked twice. Then a hub process
+// is killed and started again: it finds its request kept and does not ask
+// again.
+func TestRoomKilledAndRestartedHubsComeBack(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts real processes")
+	}
+	db := filepath.Join(t.TempDir(), "floor.db")
+	if r := run(t, nil, "--db", db, "agenda"); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	serve := startChild(t, "--db", db, "serve", "--listen", "127.0.0.1:0", "--room-sound", "test")
+	opened := waitFor(t, "the room open", serve.out, func(s string) bool { return strings.Contains(s, "The hubs hear the room's") })
+	addr := regexp.MustCompile(`https://(127\.0\.0\.1:\d+)`).FindStringSubmatch(opened)[1]
+	invite := func(name string) string {
+		r := run(t, nil, "--db", db, "hubs", "add", name, "--host", addr)
+		if r.code != 0 {
+			t.Fatal(r.stderr)
+		}
+		return regexp.MustCompile(`floor://\S+[^'\s]`).FindString(r.stdout)
+	}
+	names := []string{"Nairobi", "Accra", "La Paz"}
+	hubs := map[string]*child{}
+	invites := map[string]string{}
+	for i, n := range names {
+		invites[n] = invite(n)
+		hubs[n] = startChild(t, "--db", filepath.Join(t.TempDir(), "hub.db"), "hub", invites[n], "--request-floor", "--size", "160x90", "--source", "test")
+		waitFor(t, n+" queued", serve.out, func(s string) bool { return strings.Contains(lastRoom(s), fmt.Sprintf("Queue: %d", i+1)) })
+	}
+	io.WriteString(serve.in, "start 60\ngive 1 5:00\n")
+	before := waitFor(t, "Nairobi on the floor", serve.out, func(s string) bool {
+		return strings.Contains(lastRoom(s), "On the floor: Nairobi") && strings.Contains(lastRoom(s), "Queue: 2")
+	})
+	queueBefore := queueLines(lastRoom(before))
+
+	serve.kill()
+	killed := time.Now()
+	for _, n := range names {
+		waitFor(t, n+" saying it is reconnecting", hubs[n].out, func(s string) bool { return strings.Contains(s, "reconnecting to the room") })
+	}
+	again := startChild(t, "--db", db, "serve", "--room-sound", "test")
+	waitFor(t, "the room reopened on its address", again.out, func(s string) bool {
+		return strings.Contains(s, "Reopened to hubs: Floor was open when it stopped.") && strings.Contains(s, "https://"+addr)
+	})
+	listening := time.Now()
+	t.Cleanup(func() {
+		if t.Failed() {
+			for _, n := range names {
+				t.Logf("%s:\n%s", n, hubs[n].out)
+			}
+		}
+	})
+	after := waitFor(t, "all three hubs back", again.out, func(s string) bool {
+		r := lastRoom(s)
+		return strings.Contains(r, "Hubs connected: 3") && !strings.Contains(r, "away")
+	})
+	t.Logf("room killed → listening again %v; listening → three hubs back %v", listening.Sub(killed).Round(time.Millisecond), time.Since(listening).Round(time.Millisecond))
+	r := lastRoom(after)
+	if !strings.Contains(r, "On the floor: Nairobi") || !equalLines(queueLines(r), queueBefore) {
+		t.Fatalf("after the restart:\n%s\nbefore:\n%s", r, lastRoom(before))
+	}
+	waitFor(t, "Nairobi told it has the floor again", hubs["Nairobi"].out, func(s string) bool {
+		i := strings.LastIndex(s, "reconnecting")
+		return i >= 0 && strings.Contains(s[i:], "You have the floor")
+	})
+
+	// A hub process killed and started again finds its request kept (the
+	// room replaces the dead connection with the new one at once).
+	hubs["La Paz"].kill()
+	laPaz := startChild(t, "--db", filepath.Join(t.TempDir(), "hub2.db"), "hub", invites["La Paz"], "--request-floor", "--size", "160x90", "--source", "test")
+	waitFor(t, "La Paz not asking twice", laPaz.out, func(s string) bool { return strings.Contains(s, "not asking again") })
+	final := waitFor(t, "La Paz back", again.out, func(s string) bool {
+		r := lastRoom(s)
+		return strings.Contains(r, "Hubs connected: 3") && !strings.Contains(r, "away")
+	})
+	if !equalLines(queueLines(lastRoom(final)), queueBefore) {
+		t.Fatalf("after La Paz came back:\n%s", lastRoom(final))
+	}
+}
+
+func queueLines(room string) []string {
+	var out []string
+	for _, l := range strings.Split(room, "\n") {
+		if regexp.MustCompile(`^  \d+\. \[\d+\]`).MatchString(l) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func equalLines(a, b []string) bool { return strings.Join(a, "\n") == strings.Join(b, "\n") }
