@@ -2,10 +2,15 @@ package app_test
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
+	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -183,4 +188,131 @@ func closedAddr(t *testing.T) string {
 	addr := l.Addr().String()
 	l.Close()
 	return addr
+}
+
+// mapResolver answers every name in its map with the addresses given.
+type mapResolver map[string][]netip.Addr
+
+func (m mapResolver) LookupNetIP(_ context.Context, _, host string) ([]netip.Addr, error) {
+	if a, ok := m[host]; ok {
+		return a, nil
+	}
+	return nil, &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}
+}
+
+// A subscription to a loopback address may be redirected within loopback;
+// one to a public host may not be redirected to a local or private address,
+// whatever the server says.
+func TestSyncRedirectToLocalAddress(t *testing.T) {
+	ctx := context.Background()
+	s, target := newSchedServer(t)
+	redirect := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, r.URL.Query().Get("to"), http.StatusFound)
+	}))
+	t.Cleanup(redirect.Close)
+	to := func(u string) string { return "/r?to=" + url.QueryEscape(u) }
+
+	// Subscribed to 127.0.0.1: the redirect to another loopback port is followed
+	// by the client Floor builds (no Client given).
+	im, db := newImporter(t)
+	sy := app.Syncer{Importer: im, Subs: db}
+	if res, err := sy.Sync(ctx, redirect.URL+to(target.URL+"/kielux.ics")); err != nil || res.Import.Saved.Added != 24 {
+		t.Fatalf("loopback subscription redirected within loopback: %+v %v", res.Import.Saved, err)
+	}
+
+	// Subscribed to a public name (its connections reach the redirecting test
+	// server whatever the address): every redirect to a local address is refused.
+	internet := &http.Client{Timeout: time.Second, Transport: &http.Transport{
+		DialContext: func(ctx context.Context, network, _ string) (net.Conn, error) {
+			return (&net.Dialer{}).DialContext(ctx, network, redirect.Listener.Addr().String())
+		}}}
+	sy = app.Syncer{Importer: im, Subs: db, Client: internet}
+	gets := s.gets.Load()
+	for _, dest := range []string{target.URL + "/kielux.ics", "http://localhost:1/x", "http://[::1]:1/x",
+		"http://169.254.169.254/latest/meta-data/", "http://10.0.0.1/", "http://172.16.5.4/", "http://192.168.1.1/",
+		"http://[fd00::1]/", "http://[fe80::1]/", "http://100.64.0.1/", "http://0.0.0.0:1/", "http://[::ffff:127.0.0.1]:1/"} {
+		_, err := sy.Sync(ctx, "http://schedule.example"+to(dest))
+		if !errors.Is(err, app.ErrLocalAddress) || !strings.Contains(err.Error(), "refused: schedule.example redirects to") {
+			t.Errorf("redirect to %s: err = %v", dest, err)
+		}
+	}
+	if s.gets.Load() != gets {
+		t.Errorf("the local server was asked %d times", s.gets.Load()-gets)
+	}
+}
+
+// A public name that resolves to a local address is refused by the dialer,
+// before a byte is sent; the same server by its loopback address is synced.
+func TestSyncPublicNameResolvingToLocalAddress(t *testing.T) {
+	ctx := context.Background()
+	s, srv := newSchedServer(t)
+	port := srv.Listener.Addr().(*net.TCPAddr).Port
+	im, db := newImporter(t)
+	sy := app.Syncer{Importer: im, Subs: db, Resolver: mapResolver{
+		"schedule.example": {netip.MustParseAddr("127.0.0.1")},
+		"rebind.example":   {netip.MustParseAddr("::ffff:127.0.0.1")},
+		"127.0.0.1":        {netip.MustParseAddr("127.0.0.1")},
+	}}
+	for _, host := range []string{"schedule.example", "rebind.example"} {
+		u := fmt.Sprintf("http://%s:%d/kielux.ics", host, port)
+		_, err := sy.Sync(ctx, u)
+		if !errors.Is(err, app.ErrLocalAddress) || !strings.Contains(err.Error(), "refused: "+host+" is a loopback address (127.0.0.1)") {
+			t.Errorf("%s: err = %v", host, err)
+		}
+	}
+	if s.gets.Load() != 0 {
+		t.Errorf("the server was asked %d times", s.gets.Load())
+	}
+	if res, err := sy.Sync(ctx, srv.URL+"/kielux.ics"); err != nil || res.Import.Saved.Added != 24 {
+		t.Fatalf("loopback subscription: %+v %v", res.Import.Saved, err)
+	}
+}
+
+func TestLocalAddr(t *testing.T) {
+	for a, want := range map[string]bool{
+		"127.0.0.1": true, "127.255.1.2": true, "::1": true, "169.254.169.254": true, "fe80::1": true, "10.1.2.3": true,
+		"172.16.0.1": true, "172.31.255.255": true, "192.168.0.1": true, "fc00::1": true, "fd12::3": true, "100.64.0.1": true,
+		"100.127.255.255": true, "0.0.0.0": true, "::": true, "::ffff:10.0.0.1": true, "fe80::1%eth0": true,
+		"8.8.8.8": false, "172.32.0.1": false, "100.128.0.1": false, "2001:db8::1": false, "192.169.0.1": false, "1.1.1.1": false,
+	} {
+		if got, _ := app.LocalAddr(netip.MustParseAddr(a)); got != want {
+			t.Errorf("LocalAddr(%s) = %v, want %v", a, got, want)
+		}
+	}
+}
+
+// A 304 that carries a new ETag (the server changed how it names the
+// version) is stored, so the next request sends the new one.
+func TestSync304StoresNewETag(t *testing.T) {
+	ctx := context.Background()
+	data, err := os.ReadFile("agenda/ical/testdata/giggity-kielux_2020.ics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sent []string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		sent = append(sent, r.Header.Get("If-None-Match"))
+		switch r.Header.Get("If-None-Match") {
+		case `"v1"`, `"v1-gzip"`:
+			w.Header().Set("ETag", `"v1-gzip"`)
+			w.Header().Set("Last-Modified", "Fri, 13 Nov 2020 10:00:00 GMT")
+			w.WriteHeader(http.StatusNotModified)
+		default:
+			w.Header().Set("ETag", `"v1"`)
+			w.Write(data)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	sy, db := newSyncer(t)
+	for range 3 {
+		if _, err := sy.Sync(ctx, srv.URL+"/k.ics"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if want := []string{"", `"v1"`, `"v1-gzip"`}; !slices.Equal(sent, want) {
+		t.Errorf("If-None-Match sent %q, want %q", sent, want)
+	}
+	if sub, _ := db.Subscription(ctx, srv.URL+"/k.ics"); sub.ETag != `"v1-gzip"` || sub.LastModified != "Fri, 13 Nov 2020 10:00:00 GMT" {
+		t.Errorf("stored %+v", sub)
+	}
 }

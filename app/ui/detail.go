@@ -57,7 +57,7 @@ func detailSegments(d app.Detail) []widget.RichTextSegment {
 	section(lang.L("Issues"), s.Issues)
 	if len(s.PolicyQuestions) > 0 {
 		add(widget.RichTextStyleSubHeading, lang.L("Policy questions"))
-		add(widget.RichTextStyleEmphasis, s.PolicyIntro)
+		add(emphasisParagraph(), s.PolicyIntro) // a line of its own, not run into "1."
 		segs = append(segs, list(true, s.PolicyQuestions...))
 	}
 	section(lang.L("Expected outcomes"), s.ExpectedOutcomes)
@@ -90,6 +90,14 @@ func detailSegments(d app.Detail) []widget.RichTextSegment {
 		})...))
 	}
 	return segs
+}
+
+// emphasisParagraph is italic text that ends its line, where Fyne's
+// RichTextStyleEmphasis runs into whatever follows.
+func emphasisParagraph() widget.RichTextStyle {
+	st := widget.RichTextStyleEmphasis
+	st.Inline = false
+	return st
 }
 
 // linkSegment is a hyperlink for http(s) addresses only; anything else
@@ -133,30 +141,13 @@ func joinNonEmpty(sep string, parts ...string) string {
 	return strings.Join(keep, sep)
 }
 
-// chunkRunes is the longest piece of a paragraph laid out on its own.
-// Fyne wraps a segment by measuring ever-shorter prefixes of it, which is
-// quadratic in its length: a 1 500-character paragraph took tens of
-// milliseconds per layout. Inline pieces of ~40 characters flow as one
-// paragraph at a fraction of the cost.
-const chunkRunes = 40
-
-// paragraph splits text at spaces into inline pieces that end with one
-// paragraph piece.
+// paragraph is one paragraph of agenda text, laid out as one segment.
+// It is never cut into inline pieces: Fyne 2.7 lays out an inline piece
+// that starts where less than a letter's width is left on the line one
+// letter per line down the whole pane ("s/e/c/u/r/e"), and one that does
+// not fit what is left starts a new line, leaving ragged gaps.
 func paragraph(text string) []widget.RichTextSegment {
-	var segs []widget.RichTextSegment
-	runes := []rune(text)
-	for len(runes) > chunkRunes {
-		cut := chunkRunes
-		for cut > chunkRunes/2 && runes[cut] != ' ' {
-			cut--
-		}
-		if runes[cut] != ' ' {
-			cut = chunkRunes
-		}
-		segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyleInline, Text: string(runes[:cut+1])})
-		runes = runes[cut+1:]
-	}
-	return append(segs, &widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: string(runes)})
+	return []widget.RichTextSegment{&widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: text}}
 }
 
 // formatLine is the session's format with its online format when that

@@ -2,10 +2,13 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
+	"slices"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -23,7 +26,20 @@ type filterBar struct {
 	Event, Day, Track, Room, Type  *widget.Select
 	ConflictsButton, NowNextButton *widget.Button
 	content                        fyne.CanvasObject
+
+	// The Day filter is the view's: it keeps one of the list's day
+	// headings, which are days in the chosen zone (the controller's
+	// Narrow.Day is a day in the event's zone).
+	day      string      // the heading kept, as app.Row.Day; "" for all
+	days     []dayChoice // the Day choices offered now
+	dayWidth *canvas.Rectangle
 }
+
+// dayLayout is how the controller writes a day heading (app.Row.Day).
+const dayLayout = "Monday 2 January 2006"
+
+// dayChoice is a Day filter entry: a heading's day and how it is offered.
+type dayChoice struct{ day, label string }
 
 // anyChoice is the filter choice that filters nothing.
 func anyChoice() string { return tr("All") }
@@ -39,13 +55,40 @@ func newFilterBar(v *ParticipantView) *filterBar {
 	f.Event, f.Day, f.Track, f.Room, f.Type = mk(lang.L("Event")), mk(lang.L("Day")), mk(lang.L("Track")), mk(lang.L("Room")), mk(lang.L("Type"))
 	f.ConflictsButton = widget.NewButtonWithIcon(lang.L("Conflicts"), theme.WarningIcon(), v.ShowConflicts)
 	f.NowNextButton = widget.NewButtonWithIcon(lang.L("Now & next"), theme.MediaPlayIcon(), v.ShowNowNext)
-	labelled := func(l string, s *widget.Select) fyne.CanvasObject {
+	labelled := func(l string, s fyne.CanvasObject) fyne.CanvasObject {
 		return container.NewBorder(nil, nil, widget.NewLabel(l), nil, s)
 	}
+	f.dayWidth = canvas.NewRectangle(color.Transparent) // wide enough for the longest day
+	day := container.NewStack(f.dayWidth, f.Day)
 	f.content = container.NewBorder(nil, nil, nil, container.NewHBox(f.ConflictsButton, f.NowNextButton, v.remindHolder()),
-		container.NewGridWithColumns(5, labelled(lang.L("Event"), f.Event), labelled(lang.L("Day"), f.Day),
+		container.New(shareLayout{}, labelled(lang.L("Event"), f.Event), labelled(lang.L("Day"), day),
 			labelled(lang.L("Track"), f.Track), labelled(lang.L("Room"), f.Room), labelled(lang.L("Type"), f.Type)))
 	return f
+}
+
+// shareLayout gives each object its minimum width and shares what is left
+// equally, so a long day does not make every filter as wide as it.
+type shareLayout struct{}
+
+func (shareLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objects {
+		m := o.MinSize()
+		s.Width += m.Width
+		s.Height = max(s.Height, m.Height)
+	}
+	return s.AddWidthHeight(theme.Padding()*float32(max(len(objects)-1, 0)), 0)
+}
+
+func (l shareLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	extra := (size.Width - l.MinSize(objects).Width) / float32(max(len(objects), 1))
+	x := float32(0)
+	for _, o := range objects {
+		w := o.MinSize().Width + max(extra, 0)
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+		x += w + theme.Padding()
+	}
 }
 
 func (f *filterBar) apply() {
@@ -55,8 +98,79 @@ func (f *filterBar) apply() {
 		}
 		return s.Selected
 	}
-	f.v.p.SetNarrow(app.Narrow{Event: pick(f.Event), Day: pick(f.Day), Track: pick(f.Track), Room: pick(f.Room), Type: pick(f.Type)})
+	f.day = ""
+	for _, c := range f.days {
+		if c.label == f.Day.Selected {
+			f.day = c.day
+		}
+	}
+	f.v.p.SetNarrow(app.Narrow{Event: pick(f.Event), Track: pick(f.Track), Room: pick(f.Room), Type: pick(f.Type)})
 	f.v.refresh()
+}
+
+// onDay keeps the chosen day's heading and its sessions.
+func (f *filterBar) onDay(rows []app.Row) []app.Row {
+	if f.day == "" {
+		return rows
+	}
+	var out []app.Row
+	in := false
+	for _, r := range rows {
+		if r.IsDay() {
+			in = r.Day == f.day
+		}
+		if in {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// updateDays offers the days of the list's headings, in the chosen zone:
+// "Sat 16 Sep", with the year when the list spans more than one.
+func (f *filterBar) updateDays(rows []app.Row) {
+	var dates []time.Time
+	for _, r := range rows {
+		if t, err := time.Parse(dayLayout, r.Day); err == nil && !slices.Contains(dates, t) {
+			dates = append(dates, t)
+		}
+	}
+	layout := "Mon 2 Jan"
+	if len(dates) > 0 && dates[0].Year() != dates[len(dates)-1].Year() {
+		layout = "Mon 2 Jan 2006"
+	}
+	f.days = f.days[:0]
+	opts := []string{anyChoice()}
+	for _, t := range dates {
+		c := dayChoice{day: t.Format(dayLayout), label: localDate(t.Format(layout))}
+		f.days = append(f.days, c)
+		opts = append(opts, c.label)
+	}
+	if t, err := time.Parse(dayLayout, f.day); err == nil {
+		f.Day.Selected = localDate(t.Format(layout)) // a day kept while the zone changed
+		if !slices.Contains(opts, f.Day.Selected) {
+			f.days = append(f.days, dayChoice{day: f.day, label: f.Day.Selected})
+			opts = append(opts, f.Day.Selected)
+		}
+	}
+	f.Day.Options = opts
+	f.dayWidth.SetMinSize(fyne.NewSize(selectWidth(opts), 0))
+	if len(dates) == 0 && f.day == "" {
+		f.Day.Disable()
+	} else {
+		f.Day.Enable()
+	}
+	f.Day.Refresh()
+}
+
+// selectWidth is how wide a Select must be to show each option whole (a
+// Select is only as wide as its place holder).
+func selectWidth(opts []string) float32 {
+	widest := float32(0)
+	for _, o := range opts {
+		widest = max(widest, fyne.MeasureText(o, theme.TextSize(), fyne.TextStyle{}).Width)
+	}
+	return widest + 6*theme.InnerPadding() + theme.IconInlineSize()
 }
 
 // update offers the values the list can be narrowed to now.
@@ -65,7 +179,7 @@ func (f *filterBar) update() {
 	for _, x := range []struct {
 		s    *widget.Select
 		opts []string
-	}{{f.Event, c.Events}, {f.Day, c.Days}, {f.Track, c.Tracks}, {f.Room, c.Rooms}, {f.Type, c.Types}} {
+	}{{f.Event, c.Events}, {f.Track, c.Tracks}, {f.Room, c.Rooms}, {f.Type, c.Types}} {
 		x.s.Options = append([]string{anyChoice()}, x.opts...)
 		if len(x.opts) == 0 {
 			x.s.Disable()

@@ -4,8 +4,10 @@ package ui
 
 import (
 	"context"
+	"image/color"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
@@ -13,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/igf-floor/floor/app"
+	"github.com/igf-floor/floor/app/agenda"
 )
 
 // ParticipantView is the agenda window's content: search, My agenda, the
@@ -35,7 +38,9 @@ type ParticipantView struct {
 	Detail          *widget.RichText
 	detailPane      *container.Scroll
 
-	selected int64 // session shown in the detail pane; 0 for none
+	selected int64     // session shown in the detail pane; 0 for none
+	rows     []app.Row // the list: the controller's rows on the chosen day
+	moderate bool      // EnableModerate was called
 	content  fyne.CanvasObject
 	importer AgendaImporter // nil until EnableImport
 	syncing  Syncing
@@ -82,7 +87,9 @@ func NewParticipantView(ctx context.Context, p *app.Participant, w fyne.Window, 
 		p.SetZone(z)
 		v.refresh()
 	})
-	v.Zone.Selected = eventZoneLabel() // the event's time until the viewer chooses
+	v.Zone.Selected = eventZoneLabel()                  // the event's time until the viewer chooses
+	zoneWidth := canvas.NewRectangle(color.Transparent) // wide enough for "America/Mexico_City"
+	zoneWidth.SetMinSize(fyne.NewSize(selectWidth(v.Zone.Options), 0))
 
 	v.Favourite = widget.NewButtonWithIcon("", theme.ContentAddIcon(), v.toggleFavourite)
 	v.Moderate = widget.NewButtonWithIcon(lang.L("Moderate this session"), theme.MediaPlayIcon(), nil)
@@ -98,7 +105,7 @@ func NewParticipantView(ctx context.Context, p *app.Participant, w fyne.Window, 
 	v.SyncState = widget.NewLabel("")
 	v.SyncState.Importance = widget.LowImportance
 	top := container.NewVBox(container.NewBorder(nil, nil, nil,
-		container.NewHBox(v.MyAgenda, widget.NewLabel(lang.L("Times:")), v.Zone, v.ImportButton, v.SubscribeButton, v.ChangesButton), v.Search),
+		container.NewHBox(v.MyAgenda, widget.NewLabel(lang.L("Times:")), container.NewStack(zoneWidth, v.Zone), v.ImportButton, v.SubscribeButton, v.ChangesButton), v.Search),
 		v.filters.content)
 	split := container.NewHSplit(container.NewBorder(nil, container.NewVBox(v.Status, v.SyncState), nil, nil, v.List), v.detailPane)
 	split.Offset = 0.4
@@ -134,22 +141,49 @@ func (v *ParticipantView) do(err error) {
 }
 
 func (v *ParticipantView) refresh() {
-	v.Status.SetText(v.p.Status())
+	v.rows = v.p.Rows()
 	if v.filters != nil {
 		v.filters.update()
+		v.filters.updateDays(v.rows)
+		v.rows = v.filters.onDay(v.rows)
 	}
+	v.Status.SetText(v.status())
 	v.List.UnselectAll()
-	for i, r := range v.p.Rows() {
-		if r.IsDay() {
-			v.List.SetItemHeight(i, dayRowHeight())
+	v.List.Refresh()
+	// The pane shows a session only while the list shows it too.
+	for i, r := range v.rows {
+		if !r.IsDay() && r.Session.ID == v.selected {
+			v.List.Select(i) // shows it again through onSelected
+			return
 		}
 	}
-	v.List.Refresh()
-	v.showDetail(v.selected)
+	v.selected = 0
+	v.showDetail(0)
+}
+
+// status explains the list; the controller's line, unless the Day filter
+// (which the view applies) changed what is listed.
+func (v *ParticipantView) status() string {
+	if v.filters == nil || v.filters.day == "" || v.p.SessionCount() == 0 {
+		return v.p.Status()
+	}
+	n := 0
+	for _, r := range v.rows {
+		if !r.IsDay() {
+			n++
+		}
+	}
+	switch n {
+	case 0:
+		return tr("No session passes the filters")
+	case 1:
+		return tr("1 session")
+	}
+	return tr("{{.N}} sessions", "N", n)
 }
 
 func (v *ParticipantView) selectFirstSession() {
-	for i, r := range v.p.Rows() {
+	for i, r := range v.rows {
 		if !r.IsDay() {
 			v.List.Select(i)
 			v.List.ScrollToTop() // keep the first day's heading in view
@@ -159,17 +193,17 @@ func (v *ParticipantView) selectFirstSession() {
 }
 
 func (v *ParticipantView) onSelected(id widget.ListItemID) {
-	rows := v.p.Rows()
-	if id < 0 || id >= len(rows) || rows[id].IsDay() {
+	if id < 0 || id >= len(v.rows) || v.rows[id].IsDay() {
 		return
 	}
-	v.selected = rows[id].Session.ID
+	v.selected = v.rows[id].Session.ID
 	v.showDetail(v.selected)
 }
 
 func (v *ParticipantView) showDetail(id int64) {
 	if id == 0 {
 		v.Favourite.Hide()
+		v.Moderate.Hide()
 		v.Detail.Segments = []widget.RichTextSegment{&widget.TextSegment{
 			Style: widget.RichTextStyleParagraph, Text: lang.L("Choose a session to see its speakers, policy questions and more.")}}
 		v.Detail.Refresh()
@@ -181,6 +215,11 @@ func (v *ParticipantView) showDetail(id int64) {
 		return
 	}
 	v.Favourite.Show()
+	if v.moderate && moderated(d.Session) {
+		v.Moderate.Show()
+	} else {
+		v.Moderate.Hide()
+	}
 	if d.Favourite {
 		v.Favourite.SetText(lang.L("In My agenda (Ctrl+D to remove)"))
 		v.Favourite.SetIcon(theme.ConfirmIcon())
@@ -196,7 +235,8 @@ func (v *ParticipantView) showDetail(id int64) {
 }
 
 // EnableModerate offers "Moderate this session", which calls open with the
-// session shown.
+// session shown, on sessions that have someone to moderate them (see
+// moderated).
 func (v *ParticipantView) EnableModerate(open func(ctx context.Context, id int64) error) {
 	v.Moderate.OnTapped = func() {
 		if v.selected == 0 {
@@ -206,7 +246,15 @@ func (v *ParticipantView) EnableModerate(open func(ctx context.Context, id int64
 			v.Status.SetText(tr("Could not open the console: {{.Why}}", "Why", err.Error()))
 		}
 	}
-	v.Moderate.Show()
+	v.moderate = true
+	v.showDetail(v.selected)
+}
+
+// moderated reports whether Floor's console fits s: a session that names a
+// moderator or an online moderator, as a round table or a workshop does.
+// A talk or a meal, with speakers only, has nobody to run the floor.
+func moderated(s agenda.Session) bool {
+	return len(s.PeopleWith(agenda.RoleModerator)) > 0 || len(s.PeopleWith(agenda.RoleOnlineModerator)) > 0
 }
 
 func (v *ParticipantView) toggleFavourite() {

@@ -17,6 +17,7 @@ type agendaRow struct {
 	when  *widget.Label
 	title *widget.Label
 	star  *widget.Label
+	head  *fyne.Container // the day heading, at the foot of its row
 	body  *fyne.Container
 }
 
@@ -27,25 +28,31 @@ func newAgendaRow() *agendaRow {
 		title: widget.NewLabel(""),
 		star:  widget.NewLabel(""),
 	}
+	r.day.SizeName = theme.SizeNameSubHeadingText
+	r.day.Truncation = fyne.TextTruncateEllipsis
 	r.title.Truncation = fyne.TextTruncateEllipsis
 	r.when.Truncation = fyne.TextTruncateEllipsis
 	r.body = container.NewBorder(nil, nil, nil, r.star, container.NewVBox(r.title, r.when))
+	// Every row has the height of a session's two lines: the list never
+	// sets an item's height, so a row that stops being a heading after a
+	// re-filter cannot keep a heading's height and overlap the next one.
+	r.head = container.NewBorder(nil, r.day, nil, nil)
 	r.ExtendBaseWidget(r)
 	return r
 }
 
 func (r *agendaRow) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewStack(r.day, r.body))
+	return widget.NewSimpleRenderer(container.NewStack(r.head, r.body))
 }
 
 func (r *agendaRow) show(row app.Row) {
 	if row.IsDay() {
 		r.day.SetText(localDate(row.Day))
-		r.day.Show()
+		r.head.Show()
 		r.body.Hide()
 		return
 	}
-	r.day.Hide()
+	r.head.Hide()
 	r.body.Show()
 	s := row.Session
 	r.title.SetText(joinNonEmpty("  ", s.Number, s.Title))
@@ -61,20 +68,15 @@ func (r *agendaRow) show(row app.Row) {
 	}
 }
 
-func (v *ParticipantView) length() int { return len(v.p.Rows()) }
+func (v *ParticipantView) length() int { return len(v.rows) }
 
 func (v *ParticipantView) createRow() fyne.CanvasObject { return newAgendaRow() }
 
 func (v *ParticipantView) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
-	rows := v.p.Rows()
-	if id < 0 || id >= len(rows) {
+	if id < 0 || id >= len(v.rows) {
 		return
 	}
-	o.(*agendaRow).show(rows[id])
-}
-
-func dayRowHeight() float32 {
-	return widget.NewLabel("Day").MinSize().Height + theme.Padding()
+	o.(*agendaRow).show(v.rows[id])
 }
 
 // zoneOptions are the entries of the time-zone chooser.

@@ -1,10 +1,12 @@
 package ical
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	goical "github.com/emersion/go-ical"
 
@@ -15,18 +17,21 @@ import (
 // UID is stable across exports (its GUID, qualified by its source when the
 // GUID is not globally unique), so a calendar that subscribes to the export
 // updates events instead of duplicating them. now stamps DTSTAMP.
+//
+// The calendar is built and checked in memory and written in one piece: an
+// error writes nothing, and names the session it is about. Line breaks in a
+// text (CR, LF or CRLF) are written as TEXT's \n escape, other control
+// characters are left out (RFC 5545 TEXT has no place for them), and lines
+// are folded at 75 octets.
 func Write(w io.Writer, name string, sessions []agenda.Session, now time.Time) error {
-	cal := goical.NewCalendar()
-	cal.Props.SetText(goical.PropVersion, "2.0")
-	cal.Props.SetText(goical.PropProductID, "-//Floor//Agenda export//EN")
-	cal.Props.SetText("X-WR-CALNAME", name)
+	cal := newCalendar(name)
 	n := 0
 	for _, s := range sessions {
 		if !s.Scheduled() {
 			continue // iCalendar needs a start; unscheduled sessions have none
 		}
 		ev := goical.NewEvent()
-		ev.Props.SetText(goical.PropUID, UID(s))
+		setText(ev.Props, goical.PropUID, UID(s))
 		ev.Props.SetDateTime(goical.PropDateTimeStamp, now.UTC())
 		ev.Props.SetDateTime(goical.PropDateTimeStart, s.Start.UTC())
 		end := s.End
@@ -34,31 +39,39 @@ func Write(w io.Writer, name string, sessions []agenda.Session, now time.Time) e
 			end = s.Start.Add(s.Duration())
 		}
 		ev.Props.SetDateTime(goical.PropDateTimeEnd, end.UTC())
-		ev.Props.SetText(goical.PropSummary, strings.TrimSpace(strings.Join([]string{s.Number, s.Title}, " ")))
+		setText(ev.Props, goical.PropSummary, strings.TrimSpace(strings.Join([]string{s.Number, s.Title}, " ")))
 		if s.Room != "" {
-			ev.Props.SetText(goical.PropLocation, s.Room)
+			setText(ev.Props, goical.PropLocation, s.Room)
 		}
 		if d := strings.TrimSpace(strings.Join([]string{s.Abstract, s.Description}, "\n\n")); d != "" {
-			ev.Props.SetText(goical.PropDescription, d)
+			setText(ev.Props, goical.PropDescription, d)
 		}
 		if s.Track != "" {
-			ev.Props.SetText(goical.PropCategories, s.Track)
+			setText(ev.Props, goical.PropCategories, s.Track)
 		}
 		for _, p := range s.People {
 			if p.Name == "" {
 				continue
 			}
+			// A parameter value cannot escape a line break or a double quote.
+			cn := strings.ReplaceAll(strings.Join(strings.Fields(textValue(p.Name)), " "), `"`, "'")
 			a := goical.NewProp(goical.PropAttendee)
-			a.Params.Set(goical.ParamCommonName, p.Name)
+			a.Params.Set(goical.ParamCommonName, cn)
 			a.Params.Set(goical.ParamRole, "REQ-PARTICIPANT")
-			a.Value = "urn:floor:person:" + strings.ReplaceAll(p.Name, " ", "-")
+			a.Value = "urn:floor:person:" + strings.ReplaceAll(cn, " ", "-")
 			ev.Props.Add(a)
 		}
 		for _, l := range s.Links {
 			if strings.HasPrefix(l.URL, "https://") || strings.HasPrefix(l.URL, "http://") {
-				ev.Props.SetText(goical.PropURL, l.URL)
+				setText(ev.Props, goical.PropURL, l.URL)
 				break
 			}
+		}
+		// Each event is encoded alone first, so an error names its session.
+		one := newCalendar(name)
+		one.Children = []*goical.Component{ev.Component}
+		if err := goical.NewEncoder(io.Discard).Encode(one); err != nil {
+			return fmt.Errorf("session %s (%q): %w", strings.TrimSpace(s.Number+" "+s.GUID), s.Title, err)
 		}
 		cal.Children = append(cal.Children, ev.Component)
 		n++
@@ -66,7 +79,70 @@ func Write(w io.Writer, name string, sessions []agenda.Session, now time.Time) e
 	if n == 0 {
 		return fmt.Errorf("no scheduled session to export")
 	}
-	return goical.NewEncoder(w).Encode(cal)
+	var buf bytes.Buffer
+	if err := goical.NewEncoder(&buf).Encode(cal); err != nil {
+		return err
+	}
+	_, err := w.Write(foldLines(buf.Bytes()))
+	return err
+}
+
+func newCalendar(name string) *goical.Calendar {
+	cal := goical.NewCalendar()
+	cal.Props.SetText(goical.PropVersion, "2.0")
+	cal.Props.SetText(goical.PropProductID, "-//Floor//Agenda export//EN")
+	setText(cal.Props, "X-WR-CALNAME", name)
+	return cal
+}
+
+// setText sets a TEXT property to textValue(text).
+func setText(props goical.Props, name, text string) {
+	props.SetText(name, textValue(text))
+}
+
+// textValue is text as RFC 5545 TEXT can carry it: CRLF and a lone CR
+// become LF (which go-ical writes as \n); other controls but tab go.
+func textValue(text string) string {
+	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(text, "\r", "\n")
+	return strings.Map(func(r rune) rune {
+		if (r < 0x20 && r != '\n' && r != '\t') || r == 0x7f {
+			return -1
+		}
+		return r
+	}, text)
+}
+
+// foldLines breaks every content line longer than 75 octets (RFC 5545 3.1),
+// never inside a UTF-8 sequence: CRLF and a space start each continuation.
+func foldLines(data []byte) []byte {
+	const limit = 75
+	out := make([]byte, 0, len(data)+len(data)/limit*3)
+	for len(data) > 0 {
+		end := bytes.Index(data, []byte("\r\n"))
+		if end < 0 {
+			end = len(data)
+		}
+		line := data[:end]
+		width := limit
+		for len(line) > width {
+			cut := width
+			for cut > 0 && !utf8.RuneStart(line[cut]) {
+				cut--
+			}
+			out = append(out, line[:cut]...)
+			out = append(out, "\r\n "...)
+			line = line[cut:]
+			width = limit - 1 // the space counts
+		}
+		out = append(out, line...)
+		if end < len(data) {
+			out = append(out, "\r\n"...)
+			end += 2
+		}
+		data = data[end:]
+	}
+	return out
 }
 
 // UID is the stable iCalendar UID of a session.

@@ -42,7 +42,7 @@ with --favourites.`,
 				if c.Favourite {
 					star = "★"
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s %s\t%s\n", c.At.In(o.env.Local).Format("2006-01-02 15:04"), c.File, star, c.Title, c.Change)
+				fmt.Fprintf(tw, "%s\t%s\t%s %s\t%s\n", c.At.In(o.env.Local).Format("2006-01-02 15:04"), termText(c.File), star, termText(c.Title), termText(c.Change.String()))
 				n++
 			}
 			if err := tw.Flush(); err != nil {

@@ -80,13 +80,14 @@ func (e usageError) Unwrap() error { return e.err }
 func Run(ctx context.Context, args []string, env Env) int {
 	root := newRoot(env)
 	root.SetArgs(args)
-	root.SetOut(env.Stdout)
-	root.SetErr(env.Stderr)
+	// Everything but an export goes through termWriter (see term.go).
+	root.SetOut(termWriter{env.Stdout})
+	root.SetErr(termWriter{env.Stderr})
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return ExitOK
 	}
-	fmt.Fprintf(env.Stderr, "floor: %v\n", err)
+	fmt.Fprintf(root.ErrOrStderr(), "floor: %v\n", err)
 	var ue usageError
 	if errors.As(err, &ue) {
 		fmt.Fprintln(env.Stderr, "Run 'floor --help' for usage.")

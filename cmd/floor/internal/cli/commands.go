@@ -38,7 +38,7 @@ WS #234") updates it; favourites are kept.`,
 			for _, path := range args {
 				res, err := im.ImportFile(cmd.Context(), path)
 				if err != nil {
-					fmt.Fprintf(o.env.Stderr, "floor: %v\n", err)
+					fmt.Fprintf(cmd.ErrOrStderr(), "floor: %v\n", err)
 					failed++
 					continue
 				}
@@ -54,19 +54,19 @@ WS #234") updates it; favourites are kept.`,
 
 func printImport(cmd *cobra.Command, res app.ImportResult) {
 	out := cmd.OutOrStdout()
-	fmt.Fprintf(out, "%s: %s, %d added, %d updated", res.Name, res.Event.Title, res.Saved.Added, res.Saved.Updated)
+	fmt.Fprintf(out, "%s: %s, %d added, %d updated", termText(res.Name), termText(res.Event.Title), res.Saved.Added, res.Saved.Updated)
 	if res.Saved.Removed > 0 {
 		fmt.Fprintf(out, ", %d removed", res.Saved.Removed)
 	}
 	fmt.Fprintln(out)
 	for _, s := range res.Sessions {
-		fmt.Fprintf(out, "  %s  %s  %s\n", s.Number, app.FormatStart(s), s.Title)
+		fmt.Fprintf(out, "  %s  %s  %s\n", termText(s.Number), app.FormatStart(s), termText(s.Title))
 	}
 	for _, w := range res.Report.Warnings {
 		if w.Line > 0 {
-			fmt.Fprintf(cmd.ErrOrStderr(), "%s:%d: note: %s\n", res.Name, w.Line, w.Text)
+			fmt.Fprintf(cmd.ErrOrStderr(), "%s:%d: note: %s\n", termText(res.Name), w.Line, termText(w.Text))
 		} else {
-			fmt.Fprintf(cmd.ErrOrStderr(), "%s: note: %s\n", res.Name, w.Text)
+			fmt.Fprintf(cmd.ErrOrStderr(), "%s: note: %s\n", termText(res.Name), termText(w.Text))
 		}
 	}
 }
@@ -103,7 +103,7 @@ func (o *options) agendaCmd() *cobra.Command {
 				if favs[s.ID] {
 					star = "  ★"
 				}
-				fmt.Fprintf(tw, "%d\t%s\t%s\t%s%s\n", s.ID, s.Number, app.FormatStart(s), s.Title, star)
+				fmt.Fprintf(tw, "%d\t%s\t%s\t%s%s\n", s.ID, termText(s.Number), app.FormatStart(s), termText(s.Title), star)
 			}
 			if err := tw.Flush(); err != nil {
 				return err

@@ -60,7 +60,8 @@ the file again updates its events instead of adding copies.`,
 					return fmt.Errorf("no event %q (see the event ids in 'floor agenda --json')", event)
 				}
 			}
-			return ical.Write(cmd.OutOrStdout(), name, sessions, o.env.Clock.Now())
+			// Raw: an iCalendar file is data, not text for a terminal (see term.go).
+			return ical.Write(o.env.Stdout, name, sessions, o.env.Clock.Now())
 		},
 	}
 	ics.Flags().BoolVar(&favourites, "favourites", false, "only sessions in My agenda")

@@ -16,10 +16,10 @@ func writeSession(w io.Writer, s agenda.Session, ev agenda.Event, favourite bool
 	if favourite {
 		star = "  ★ in My agenda"
 	}
-	fmt.Fprintf(w, "%s — %s%s\n\n", s.GUID, s.Title, star)
+	fmt.Fprintf(w, "%s — %s%s\n\n", termText(s.GUID), termText(s.Title), star)
 	field := func(label, value string) {
 		if value != "" {
-			fmt.Fprintf(w, "%-10s %s\n", label+":", value)
+			fmt.Fprintf(w, "%-10s %s\n", label+":", termText(value))
 		}
 	}
 	field("Event", ev.Title)
@@ -39,7 +39,7 @@ func writeSession(w io.Writer, s agenda.Session, ev agenda.Event, favourite bool
 		}
 		fmt.Fprintf(w, "\n%s\n", app.RoleHeading(r, len(people)))
 		for i, p := range people {
-			fmt.Fprintf(w, "  %d. %s\n", i+1, app.PersonLine(p))
+			fmt.Fprintf(w, "  %d. %s\n", i+1, termText(app.PersonLine(p)))
 		}
 	}
 	paragraph(w, "About this session", s.Abstract)
@@ -48,18 +48,18 @@ func writeSession(w io.Writer, s agenda.Session, ev agenda.Event, favourite bool
 	if len(s.PolicyQuestions) > 0 {
 		fmt.Fprintf(w, "\nPolicy questions")
 		if s.PolicyIntro != "" {
-			fmt.Fprintf(w, " (%s)", strings.TrimSuffix(s.PolicyIntro, ":"))
+			fmt.Fprintf(w, " (%s)", termText(strings.TrimSuffix(s.PolicyIntro, ":")))
 		}
 		fmt.Fprintln(w)
 		for i, q := range s.PolicyQuestions {
-			fmt.Fprintf(w, "  %d. %s\n", i+1, q)
+			fmt.Fprintf(w, "  %d. %s\n", i+1, termText(q))
 		}
 	}
 	paragraph(w, "Expected outcomes", s.ExpectedOutcomes)
 	if len(s.SDGs) > 0 {
 		fmt.Fprintf(w, "\nSustainable Development Goals\n")
 		for _, g := range s.SDGs {
-			fmt.Fprintf(w, "  %2d  %s\n", g.Goal, g.Title)
+			fmt.Fprintf(w, "  %2d  %s\n", g.Goal, termText(g.Title))
 		}
 	}
 	fmt.Fprintf(w, "\nAgenda\n")
@@ -67,20 +67,20 @@ func writeSession(w io.Writer, s agenda.Session, ev agenda.Event, favourite bool
 		fmt.Fprintf(w, "  to be confirmed\n")
 	}
 	for i, item := range s.AgendaItems {
-		fmt.Fprintf(w, "  %d. %s\n", i+1, item)
+		fmt.Fprintf(w, "  %d. %s\n", i+1, termText(item))
 	}
 	if len(s.Links) > 0 {
 		fmt.Fprintf(w, "\nLinks\n")
 		for _, l := range s.Links {
 			if l.URL == "" {
-				fmt.Fprintf(w, "  %s (the page gives no address)\n", l.Label)
+				fmt.Fprintf(w, "  %s (the page gives no address)\n", termText(l.Label))
 			} else {
-				fmt.Fprintf(w, "  %s <%s>\n", l.Label, l.URL)
+				fmt.Fprintf(w, "  %s <%s>\n", termText(l.Label), termText(l.URL))
 			}
 		}
 	}
 	for _, n := range s.Notes {
-		paragraph(w, n.Label, n.Text)
+		paragraph(w, termText(n.Label), n.Text)
 	}
 }
 

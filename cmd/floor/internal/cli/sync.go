@@ -46,17 +46,23 @@ is shown. 'floor changes' lists what a sync changed.`,
 				switch {
 				case err != nil:
 					failed++
-					last := "never"
-					if !res.Subscription.SyncedAt.IsZero() {
-						last = res.Subscription.SyncedAt.In(o.env.Local).Format("2006-01-02 15:04")
+					switch {
+					case res.Subscription.URL == "":
+						fmt.Fprintf(cmd.ErrOrStderr(), "floor: %s\n", termText(err.Error()))
+					case res.Subscription.SyncedAt.IsZero():
+						// Kept, so 'floor sync' tries it again: a schedule is often
+						// announced before it is published.
+						fmt.Fprintf(cmd.ErrOrStderr(), "floor: %s\n  kept as a subscription that has not yet answered; 'floor sync' tries it again\n", termText(err.Error()))
+					default:
+						last := res.Subscription.SyncedAt.In(o.env.Local).Format("2006-01-02 15:04")
+						fmt.Fprintf(cmd.ErrOrStderr(), "floor: %s\n  the agenda is kept as of the last good sync: %s\n", termText(err.Error()), last)
 					}
-					fmt.Fprintf(cmd.ErrOrStderr(), "floor: %v\n  the agenda is kept as of the last good sync: %s\n", err, last)
 				case res.NotModified:
-					fmt.Fprintf(out, "%s: not modified\n", u)
+					fmt.Fprintf(out, "%s: not modified\n", termText(u))
 				default:
 					s := res.Import.Saved
 					fmt.Fprintf(out, "%s: %s, %d added, %d updated, %d removed, %d changes\n",
-						u, res.Import.Event.Title, s.Added, s.Updated, s.Removed, s.Changes)
+						termText(u), termText(res.Import.Event.Title), s.Added, s.Updated, s.Removed, s.Changes)
 				}
 			}
 			if failed > 0 {
