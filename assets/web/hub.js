@@ -21,8 +21,22 @@ const invite = (() => {
 const state = {
   pc: null, dc: null, location: '', etag: '', pending: [], posted: false,
   timer: null, heard: 0, offsets: [], request: 0, floor: '', poll: null, voted: {},
-  audioCtx: null, analyser: null, gain: null,
+  audioCtx: null, analyser: null, source: null, roomTrack: null,
+  media: null,       // the camera and microphone, kept across reconnections
+  joined: false,     // joined and not left: the page keeps the link up by itself
+  welcomed: false,   // the room said welcome on the current connection
+  since: 0,          // when the current connection was made
+  restarting: false, // an ICE restart's PATCH is on its way: trickle waits for it
+  gone: false,       // the room said the session is gone: the next try POSTs
+  link: null,        // the reconnection under way, null while the link is up
+  said: '',          // the last place the room told, shown again once the link is back
 };
+
+// The link to the room: stale when no message came for this long (the room
+// sends its timer at least every second), and the reconnection's backoff.
+const STALE_MS = 3500;
+const BACKOFF_FIRST_MS = 500, BACKOFF_MAX_MS = 10000, JITTER = 0.2;
+const RESTART_WAIT_MS = 6000, REJOIN_WAIT_MS = 10000, JOIN_DEADLINE_MS = 15000;
 
 // The page's texts in the browser's language (French or Spanish, chosen by
 // the room from Accept-Language; none for English, the texts themselves).
@@ -44,7 +58,11 @@ fetch('/hub/texts.json').then((r) => (r.ok ? r.json() : {})).then((texts) => {
 }).catch(() => {});
 
 function notice(text) { $('notice').textContent = text; }
-function place(text) { $('place').textContent = text; }
+
+// place is the hub's place as the room told it; while the link is down the
+// status line says the reconnection instead, and the place comes back after.
+function place(text) { state.said = text; if (!state.link) $('place').textContent = text; }
+function linkWords(text) { $('place').textContent = text; }
 
 function send(msg) {
   if (state.dc && state.dc.readyState === 'open') state.dc.send(JSON.stringify({ v: V, ...msg }));
@@ -52,24 +70,36 @@ function send(msg) {
 
 // ---- WHIP ----
 
+// WhipError is a refused or failed WHIP request; status 0 is the network.
+class WhipError extends Error {
+  constructor(status, message, retryAfter) { super(message); this.status = status; this.retryAfter = retryAfter || 0; }
+}
+
 async function whip(method, url, body, type, extra) {
   const headers = { Authorization: 'Bearer ' + invite.token, ...(extra || {}) };
   if (type) headers['Content-Type'] = type;
-  const resp = await fetch(url, { method, headers, body, cache: 'no-store', keepalive: method === 'DELETE' });
+  let resp;
+  try {
+    resp = await fetch(url, { method, headers, body, cache: 'no-store', keepalive: method === 'DELETE',
+      signal: method === 'DELETE' ? undefined : AbortSignal.timeout(8000) });
+  } catch (e) { throw new WhipError(0, `${method}: ${e.message}`); }
   if (!resp.ok && resp.status !== 204) {
-    const why = (await resp.text()).trim();
-    throw new Error(`${method} ${resp.status}: ${why || resp.statusText}`);
+    const why = (await resp.text().catch(() => '')).trim();
+    throw new WhipError(resp.status, `${method} ${resp.status}: ${why || resp.statusText}`, parseInt(resp.headers.get('Retry-After'), 10) || 0);
   }
   return resp;
 }
 
-// trickle sends the candidates gathered so far as an SDP fragment (RFC 8840).
-async function trickle() {
-  if (!state.posted || state.pending.length === 0) return;
-  const cands = state.pending.splice(0);
-  const local = state.pc.localDescription.sdp;
-  const ufrag = /a=ice-ufrag:(.*)/.exec(local)[1].trim();
-  const pwd = /a=ice-pwd:(.*)/.exec(local)[1].trim();
+function ifMatch() { return state.etag ? { 'If-Match': state.etag } : {}; }
+
+function credentials(sdp) {
+  const u = /a=ice-ufrag:(.*)/.exec(sdp), p = /a=ice-pwd:(.*)/.exec(sdp);
+  return { ufrag: u ? u[1].trim() : '', pwd: p ? p[1].trim() : '' };
+}
+
+// fragment is an SDP fragment (RFC 8840): the ICE credentials and the
+// candidates under their media.
+function fragment(ufrag, pwd, cands) {
   let frag = `a=ice-ufrag:${ufrag}\r\na=ice-pwd:${pwd}\r\n`;
   const byMid = new Map();
   for (const c of cands) {
@@ -80,14 +110,244 @@ async function trickle() {
     frag += `m=audio 9 UDP/TLS/RTP/SAVPF 0\r\na=mid:${mid}\r\n`;
     for (const c of list) frag += `a=${c}\r\n`;
   }
+  return frag;
+}
+
+// withFragment is the room's description with the ICE credentials and
+// candidates of its restart answer in place of the old ones.
+function withFragment(sdp, frag) {
+  const f = credentials(frag);
+  const cands = frag.split(/\r?\n/).filter((l) => l.startsWith('a=candidate:'));
+  const out = [];
+  let inMedia = false;
+  for (const line of sdp.split(/\r\n/)) {
+    if (line === '') continue;
+    if (line.startsWith('m=')) { if (inMedia) out.push(...cands); inMedia = true; }
+    if (line.startsWith('a=candidate:') || line === 'a=end-of-candidates') continue;
+    if (line.startsWith('a=ice-ufrag:')) { out.push('a=ice-ufrag:' + f.ufrag); continue; }
+    if (line.startsWith('a=ice-pwd:')) { out.push('a=ice-pwd:' + f.pwd); continue; }
+    out.push(line);
+  }
+  if (inMedia) out.push(...cands);
+  return out.join('\r\n') + '\r\n';
+}
+
+// trickle sends the candidates gathered so far as an SDP fragment (RFC 8840),
+// only those of the current ICE credentials.
+async function trickle() {
+  if (!state.posted || state.restarting || state.pending.length === 0) return;
+  const { ufrag, pwd } = credentials(state.pc.localDescription.sdp);
+  const cands = state.pending.splice(0).filter((c) => !c.usernameFragment || c.usernameFragment === ufrag);
+  if (cands.length === 0) return;
+  const pc = state.pc;
   try {
-    await whip('PATCH', state.location, frag, 'application/trickle-ice-sdpfrag', state.etag ? { 'If-Match': state.etag } : {});
-  } catch (e) { notice('A network candidate was refused: ' + e.message); }
+    await whip('PATCH', state.location, fragment(ufrag, pwd, cands), 'application/trickle-ice-sdpfrag', ifMatch());
+  } catch (e) {
+    if (pc !== state.pc) return;
+    if (e.status === 401) { revoked(); return; }
+    if (e.status === 404 || e.status === 410) { lost(); return; }
+    notice('A network candidate was refused: ' + e.message);
+  }
+}
+
+// connect makes a new connection with the page's camera and microphone and
+// POSTs its offer; the room answers with its own, and the welcome follows on
+// the data channel. An old connection is closed here, never DELETEd: the
+// room keeps the hub's place for its new one.
+async function connect() {
+  const media = state.media;
+  const old = state.pc;
+  const pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle' });
+  Object.assign(state, { pc, dc: null, location: '', etag: '', pending: [], posted: false, welcomed: false, restarting: false, since: Date.now() });
+  if (old) { try { old.close(); } catch { /* already closed */ } }
+  const audio = media.getAudioTracks()[0];
+  if (audio) pc.addTransceiver(audio, { direction: 'sendrecv', streams: [media] }); // the room's sound comes back on it
+  const video = media.getVideoTracks()[0];
+  if (video) pc.addTransceiver(video, { direction: 'sendonly', streams: [media] });
+  const dc = pc.createDataChannel('floor');
+  state.dc = dc;
+  dc.onopen = () => {
+    if (pc !== state.pc) return;
+    send({ type: 'hello', people: Math.max(0, parseInt($('people').value, 10) || 0) });
+    for (let i = 0; i < 8; i++) setTimeout(ping, 250 * i);
+  };
+  dc.onmessage = (e) => { if (pc === state.pc) receive(e.data); };
+  dc.onclose = () => { if (pc === state.pc) watch(); };
+  pc.ontrack = (e) => { if (pc === state.pc && e.track.kind === 'audio') hear(e.track); };
+  pc.onicecandidate = (e) => {
+    if (pc === state.pc && e.candidate && e.candidate.candidate) { state.pending.push(e.candidate); trickle(); }
+  };
+  pc.onconnectionstatechange = () => {
+    if (pc !== state.pc) return;
+    if (pc.connectionState === 'connected' && !state.welcomed && !state.link) place(t('Connected · waiting for the room'));
+    watch();
+  };
+  pc.oniceconnectionstatechange = () => { if (pc === state.pc) watch(); };
+  try {
+    await pc.setLocalDescription(await pc.createOffer());
+    const resp = await whip('POST', '/whip', pc.localDescription.sdp, 'application/sdp');
+    if (pc !== state.pc) return;
+    state.location = new URL(resp.headers.get('Location'), location.href).href;
+    state.etag = resp.headers.get('ETag') || '';
+    await pc.setRemoteDescription({ type: 'answer', sdp: await resp.text() });
+    state.posted = true;
+    trickle();
+  } catch (e) {
+    if (pc === state.pc) { pc.close(); state.pc = null; state.dc = null; }
+    throw e;
+  }
+}
+
+// restartIce restarts ICE on the same WHIP session (RFC 9725 §4.4): new
+// credentials in a PATCH, the room's new ones in its 200 answer.
+async function restartIce() {
+  const pc = state.pc;
+  state.restarting = true;
+  state.pending = [];
+  try {
+    await pc.setLocalDescription(await pc.createOffer({ iceRestart: true }));
+    const { ufrag, pwd } = credentials(pc.localDescription.sdp);
+    const cands = state.pending.splice(0).filter((c) => !c.usernameFragment || c.usernameFragment === ufrag);
+    const resp = await whip('PATCH', state.location, fragment(ufrag, pwd, cands), 'application/trickle-ice-sdpfrag', ifMatch());
+    if (resp.status !== 200) throw new WhipError(resp.status, `PATCH ${resp.status}: the room did not restart ICE`);
+    state.etag = resp.headers.get('ETag') || state.etag;
+    const answer = await resp.text();
+    if (pc !== state.pc) return;
+    const remote = (pc.currentRemoteDescription || pc.remoteDescription).sdp;
+    await pc.setRemoteDescription({ type: 'answer', sdp: withFragment(remote, answer) });
+  } catch (e) {
+    if (pc === state.pc && pc.signalingState === 'have-local-offer') {
+      try { await pc.setLocalDescription({ type: 'rollback' }); } catch { /* the next restart makes a new offer */ }
+    }
+    throw e;
+  } finally {
+    if (pc === state.pc) state.restarting = false;
+  }
+  trickle();
+}
+
+// health is the link as the page sees it: 'gone' when the connection is
+// over (a new POST is needed), 'short' when it is stalled (an ICE restart
+// may do), 'ok' otherwise.
+function health() {
+  const pc = state.pc;
+  if (!state.joined) return 'ok';
+  if (!pc || pc.connectionState === 'failed' || pc.connectionState === 'closed' || (state.dc && state.dc.readyState === 'closed')) return 'gone';
+  if (!state.welcomed) return Date.now() - state.since > JOIN_DEADLINE_MS ? 'gone' : 'ok';
+  if (pc.connectionState === 'disconnected' || pc.iceConnectionState === 'disconnected' || Date.now() - state.heard > STALE_MS) return 'short';
+  return 'ok';
+}
+
+// watch starts a reconnection when the link is down, without any click.
+function watch() {
+  if (state.joined && !state.link && health() !== 'ok') reconnect();
+}
+
+// lost is the room saying the session is gone (404 or 410 to a PATCH).
+function lost() {
+  if (!state.joined) return;
+  state.gone = true;
+  if (!state.link) reconnect();
+}
+
+function backoff(attempt) { // the wait before attempt (1, 2, …)
+  const base = Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * 2 ** (attempt - 1));
+  return base * (1 - JITTER + 2 * JITTER * Math.random());
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// until waits up to ms for ok(); false when it did not come, or the
+// reconnection was stopped, or the new connection is over already.
+async function until(run, ok, ms) {
+  for (const end = Date.now() + ms; Date.now() < end; await sleep(100)) {
+    if (state.link !== run) return false;
+    if (ok()) return true;
+    const pc = state.pc;
+    if (!pc || pc.connectionState === 'failed' || pc.connectionState === 'closed') return false;
+  }
+  return false;
+}
+
+// reconnect keeps trying until the link is back, Leave is pressed or the
+// invite is refused: an ICE restart on the same session first, a new POST
+// with the same token when the room says the session is gone or the
+// connection is over. The room gives a returning hub back its requests, so
+// the page never asks for the floor again.
+async function reconnect() {
+  const run = {};
+  state.link = run;
+  $('request').disabled = true;
+  let fresh = state.gone || health() === 'gone', restarts = 0, extra = 0;
+  state.gone = false;
+  linkWords(t('Reconnecting to the room…'));
+  for (let attempt = 1; state.link === run && state.joined; attempt++) {
+    const end = Date.now() + Math.max(backoff(attempt), extra * 1000);
+    extra = 0;
+    while (state.link === run && Date.now() < end) {
+      if (attempt > 1) linkWords(t('Reconnecting to the room (attempt {attempt}, next in {seconds} s)', { attempt: attempt - 1, seconds: Math.max(1, Math.ceil((end - Date.now()) / 1000)) }));
+      await sleep(Math.min(250, end - Date.now()));
+    }
+    if (state.link !== run || !state.joined) return;
+    linkWords(t('Reconnecting to the room (attempt {attempt})…', { attempt }));
+    let back = false;
+    try {
+      if (!fresh && health() !== 'gone' && restarts < 3) {
+        restarts++;
+        const from = Date.now();
+        try {
+          await restartIce();
+          back = await until(run, () => state.pc.connectionState === 'connected' && state.heard > from, RESTART_WAIT_MS);
+        } catch (e) {
+          if (![403, 404, 409, 410, 412].includes(e.status)) throw e;
+          fresh = true; // the room no longer has the session (it restarted): join again at once
+        }
+      } else fresh = true;
+      if (fresh && !back && state.link === run) {
+        await connect();
+        back = await until(run, () => state.welcomed, REJOIN_WAIT_MS);
+      }
+    } catch (e) {
+      if (state.link !== run) return;
+      if (e.status === 401) { revoked(); return; }
+      extra = e.retryAfter || 0;
+      notice(t('The last try failed: {why}', { why: e.message }));
+    }
+    if (state.link !== run) return;
+    if (back) break;
+  }
+  if (state.link !== run) return;
+  state.link = null;
+  notice('');
+  $('place').textContent = state.said;
+  $('request').disabled = state.floor === 'live';
+  watch();
+}
+
+// revoked is the room refusing the token: no more tries.
+function revoked() {
+  state.link = null;
+  hangUp();
+  place(t('This invite was revoked or is not valid; ask the moderator for a new one'));
+  notice('');
+  $('join').disabled = false;
+}
+
+// hangUp ends the connection and the camera here, without telling the room.
+function hangUp() {
+  state.joined = false; state.link = null;
+  if (state.pc) { try { state.pc.close(); } catch { /* closed */ } }
+  if (state.media) state.media.getTracks().forEach((tr) => tr.stop());
+  $('self').srcObject = null;
+  Object.assign(state, { pc: null, dc: null, media: null, location: '', etag: '', pending: [], posted: false, timer: null, request: 0, floor: '', welcomed: false, roomTrack: null });
+  $('leave').disabled = true; $('request').disabled = true;
+  $('request').textContent = t('Request the floor');
 }
 
 async function join() {
   if (!invite.token) { notice(t('Open this page from the invite link the moderator sent you.')); return; }
   $('join').disabled = true;
+  notice('');
   place(t('Asking for the camera and microphone…'));
   let media;
   try {
@@ -99,67 +359,57 @@ async function join() {
     } catch (e2) { place(t('Not connected')); notice(t('The camera and microphone are needed: {why}', { why: e2.message })); $('join').disabled = false; return; }
   }
   $('self').srcObject = media;
-  const pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle' });
-  state.pc = pc;
-  const audio = media.getAudioTracks()[0];
-  if (audio) pc.addTransceiver(audio, { direction: 'sendrecv', streams: [media] }); // the room's sound comes back on it
-  const video = media.getVideoTracks()[0];
-  if (video) pc.addTransceiver(video, { direction: 'sendonly', streams: [media] });
-  state.dc = pc.createDataChannel('floor');
-  state.dc.onopen = () => {
-    send({ type: 'hello', people: Math.max(0, parseInt($('people').value, 10) || 0) });
-    ping(); setInterval(ping, 5000);
-    for (let i = 1; i < 8; i++) setTimeout(ping, 250 * i);
-  };
-  state.dc.onmessage = (e) => receive(e.data);
-  pc.ontrack = (e) => { if (e.track.kind === 'audio') hear(e.track); };
-  pc.onicecandidate = (e) => { if (e.candidate && e.candidate.candidate) { state.pending.push(e.candidate); trickle(); } };
-  pc.onconnectionstatechange = () => {
-    if (pc.connectionState === 'failed') { place(t('Connection to the room lost')); }
-    if (pc.connectionState === 'connected' && !state.welcomed) place(t('Connected · waiting for the room'));
-  };
+  state.media = media;
+  state.joined = true;
   try {
-    await pc.setLocalDescription(await pc.createOffer());
     place(t('Connecting…'));
-    const resp = await whip('POST', '/whip', pc.localDescription.sdp, 'application/sdp');
-    state.location = new URL(resp.headers.get('Location'), location.href).href;
-    state.etag = resp.headers.get('ETag') || '';
-    await pc.setRemoteDescription({ type: 'answer', sdp: await resp.text() });
-    state.posted = true;
-    trickle();
-    $('request').disabled = false; $('leave').disabled = false;
+    $('leave').disabled = false;
+    await connect();
   } catch (e) {
-    place(t('Not connected')); notice(t('Could not join: {why}', { why: e.message }));
-    pc.close(); state.pc = null; $('join').disabled = false;
+    hangUp();
+    if (e.status === 401) place(t('This invite was revoked or is not valid; ask the moderator for a new one'));
+    else { place(t('Not connected')); notice(t('Could not join: {why}', { why: e.message })); }
+    $('join').disabled = false;
   }
 }
 
 async function leave() {
+  state.link = null; state.joined = false; // no more tries, even when the room's goodbye closes the connection first
   $('leave').disabled = true; $('request').disabled = true;
-  try { if (state.location) await whip('DELETE', state.location); } catch (e) { notice(t('Leaving: {why}', { why: e.message })); }
-  if (state.pc) state.pc.close();
-  const media = $('self').srcObject;
-  if (media) media.getTracks().forEach((t) => t.stop());
-  Object.assign(state, { pc: null, dc: null, location: '', posted: false, timer: null, request: 0, floor: '', welcomed: false });
+  const where = state.location;
+  state.location = '';
+  try { if (where) await whip('DELETE', where); } catch (e) { notice(t('Leaving: {why}', { why: e.message })); }
+  hangUp();
   place(t('Left the room.')); $('join').disabled = false;
 }
 
 // ---- the room's sound ----
 
+// hear plays the room's sound of a connection, the meter following it
+// (one audio context for the page, a new source for each connection).
 function hear(track) {
   const stream = new MediaStream([track]);
+  state.roomTrack = track;
   $('room-audio').srcObject = stream;
   try {
-    state.audioCtx = new AudioContext();
-    const src = state.audioCtx.createMediaStreamSource(stream);
-    state.analyser = state.audioCtx.createAnalyser();
-    state.analyser.fftSize = 1024;
-    src.connect(state.analyser);
+    if (!state.audioCtx) {
+      state.audioCtx = new AudioContext();
+      state.analyser = state.audioCtx.createAnalyser();
+      state.analyser.fftSize = 1024;
+    }
+    if (state.source) state.source.disconnect();
+    state.source = state.audioCtx.createMediaStreamSource(stream);
+    state.source.connect(state.analyser);
   } catch (e) { /* a meter is a nicety; the sound plays without it */ }
 }
 
+// meter says whether the room's sound arrives: nothing before joining.
 function meter() {
-  if (!state.analyser) return;
+  if (!state.joined) { $('hearing').textContent = ''; $('level').value = 0; return; }
+  if (state.link || !state.roomTrack || state.roomTrack.readyState === 'ended') {
+    $('hearing').textContent = t('The room\'s sound is not arriving'); $('level').value = 0; return;
+  }
+  if (!state.analyser) { $('hearing').textContent = ''; return; }
   const buf = new Float32Array(state.analyser.fftSize);
   state.analyser.getFloatTimeDomainData(buf);
   let peak = 0;
@@ -185,10 +435,18 @@ function receive(raw) {
   try { m = JSON.parse(typeof raw === 'string' ? raw : new TextDecoder().decode(raw)); } catch { return; }
   state.heard = Date.now();
   switch (m.type) {
-    case 'welcome':
+    case 'welcome': // a returning hub's open request is still its own: it never asks again
       state.welcomed = true;
       $('session').textContent = m.text || 'Floor';
-      if (!state.request) place(t('Not asking for the floor'));
+      if (!state.link) $('request').disabled = state.floor === 'live';
+      if (m.request) {
+        state.request = m.request;
+        $('request').textContent = t('Withdraw');
+      } else {
+        state.request = 0; state.floor = '';
+        $('request').textContent = t('Request the floor');
+        place(t('Not asking for the floor'));
+      }
       break;
     case 'pong': {
       const t3 = nowNs();
@@ -300,7 +558,7 @@ function elapsed(w, now) {
 function render() {
   meter();
   const tm = state.timer;
-  const stale = state.pc && (!state.heard || Date.now() - state.heard > 3500);
+  const stale = state.joined && (!state.heard || Date.now() - state.heard > STALE_MS);
   $('stale').hidden = !stale;
   const box = $('timer');
   if (!tm) return;
@@ -338,4 +596,6 @@ $('poll').addEventListener('submit', vote);
 $('volume').addEventListener('input', () => { $('room-audio').volume = $('volume').value / 100; });
 window.addEventListener('pagehide', () => { if (state.location) leave(); }); // DELETE with keepalive frees the room's slot
 setInterval(render, 100);
+setInterval(ping, 5000); // the clock offset's refresh; nothing is sent while the channel is closed
+setInterval(watch, 250); // the heartbeats' watch: the room sends its timer at least every second
 if (!invite.token) notice(t('Open this page from the invite link the moderator sent you.'));

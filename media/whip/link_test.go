@@ -139,3 +139,26 @@ func TestLinkComesBackAfterALongCutOnTheFloor(t *testing.T) {
 		t.Errorf("the hub never said it was reconnecting: %q", words)
 	}
 }
+
+// Link back → the hub hears the room again (control channel and timer no
+// longer STALE), on a vnet with 50 ms each way: after a 2 s cut the link
+// holds or restarts ICE; after a cut past the consent expiry (6 s here) it
+// posts again on the floor. Run with -benchtime Nx: p50 and p95 of N cuts.
+func BenchmarkLinkBackAfterCut(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		cut  time.Duration
+		live bool
+	}{{"2s-queued", 2 * time.Second, false}, {"6s-on-the-floor", 6 * time.Second, true}} {
+		b.Run(c.name, func(b *testing.B) {
+			var backs []time.Duration
+			for range b.N {
+				back, _ := cutAndRestore(b, c.cut, c.live)
+				backs = append(backs, back)
+			}
+			slices.Sort(backs)
+			b.ReportMetric(float64(backs[len(backs)/2])/1e6, "p50-ms")
+			b.ReportMetric(float64(backs[(len(backs)-1)*95/100])/1e6, "p95-ms")
+		})
+	}
+}
