@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"strconv"
+	"strings"
 
 	"github.com/igf-floor/floor/app/agenda"
 )
@@ -39,30 +41,23 @@ func (f *flexString) UnmarshalJSON(b []byte) error {
 }
 
 type jsonEvent struct {
-	ID          flexString `json:"id"`
-	GUID        string     `json:"guid"`
-	Date        string     `json:"date"`
-	Start       string     `json:"start"`
-	Duration    string     `json:"duration"`
-	Room        string     `json:"room"`
-	Slug        string     `json:"slug"`
-	URL         string     `json:"url"`
-	Title       string     `json:"title"`
-	Subtitle    string     `json:"subtitle"`
-	Track       string     `json:"track"`
-	Type        string     `json:"type"`
-	Language    string     `json:"language"`
-	Abstract    string     `json:"abstract"`
-	Description string     `json:"description"`
-	Persons     []struct {
-		ID         flexString `json:"id"`
-		Name       string     `json:"name"`
-		PublicName string     `json:"public_name"`
-	} `json:"persons"`
-	Links []struct {
-		URL   string `json:"url"`
-		Title string `json:"title"`
-	} `json:"links"`
+	ID          flexString  `json:"id"`
+	GUID        string      `json:"guid"`
+	Date        string      `json:"date"`
+	Start       string      `json:"start"`
+	Duration    string      `json:"duration"`
+	Room        string      `json:"room"`
+	Slug        string      `json:"slug"`
+	URL         string      `json:"url"`
+	Title       string      `json:"title"`
+	Subtitle    string      `json:"subtitle"`
+	Track       string      `json:"track"`
+	Type        string      `json:"type"`
+	Language    string      `json:"language"`
+	Abstract    string      `json:"abstract"`
+	Description string      `json:"description"`
+	Persons     jsonPersons `json:"persons"`
+	Links       jsonLinks   `json:"links"`
 }
 
 type jsonSchedule struct {
@@ -91,10 +86,21 @@ func ParseJSON(data []byte) (agenda.Schedule, agenda.Report, error) {
 		return agenda.Schedule{}, rep, err
 	}
 	var doc jsonSchedule
-	if err := json.Unmarshal(data, &doc); err != nil {
+	var ce *capError
+	if err := decodeSchedule(data, &doc, true); errors.As(err, &ce) {
+		return agenda.Schedule{}, rep, ce
+	}
+	if err := decodeSchedule(data, &doc, false); err != nil {
 		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			return agenda.Schedule{}, rep, &agenda.LineError{Line: 1 + bytes.Count(data[:se.Offset], []byte("\n")), Msg: "not valid JSON: " + se.Error()}
+		switch {
+		case errors.As(err, &se):
+			return agenda.Schedule{}, rep, &agenda.LineError{Line: 1 + bytes.Count(data[:min(se.Offset, int64(len(data)))], []byte("\n")), Msg: "not valid JSON: " + se.Error()}
+		case errors.As(err, &ce):
+			return agenda.Schedule{}, rep, ce
+		case errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, io.EOF):
+			return agenda.Schedule{}, rep, &agenda.LineError{Line: 1 + bytes.Count(data, []byte("\n")), Msg: "not valid JSON: unexpected end of JSON input"}
+		case strings.HasPrefix(err.Error(), "not a schedule.json"):
+			return agenda.Schedule{}, rep, err
 		}
 		return agenda.Schedule{}, rep, fmt.Errorf("not a schedule.json: %w", err)
 	}

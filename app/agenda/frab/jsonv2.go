@@ -2,6 +2,7 @@ package frab
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 )
 
@@ -15,36 +16,29 @@ type jsonV2 struct {
 }
 
 type jsonConferenceV2 struct {
-	Rooms  []jsonRef `json:"rooms"`
-	Tracks []jsonRef `json:"tracks"`
+	Rooms  jsonRefs `json:"rooms"`
+	Tracks jsonRefs `json:"tracks"`
 }
 
 type jsonEventV2 struct {
-	ID          flexString `json:"id"`
-	GUID        string     `json:"guid"`
-	Code        string     `json:"code"`
-	Start       string     `json:"start"`
-	End         string     `json:"end"`
-	Duration    string     `json:"duration"`
-	Room        jsonRef    `json:"room"`
-	Track       jsonRef    `json:"track"`
-	Slug        string     `json:"slug"`
-	URL         string     `json:"url"`
-	Title       string     `json:"title"`
-	Subtitle    string     `json:"subtitle"`
-	Type        string     `json:"type"`
-	Language    string     `json:"language"`
-	Abstract    flexText   `json:"abstract"`
-	Description flexText   `json:"description"`
-	People      []struct {
-		Name string `json:"name"`
-		Role string `json:"role"`
-		GUID string `json:"guid"`
-	} `json:"participants"`
-	Links []struct {
-		URL   string `json:"url"`
-		Title string `json:"title"`
-	} `json:"links"`
+	ID          flexString       `json:"id"`
+	GUID        string           `json:"guid"`
+	Code        string           `json:"code"`
+	Start       string           `json:"start"`
+	End         string           `json:"end"`
+	Duration    string           `json:"duration"`
+	Room        jsonRef          `json:"room"`
+	Track       jsonRef          `json:"track"`
+	Slug        string           `json:"slug"`
+	URL         string           `json:"url"`
+	Title       string           `json:"title"`
+	Subtitle    string           `json:"subtitle"`
+	Type        string           `json:"type"`
+	Language    string           `json:"language"`
+	Abstract    flexText         `json:"abstract"`
+	Description flexText         `json:"description"`
+	People      jsonParticipants `json:"participants"`
+	Links       jsonLinks        `json:"links"`
 }
 
 // jsonRef is a room or track: a name, or an object that names it, its slug
@@ -85,6 +79,9 @@ type flexText struct {
 func (f *flexText) UnmarshalJSON(b []byte) error {
 	if len(b) == 0 || b[0] != '{' {
 		return json.Unmarshal(b, &f.text) // null leaves it empty
+	}
+	if n := countElements(b); n > maxPerEvent {
+		return &capError{fmt.Sprintf("a text is given in %d languages; Floor reads at most %d", n, maxPerEvent)}
 	}
 	var m map[string]*string
 	if err := json.Unmarshal(b, &m); err != nil {

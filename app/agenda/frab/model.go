@@ -22,6 +22,10 @@ const MaxSize = 16 << 20
 // MaxEvents caps the sessions of one schedule.
 const MaxEvents = 50_000
 
+// MaxPeople caps the people and links of one schedule together: a real
+// schedule names a few per event, a hostile one millions of empty ones.
+const MaxPeople = 2 * MaxEvents
+
 // MaxField caps one text field (a title, a description) in runes.
 const MaxField = 64 << 10
 

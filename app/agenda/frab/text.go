@@ -15,6 +15,10 @@ import (
 // writes it; a document that does keeps today's refusal.
 const marker = 0x10ff00
 
+// maxControls caps the raw controls rawText repairs: a few stray ones are a
+// copy-and-paste accident, millions would cost four bytes each to map.
+const maxControls = 1000
+
 // rawText checks a whole document before it is decoded: valid UTF-8, no NUL
 // and no terminal escape sequence, each named by its line. Other raw C0
 // controls are moved to the marker block (mapped is then true) so the
@@ -42,6 +46,9 @@ func rawText(data []byte) (out []byte, mapped bool, err error) {
 	}
 	if controls == 0 {
 		return data, false, nil
+	}
+	if controls > maxControls {
+		return nil, false, fmt.Errorf("%d raw control characters; Floor reads a document with at most %d (a stray one is repaired, this many is not a schedule)", controls, maxControls)
 	}
 	if private {
 		return nil, false, fmt.Errorf("%d raw control characters in a document that also uses U+10FF00 and above", controls)

@@ -49,20 +49,49 @@ type xmlPerson struct {
 	Name string `xml:",chardata"`
 }
 
-type xmlSchedule struct {
-	XMLName    xml.Name `xml:"schedule"`
-	Conference struct {
-		Title   string `xml:"title"`
-		Acronym string `xml:"acronym"`
-		Zone    string `xml:"time_zone_name"`
-		BaseURL string `xml:"base_url"`
-	} `xml:"conference"`
-	Days []struct {
-		Rooms []struct {
-			Events []xmlEvent `xml:"event"`
-		} `xml:"room"`
-	} `xml:"day"`
+type xmlConference struct {
+	Title   string `xml:"title"`
+	Acronym string `xml:"acronym"`
+	Zone    string `xml:"time_zone_name"`
+	BaseURL string `xml:"base_url"`
 }
+
+// countingTokens passes a decoder's tokens on and counts the elements
+// that cost memory once decoded: events, people and links. It stops the
+// document as soon as one count passes its cap, before a byte more is
+// decoded, so no input costs more memory than the caps allow.
+type countingTokens struct {
+	raw     *xml.Decoder
+	events  int
+	people  int // persons and links
+	inEvent int // persons and links of the current event
+}
+
+func (c *countingTokens) Token() (xml.Token, error) {
+	tok, err := c.raw.Token()
+	if se, ok := tok.(xml.StartElement); ok {
+		switch se.Name.Local {
+		case "event":
+			c.inEvent = 0
+			if c.events++; c.events > MaxEvents {
+				return nil, &capError{fmt.Sprintf("the schedule has more than %d events; Floor reads at most %d", MaxEvents, MaxEvents)}
+			}
+		case "person", "link":
+			if c.inEvent++; c.inEvent > maxPerEvent {
+				return nil, &capError{fmt.Sprintf("an event names more than %d people and links; Floor reads at most %d", maxPerEvent, maxPerEvent)}
+			}
+			if c.people++; c.people > MaxPeople {
+				return nil, &capError{fmt.Sprintf("the schedule names more than %d people and links; Floor reads at most %d", MaxPeople, MaxPeople)}
+			}
+		}
+	}
+	return tok, err
+}
+
+// capError is a document refused for passing a cap while it was read.
+type capError struct{ msg string }
+
+func (e *capError) Error() string { return e.msg }
 
 // ParseXML reads a schedule.xml. The decoder is strict and knows only XML's
 // five entities, so a document that declares its own ("billion laughs") is
@@ -76,37 +105,95 @@ func ParseXML(data []byte) (agenda.Schedule, agenda.Report, error) {
 	if err != nil {
 		return agenda.Schedule{}, rep, err
 	}
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	dec.Strict = true
-	var doc xmlSchedule
-	if err := dec.Decode(&doc); err != nil {
-		var se *xml.SyntaxError
-		if errors.As(err, &se) {
-			return agenda.Schedule{}, rep, &agenda.LineError{Line: se.Line, Msg: "not a well-formed schedule.xml: " + se.Msg}
+	// First count, keeping nothing: a document past a cap is refused before
+	// anything of it is built. Errors of form are the second pass's to name.
+	pre := &countingTokens{raw: xml.NewDecoder(bytes.NewReader(data))}
+	pre.raw.Strict = true
+	for {
+		_, err := pre.Token()
+		var ce *capError
+		if errors.As(err, &ce) {
+			return agenda.Schedule{}, rep, ce
 		}
-		if errors.Is(err, io.EOF) {
-			return agenda.Schedule{}, rep, fmt.Errorf("the file ends before the schedule does")
+		if err != nil {
+			break
 		}
-		return agenda.Schedule{}, rep, fmt.Errorf("not a schedule.xml: %w", err)
 	}
-	conf := conference{Title: doc.Conference.Title, Acronym: doc.Conference.Acronym, Zone: doc.Conference.Zone, BaseURL: doc.Conference.BaseURL}
+	raw := xml.NewDecoder(bytes.NewReader(data))
+	raw.Strict = true
+	dec := xml.NewTokenDecoder(&countingTokens{raw: raw})
+	dec.Strict = true
+	// The document is read element by element, each event decoded alone:
+	// only what Floor keeps of the events so far is held.
+	var conf conference
 	var events []event
-	for _, d := range doc.Days {
-		for _, r := range d.Rooms {
-			for _, e := range r.Events {
-				ev := event{ID: e.ID, GUID: e.GUID, Date: e.Date, Start: e.Start, Duration: e.Duration, Room: e.Room,
-					Slug: e.Slug, Title: e.Title, Subtitle: e.Subtitle, Track: e.Track, Type: e.Type, Language: e.Language,
-					Abstract: e.Abstract, Description: e.Description, URL: e.URL}
-				for _, p := range slices.Concat(e.Persons, e.Direct) {
-					ev.Persons = append(ev.Persons, person{ID: p.ID, Name: p.Name})
-				}
-				for _, l := range e.Links {
-					ev.Links = append(ev.Links, link{Href: l.Href, Title: l.Title})
-				}
-				events = append(events, ev)
+	var path []string
+	for done := false; !done; {
+		tok, err := dec.Token()
+		if err != nil {
+			var se *xml.SyntaxError
+			var ce *capError
+			switch {
+			case errors.As(err, &ce):
+				return agenda.Schedule{}, rep, ce
+			case errors.As(err, &se):
+				return agenda.Schedule{}, rep, &agenda.LineError{Line: se.Line, Msg: "not a well-formed schedule.xml: " + se.Msg}
+			case errors.Is(err, io.EOF):
+				return agenda.Schedule{}, rep, fmt.Errorf("the file ends before the schedule does")
 			}
+			return agenda.Schedule{}, rep, fmt.Errorf("not a schedule.xml: %w", err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if len(path) == 0 && t.Name.Local != "schedule" {
+				return agenda.Schedule{}, rep, fmt.Errorf("not a schedule.xml: expected element type <schedule> but have <%s>", t.Name.Local)
+			}
+			path = append(path, t.Name.Local)
+			var err error
+			switch {
+			case len(path) == 2 && path[1] == "conference":
+				var c xmlConference
+				err = dec.DecodeElement(&c, &t)
+				conf = conference{Title: c.Title, Acronym: c.Acronym, Zone: c.Zone, BaseURL: c.BaseURL}
+				path = path[:1]
+			case len(path) == 4 && path[1] == "day" && path[2] == "room" && path[3] == "event":
+				var e xmlEvent
+				err = dec.DecodeElement(&e, &t)
+				events = append(events, e.event())
+				path = path[:3]
+			}
+			if err != nil {
+				var ce *capError
+				var se *xml.SyntaxError
+				switch {
+				case errors.As(err, &ce):
+					return agenda.Schedule{}, rep, ce
+				case errors.As(err, &se):
+					return agenda.Schedule{}, rep, &agenda.LineError{Line: se.Line, Msg: "not a well-formed schedule.xml: " + se.Msg}
+				case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+					return agenda.Schedule{}, rep, fmt.Errorf("the file ends before the schedule does")
+				}
+				return agenda.Schedule{}, rep, fmt.Errorf("not a schedule.xml: %w", err)
+			}
+		case xml.EndElement:
+			path = path[:len(path)-1]
+			done = len(path) == 0
 		}
 	}
 	sched, err := build(conf, events, mapped, &rep)
 	return sched, rep, err
+}
+
+// event is what Floor keeps of a decoded <event>.
+func (e xmlEvent) event() event {
+	ev := event{ID: e.ID, GUID: e.GUID, Date: e.Date, Start: e.Start, Duration: e.Duration, Room: e.Room,
+		Slug: e.Slug, Title: e.Title, Subtitle: e.Subtitle, Track: e.Track, Type: e.Type, Language: e.Language,
+		Abstract: e.Abstract, Description: e.Description, URL: e.URL}
+	for _, p := range slices.Concat(e.Persons, e.Direct) {
+		ev.Persons = append(ev.Persons, person{ID: p.ID, Name: p.Name})
+	}
+	for _, l := range e.Links {
+		ev.Links = append(ev.Links, link{Href: l.Href, Title: l.Title})
+	}
+	return ev
 }
