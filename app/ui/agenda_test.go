@@ -108,7 +108,8 @@ func TestDetailWrapsWordsNotLetters(t *testing.T) {
 	}
 }
 
-// "Tentative policy questions:" is a line of its own above "1. How is …".
+// "Tentative policy questions:" is a line of its own above "1. How is …",
+// at the same margin.
 func TestDetailPolicyIntroEndsItsLine(t *testing.T) {
 	v, _ := newView(t)
 	v.List.Select(1) // WS #234
@@ -119,6 +120,8 @@ func TestDetailPolicyIntroEndsItsLine(t *testing.T) {
 		}
 		if next := texts[i+1]; next.Position().Y <= tx.Position().Y {
 			t.Errorf("%q runs into %q on the same line", tx.Text, next.Text)
+		} else if next.Position().X != tx.Position().X {
+			t.Errorf("%q starts at x=%.0f, %q at x=%.0f", tx.Text, tx.Position().X, next.Text, next.Position().X)
 		}
 		return
 	}

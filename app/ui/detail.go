@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/igf-floor/floor/app"
@@ -93,11 +94,11 @@ func detailSegments(d app.Detail) []widget.RichTextSegment {
 }
 
 // emphasisParagraph is italic text that ends its line, where Fyne's
-// RichTextStyleEmphasis runs into whatever follows.
+// RichTextStyleEmphasis runs into whatever follows. Its size is left to
+// the default text size: with SizeNameText it would equal
+// RichTextStyleBlockquote, which Fyne indents.
 func emphasisParagraph() widget.RichTextStyle {
-	st := widget.RichTextStyleEmphasis
-	st.Inline = false
-	return st
+	return widget.RichTextStyle{ColorName: theme.ColorNameForeground, TextStyle: fyne.TextStyle{Italic: true}}
 }
 
 // linkSegment is a hyperlink for http(s) addresses only; anything else
