@@ -125,10 +125,30 @@ func (im Importer) ImportBytes(ctx context.Context, name string, data []byte) (I
 	}
 	res.Saved = saved
 	for _, guid := range slices.Sorted(maps.Keys(saved.Kept)) {
-		res.Report.Add(0, fmt.Sprintf("%s: kept %s from the earlier import (this document does not give them)",
-			guid, strings.Join(saved.Kept[guid], ", ")))
+		for _, k := range keptNotes(saved.Kept[guid]) {
+			res.Report.Add(0, guid+": "+k)
+		}
 	}
 	return res, nil
+}
+
+// keptNotes says what a merge kept, one sentence per reason, in the order
+// the reasons first come: "kept time, room from the earlier import (this
+// document does not give them)".
+func keptNotes(kept []agenda.Kept) []string {
+	var whys []string
+	what := map[string][]string{}
+	for _, k := range kept {
+		if _, ok := what[k.Why]; !ok {
+			whys = append(whys, k.Why)
+		}
+		what[k.Why] = append(what[k.Why], k.What)
+	}
+	var out []string
+	for _, why := range whys {
+		out = append(out, fmt.Sprintf("kept %s from the earlier import (%s)", strings.Join(what[why], ", "), why))
+	}
+	return out
 }
 
 // EnsureBuiltInAgenda imports the built-in agenda when the database holds no

@@ -20,7 +20,7 @@ import (
 // are gone are removed. A schedule without sessions is refused, so a bad
 // download never empties the agenda.
 func (db *DB) SaveSchedule(ctx context.Context, sched agenda.Schedule, rec agenda.ImportRecord) (agenda.SaveResult, error) {
-	res := agenda.SaveResult{Kept: map[string][]string{}}
+	res := agenda.SaveResult{Kept: map[string][]agenda.Kept{}}
 	if len(sched.Sessions) == 0 {
 		return res, errors.New("save schedule: it has no sessions; the stored agenda is kept")
 	}
@@ -87,8 +87,15 @@ func (db *DB) SaveSchedule(ctx context.Context, sched agenda.Schedule, rec agend
 		case err != nil:
 			return res, fmt.Errorf("save session %s: %w", s.GUID, err)
 		default:
-			var kept []string
-			s, kept = agenda.Merge(prev, s)
+			// A whole schedule is its publisher's new version and replaces
+			// the session (agenda.Merge); a single page (IGF) is one view
+			// of it and only adds to what is known (agenda.MergePage).
+			var kept []agenda.Kept
+			if sched.Complete {
+				s, kept = agenda.Merge(prev, s)
+			} else {
+				s, kept = agenda.MergePage(prev, s)
+			}
 			if len(kept) > 0 {
 				res.Kept[s.GUID] = kept
 			}

@@ -90,7 +90,11 @@ func TestReimportUpdatesInPlaceAndKeepsFavourites(t *testing.T) {
 	if err != nil || res.Added != 0 || res.Updated != 1 {
 		t.Fatalf("re-import = %+v, %v", res, err)
 	}
-	if kept := strings.Join(res.Kept["IGF 2020 WS #234"], ","); kept != "time,room" {
+	var whats []string
+	for _, k := range res.Kept["IGF 2020 WS #234"] {
+		whats = append(whats, k.What)
+	}
+	if kept := strings.Join(whats, ","); kept != "time,room" {
 		t.Errorf("kept = %q", kept)
 	}
 	again, _ := db.FindSession(ctx, "ws234")

@@ -13,9 +13,9 @@ type ImportRecord struct {
 // SaveResult says what saving a schedule changed.
 type SaveResult struct {
 	Added, Updated, Removed int
-	// Kept lists, per session GUID, the fields kept from the stored copy
-	// because the new document did not give them.
-	Kept map[string][]string
+	// Kept lists, per session GUID, what was kept from the stored copy
+	// and why (the new document did not give it, named nobody, ...).
+	Kept map[string][]Kept
 	// Changes counts the field changes recorded for "What changed".
 	Changes int
 }
