@@ -124,6 +124,17 @@ func (im Importer) ImportBytes(ctx context.Context, name string, data []byte) (I
 		return res, fmt.Errorf("import %s: %w", name, err)
 	}
 	res.Saved = saved
+	if saved.EventID != "" && saved.EventID != res.Event.ID {
+		// Another source's event had the id: this schedule is its own event.
+		res.Event.ID = saved.EventID
+		res.Sessions = slices.Clone(res.Sessions)
+		for i := range res.Sessions {
+			res.Sessions[i].EventID = saved.EventID
+		}
+	}
+	for _, n := range saved.Notes {
+		res.Report.Add(0, n)
+	}
 	for _, guid := range slices.Sorted(maps.Keys(saved.Kept)) {
 		for _, k := range keptNotes(saved.Kept[guid]) {
 			res.Report.Add(0, guid+": "+k)

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -29,12 +30,22 @@ func (db *DB) SaveSchedule(ctx context.Context, sched agenda.Schedule, rec agend
 		return res, fmt.Errorf("save schedule: %w", busy(err))
 	}
 	defer tx.Rollback()
+	source := sched.Sessions[0].Source
+	eventID, others, err := eventFor(ctx, tx, source, sched.Event.ID)
+	if err != nil {
+		return res, fmt.Errorf("save event %s: %w", sched.Event.ID, err)
+	}
+	if eventID != sched.Event.ID {
+		res.Notes = append(res.Notes, fmt.Sprintf("the event id %q is already another source's event (%s); this schedule is kept apart as its own event %q, and the other is left as it was",
+			sched.Event.ID, strings.Join(others, ", "), eventID))
+		sched.Event.ID = eventID
+	}
+	res.EventID = eventID
 	if _, err := tx.ExecContext(ctx, `INSERT INTO events (id, title, zone) VALUES (?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET title = excluded.title, zone = excluded.zone`,
 		sched.Event.ID, sched.Event.Title, sched.Event.Zone); err != nil {
 		return res, fmt.Errorf("save event %s: %w", sched.Event.ID, err)
 	}
-	source := sched.Sessions[0].Source
 	var existing int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sessions WHERE source = ?`, source).Scan(&existing); err != nil {
 		return res, fmt.Errorf("save schedule: %w", err)
@@ -132,6 +143,63 @@ func (db *DB) SaveSchedule(ctx context.Context, sched agenda.Schedule, rec agend
 		return res, fmt.Errorf("save schedule: %w", busy(err))
 	}
 	return res, nil
+}
+
+// eventFor is the id a source's schedule stores its event under. Event
+// identity is per source: an event id belongs to the source whose sessions
+// use it, so a schedule of another source that names the same id (a frab
+// acronym, a calendar's name: "igf-2020") can never rename, re-zone or take
+// over that event, the built-in agenda's included. It becomes its own event,
+// "<id>@<source>" (a number added should that be taken too), the same one on
+// every re-import. others names the sources that own id when it is not free.
+func eventFor(ctx context.Context, tx *sql.Tx, source, id string) (string, []string, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT event_id, source FROM sessions`)
+	if err != nil {
+		return "", nil, err
+	}
+	owners := map[string][]string{} // event id → sources with sessions in it
+	for rows.Next() {
+		var ev, src string
+		if err := rows.Scan(&ev, &src); err != nil {
+			rows.Close()
+			return "", nil, err
+		}
+		owners[ev] = append(owners[ev], src)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return "", nil, err
+	}
+	only := func(ev string) (mine, theirs bool) {
+		for _, src := range owners[ev] {
+			if src == source {
+				mine = true
+			} else {
+				theirs = true
+			}
+		}
+		return mine, theirs
+	}
+	if _, theirs := only(id); !theirs {
+		return id, nil, nil
+	}
+	others := slices.DeleteFunc(slices.Clone(owners[id]), func(s string) bool { return s == source })
+	slices.Sort(others)
+	candidates := []string{id + "@" + source}
+	for n := 2; n <= 9; n++ {
+		candidates = append(candidates, fmt.Sprintf("%s@%s-%d", id, source, n))
+	}
+	for _, c := range candidates { // the one it already has
+		if mine, theirs := only(c); mine && !theirs {
+			return c, others, nil
+		}
+	}
+	for _, c := range candidates {
+		if _, theirs := only(c); !theirs {
+			return c, others, nil
+		}
+	}
+	return "", others, fmt.Errorf("the event id %q and its alternatives are other sources' events", id)
 }
 
 // upsertSession writes s and queues its search row: the search index is

@@ -18,6 +18,12 @@ type SaveResult struct {
 	Kept map[string][]Kept
 	// Changes counts the field changes recorded for "What changed".
 	Changes int
+	// EventID is the id the event was stored under: the schedule's own, or
+	// one of its source's when another source's event has that id.
+	EventID string
+	// Notes are what the user should know about the save, e.g. that the
+	// schedule became an event of its own.
+	Notes []string
 }
 
 // Filter narrows an agenda list.
