@@ -26,6 +26,9 @@ type HubAccess interface {
 	Invite(ctx context.Context, n NewHub) (floor.Hub, Invite, error)
 	// Revoke ends a hub's invite and cuts it off if connected.
 	Revoke(ctx context.Context, id string) error
+	// QueueHub puts a connected hub in the queue for the moderator: a WHIP
+	// client without the control channel cannot ask for itself.
+	QueueHub(ctx context.Context, hubID string) (int, error)
 	// LivePictures copies the latest picture of each hub on the floor that
 	// has sent one into dst[0], dst[1]…, in the order they took the floor
 	// (a dialogue has several), at most len(dst); each *image.RGBA is
@@ -46,6 +49,7 @@ const MaxLivePictures = 1 + floor.MaxWith
 type LivePicture struct {
 	Hub   string        // the hub's name
 	Fresh bool          // a new picture since the last call
+	Away  bool          // the hub dropped out and is reconnecting; its turn goes on
 	Age   time.Duration // since it was decoded: a frozen picture grows old
 	// Latency is capture → decoded for the last picture whose capture time
 	// could be read (the hubs' test source paints it in); 0 otherwise.

@@ -16,6 +16,7 @@ import (
 	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/app/agenda"
 	"github.com/igf-floor/floor/app/floor"
+	"github.com/igf-floor/floor/app/timer"
 )
 
 // hubsPanel opens the session to remote hubs and lists them with their
@@ -34,12 +35,14 @@ type hubsPanel struct {
 	rows    []hubRow
 	open    bool
 	shown   time.Time
+	now     time.Time // when the links were read, for how long a hub has been away
 	content fyne.CanvasObject
 }
 
 type hubRow struct {
 	hub  floor.Hub
 	link *app.HubLink
+	now  time.Time
 }
 
 // EnableHubs adds the hubs panel to the console.
@@ -110,6 +113,7 @@ func (p *hubsPanel) reload() {
 		return
 	}
 	links := map[string]app.HubLink{}
+	p.now = p.v.m.Now()
 	for _, l := range p.access.Links() {
 		links[l.Hub.ID] = l
 	}
@@ -119,6 +123,7 @@ func (p *hubsPanel) reload() {
 		if l, ok := links[h.ID]; ok {
 			row.link = &l
 		}
+		row.now = p.now
 		p.rows = append(p.rows, row)
 	}
 	p.List.Refresh()
@@ -145,7 +150,10 @@ func (p *hubsPanel) create() fyne.CanvasObject {
 	name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	link := widget.NewLabel("")
 	name.Truncation, link.Truncation = fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis
-	return container.NewBorder(nil, nil, nil, container.NewCenter(widget.NewButton(lang.L("Revoke"), nil)),
+	queue := widget.NewButton(lang.L("Put in the queue"), nil)
+	queue.Hide()
+	// A hidden button takes no room: the link figures keep their width.
+	return container.NewBorder(nil, nil, nil, container.NewCenter(container.NewHBox(queue, widget.NewButton(lang.L("Revoke"), nil))),
 		container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), name, link))
 }
 
@@ -159,7 +167,19 @@ func (p *hubsPanel) update(i widget.ListItemID, o fyne.CanvasObject) {
 	name, link, _ := strings.Cut(hubText(r), " · ")
 	text[0].(*widget.Label).SetText(name)
 	text[1].(*widget.Label).SetText(link)
-	revoke := row.Objects[1].(*fyne.Container).Objects[0].(*widget.Button)
+	buttons := row.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container).Objects
+	queue, revoke := buttons[0].(*widget.Button), buttons[1].(*widget.Button)
+	// A connected client without the control channel (OBS) cannot ask for
+	// the floor: the moderator queues it.
+	if r.link != nil && !r.link.Control && r.link.State != "away" && r.hub.Active() {
+		queue.OnTapped = func() {
+			_, err := p.access.QueueHub(p.v.ctx, r.hub.ID)
+			p.v.do(err)
+		}
+		queue.Show()
+	} else {
+		queue.Hide()
+	}
 	if !r.hub.Active() {
 		revoke.Disable()
 		return
@@ -188,6 +208,10 @@ func hubText(r hubRow) string {
 		parts = append(parts, tr("revoked"))
 	case r.link == nil:
 		parts = append(parts, tr("not connected"))
+	case r.link.State == "away":
+		since, left := max(0, r.now.Sub(r.link.Away)), max(0, r.link.Grace-r.now.Sub(r.link.Away))
+		parts = append(parts, tr("away — reconnecting (since {{.Since}}, place kept {{.Left}} more)",
+			"Since", timer.Clock(since, false), "Left", timer.Clock(left, false)))
 	case r.link.Lost:
 		parts = append(parts, tr("HUB LOST?"))
 	default:

@@ -12,6 +12,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/app/floor"
@@ -28,6 +29,7 @@ type memoryAccess struct {
 	live   []*image.RGBA // the pictures of the hubs on the floor
 	pics   []app.LivePicture
 	volume float64
+	queued []string // hubs the moderator queued by hand
 }
 
 func (a *memoryAccess) Open(context.Context) (string, error) {
@@ -61,6 +63,10 @@ func (a *memoryAccess) Invite(_ context.Context, n app.NewHub) (floor.Hub, app.I
 	h := floor.Hub{ID: "h1", Name: n.Name, Group: n.Group}
 	a.hubs = append(a.hubs, h)
 	return h, app.Invite{Host: "192.0.2.7:8443", Hub: "h1", Token: "t", Pin: strings.Repeat("ab", 32)}, nil
+}
+func (a *memoryAccess) QueueHub(_ context.Context, id string) (int, error) {
+	a.queued = append(a.queued, id)
+	return len(a.queued), nil
 }
 func (a *memoryAccess) Revoke(_ context.Context, id string) error {
 	for i := range a.hubs {
@@ -218,5 +224,63 @@ func TestDialogueShowsBothHubsSideBySide(t *testing.T) {
 	}
 	if len(display.tiles) != 1 || display.tiles[0].Image != access.live[0] {
 		t.Fatal("the speaker display kept Nairobi")
+	}
+}
+
+// A hub whose link dropped is listed as away, with how long it has been
+// away and how long it keeps its place, in words.
+func TestConsoleListsAnAwayHubWithItsGrace(t *testing.T) {
+	v, w, clock := newConsole(t)
+	nairobi := floor.Hub{ID: "hn", Name: "Nairobi"}
+	access := &memoryAccess{hubs: []floor.Hub{nairobi},
+		links: []app.HubLink{{Hub: nairobi, State: "away", Away: clock.now.Add(-12 * time.Second), Grace: 3 * time.Minute}}}
+	v.EnableHubs(access, w)
+	v.OpenToHubs()
+	if got := strings.Join(hubRows(v.hubs), "\n"); got != "Nairobi · away — reconnecting (since 0:12, place kept 2:48 more)" {
+		t.Fatalf("away hub: %q", got)
+	}
+}
+
+// A connected WHIP client without the control channel (OBS) is offered
+// "Put in the queue", and the button queues it; a hub that asks for itself
+// is not offered it.
+func TestConsoleQueuesAMediaOnlyHub(t *testing.T) {
+	v, w, _ := newConsole(t)
+	obs := floor.Hub{ID: "ho", Name: "La Paz studio (OBS)"}
+	nairobi := floor.Hub{ID: "hn", Name: "Nairobi"}
+	access := &memoryAccess{hubs: []floor.Hub{obs, nairobi},
+		links: []app.HubLink{{Hub: obs, State: "connected"}, {Hub: nairobi, State: "connected", Control: true}}}
+	v.EnableHubs(access, w)
+	v.OpenToHubs()
+	w.Resize(fyne.NewSize(1280, 900))
+	queueButton := func(i int) *widget.Button {
+		row := v.hubs.create()
+		v.hubs.update(i, row)
+		buttons := row.(*fyne.Container).Objects[1].(*fyne.Container).Objects[0].(*fyne.Container).Objects
+		return buttons[0].(*widget.Button)
+	}
+	if b := queueButton(1); b.Visible() {
+		t.Error("a hub with the control channel is offered to be queued by hand")
+	}
+	b := queueButton(0)
+	if !b.Visible() || b.Text != "Put in the queue" {
+		t.Fatalf("media-only hub's button: visible %v %q", b.Visible(), b.Text)
+	}
+	test.Tap(b)
+	if len(access.queued) != 1 || access.queued[0] != obs.ID {
+		t.Fatalf("queued %v", access.queued)
+	}
+}
+
+// The hub on the floor that dropped out is marked away on its picture,
+// in words, while its turn goes on.
+func TestConsoleMarksTheLiveHubAway(t *testing.T) {
+	v, w, _ := newConsole(t)
+	access := &memoryAccess{live: []*image.RGBA{greyPicture(0x80)},
+		pics: []app.LivePicture{{Hub: "Nairobi University", Age: 1500 * time.Millisecond, Away: true}}}
+	v.EnableHubs(access, w)
+	v.showVideo()
+	if got := v.video.tiles[0].caption.Text; got != "Nairobi University · HUB AWAY — reconnecting; the turn goes on" {
+		t.Fatalf("away caption: %q", got)
 	}
 }

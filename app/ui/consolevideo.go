@@ -111,12 +111,15 @@ func (t *videoTile) show(pic app.LivePicture, picture *image.RGBA) {
 			t.image.Refresh()
 		}
 	}
-	frozen := pic.Age > app.FrozenAfter
+	frozen := pic.Age > app.FrozenAfter || pic.Away
 	caption := tr("{{.Hub}} · live", "Hub", pic.Hub)
 	if pic.Latency > 0 {
 		caption = tr("{{.Hub}} · live · {{.Ms}} ms from capture", "Hub", pic.Hub, "Ms", pic.Latency.Milliseconds())
 	}
-	if frozen {
+	switch {
+	case pic.Away:
+		caption = tr("{{.Hub}} · HUB AWAY — reconnecting; the turn goes on", "Hub", pic.Hub)
+	case frozen:
 		caption = tr("{{.Hub}} · FROZEN — no picture for {{.Seconds}} s", "Hub", pic.Hub, "Seconds", int(pic.Age.Seconds()))
 	}
 	// A change of hub or of state shows at once; the figures once a second.

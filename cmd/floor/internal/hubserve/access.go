@@ -143,6 +143,17 @@ func (a *Access) Revoke(ctx context.Context, id string) error {
 	return nil
 }
 
+// QueueHub queues a connected hub that cannot ask for itself.
+func (a *Access) QueueHub(ctx context.Context, hubID string) (int, error) {
+	a.mu.Lock()
+	s := a.serving
+	a.mu.Unlock()
+	if s == nil {
+		return 0, errors.New("the room is closed to hubs")
+	}
+	return s.QueueHub(ctx, hubID, "")
+}
+
 // LivePictures copies the pictures of the hubs on the floor, in the order
 // they took it.
 func (a *Access) LivePictures(dst []*image.RGBA) []app.LivePicture {
@@ -161,13 +172,13 @@ func (a *Access) LivePictures(dst []*image.RGBA) []app.LivePicture {
 		if !ok {
 			continue
 		}
-		name := id
+		name, away := id, false
 		for _, p := range s.Room.Present() {
 			if p.Hub.ID == id {
-				name = p.Hub.Name
+				name, away = p.Hub.Name, !p.Away.IsZero()
 			}
 		}
-		pic := app.LivePicture{Hub: name, Fresh: fresh, Age: age}
+		pic := app.LivePicture{Hub: name, Fresh: fresh, Age: age, Away: away}
 		if st := s.Play.Stats(id); st != nil {
 			pic.Latency = time.Duration(st.LatencyMicros.Load()) * time.Microsecond
 		}
