@@ -23,9 +23,37 @@ type Recording struct {
 	firstTS uint32
 	lastPTS uint32
 	started bool
+	resumeV bool // a new connection's stream: wait for its keyframe, then go on from lastPTS
 
-	amu sync.Mutex
-	ogg *oggwriter.OggWriter
+	amu     sync.Mutex
+	ogg     *oggwriter.OggWriter
+	aOffset uint32 // added to the sound's RTP timestamps, so a new stream goes on where the old ended
+	aLast   uint32
+	aAny    bool
+	resumeA bool
+}
+
+// frameTicks is one frame at 30 fps in RTP's 90 kHz video clock; opusTicks
+// one 20 ms Opus packet at 48 kHz.
+const (
+	frameTicks = 3000
+	opusTicks  = 960
+)
+
+// ResumeVideo says the hub's video comes on a new connection (it came
+// back during its turn): its RTP timestamps start anew, so the file goes
+// on from the next keyframe, one frame after the last.
+func (r *Recording) ResumeVideo() {
+	r.vmu.Lock()
+	r.resumeV = r.started
+	r.vmu.Unlock()
+}
+
+// ResumeAudio is ResumeVideo for the sound.
+func (r *Recording) ResumeAudio() {
+	r.amu.Lock()
+	r.resumeA = r.aAny
+	r.amu.Unlock()
 }
 
 // StartRecording opens base.ivf and base.ogg in dir.
@@ -67,6 +95,12 @@ func (r *Recording) WriteFrame(f Frame) error {
 		}
 		r.started, r.firstTS = true, f.Timestamp
 	}
+	if r.resumeV {
+		if !f.Keyframe {
+			return nil // a new stream's frames before its keyframe reference nothing on disk
+		}
+		r.firstTS, r.resumeV = f.Timestamp-(r.lastPTS+frameTicks), false
+	}
 	var head [12]byte
 	binary.LittleEndian.PutUint32(head[0:], uint32(len(f.Data)))
 	r.lastPTS = f.Timestamp - r.firstTS
@@ -88,7 +122,13 @@ func (r *Recording) WriteAudio(p *rtp.Packet) error {
 	if r.ogg == nil {
 		return nil
 	}
-	if err := r.ogg.WriteRTP(p); err != nil {
+	if r.resumeA {
+		r.aOffset, r.resumeA = r.aLast+opusTicks-p.Timestamp, false
+	}
+	q := *p // the packet is shared with the decoder: renumber a copy
+	q.Timestamp += r.aOffset
+	r.aLast, r.aAny = q.Timestamp, true
+	if err := r.ogg.WriteRTP(&q); err != nil {
 		return fmt.Errorf("record audio: %w", err)
 	}
 	return nil

@@ -95,7 +95,11 @@ func (r *Room) OnTrack(hubID string, t *webrtc.TrackRemote) (func(*rtp.Packet), 
 		old()
 	}
 	r.hubs[hubID], r.cancel[hubID] = h, cancel
+	live, rec := r.live[hubID], r.recs[hubID]
 	r.mu.Unlock()
+	if rec != nil {
+		rec.ResumeVideo() // the hub came back during its turn
+	}
 	v.Decode = func() bool { r.mu.Lock(); defer r.mu.Unlock(); return r.live[hubID] }
 	v.RequestKeyframe = func() {
 		if r.RequestKeyframe != nil {
@@ -136,6 +140,11 @@ func (r *Room) OnTrack(hubID string, t *webrtc.TrackRemote) (func(*rtp.Packet), 
 		r.mu.Unlock()
 		cancel()
 	}()
+	if live && r.RequestKeyframe != nil {
+		// Back on a new connection during its turn: a picture now, not at
+		// the encoder's next keyframe.
+		r.RequestKeyframe(hubID)
+	}
 	return sink, true
 }
 
@@ -164,19 +173,25 @@ func (r *Room) onAudio(hubID string) (func(*rtp.Packet), bool) {
 	buf.Played = r.syncOf(hubID).AudioPlayed
 	r.mu.Lock()
 	r.sound[hubID] = buf
-	live := r.live[hubID]
+	live, rec := r.live[hubID], r.recs[hubID]
 	r.mu.Unlock()
+	if rec != nil {
+		rec.ResumeAudio() // the hub came back during its turn
+	}
 	if live {
 		r.Mixer.Set(hubID, buf)
 	}
 	return func(p *rtp.Packet) {
 		if p == nil {
 			r.mu.Lock()
-			if r.sound[hubID] == buf {
+			current := r.sound[hubID] == buf
+			if current {
 				delete(r.sound, hubID)
 			}
 			r.mu.Unlock()
-			r.Mixer.Set(hubID, nil)
+			if current { // an old connection ending after a new one came must not mute it
+				r.Mixer.Set(hubID, nil)
+			}
 			buf.Close()
 			return
 		}
