@@ -55,7 +55,7 @@ func TestRecordingResumesANewStreamInOrder(t *testing.T) {
 	}
 	rec.ResumeVideo()
 	rec.ResumeAudio()
-	const base = 4_000_000_000 // near the wrap of the 32-bit clock
+	const base = 4_000_000_000                    // near the wrap of the 32-bit clock
 	_ = rec.WriteFrame(vp8Frame(base, false))     // before the keyframe: references nothing on disk
 	_ = rec.WriteFrame(vp8Frame(base+3000, true)) // the new stream's keyframe
 	_ = rec.WriteFrame(vp8Frame(base+6000, false))
