@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -25,6 +26,7 @@ import (
 // It redraws from the Moderator on every Tick; nothing it shows is ahead of
 // what is in the log.
 type ConsoleView struct {
+	turn    string // the turn on the floor when the message was typed; a new turn clears it
 	ctx     context.Context
 	m       *app.Moderator
 	session agenda.Session
@@ -313,6 +315,14 @@ func (v *ConsoleView) Tick() {
 	}
 	sp := r.Speaker
 	fs := v.m.Floor()
+	// A message is for the speaker it was typed for: the next turn starts
+	// without it ("Please wrap up in 30 seconds" is not for the next one).
+	if turn := turnKey(fs); turn != v.turn {
+		v.turn = turn
+		if v.Message.Text != "" {
+			v.Message.SetText("")
+		}
+	}
 	for _, w := range fs.With { // a dialogue: everyone on the floor is named
 		sp.Name += " · " + w.Speaker.Name
 	}
@@ -456,4 +466,12 @@ func speakerClock(st timer.State) timer.Stopwatch {
 		return timer.Stopwatch{}
 	}
 	return st.Speaker.Clock
+}
+
+// turnKey names the turn on the floor: "" when nobody has it.
+func turnKey(fs floor.State) string {
+	if fs.Current == nil {
+		return ""
+	}
+	return fmt.Sprintf("%d@%d", fs.Current.Request, fs.Current.Start.UnixNano())
 }

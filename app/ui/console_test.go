@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/igf-floor/floor/app"
+	"github.com/igf-floor/floor/app/floor"
 	"github.com/igf-floor/floor/app/timer"
 	"github.com/igf-floor/floor/storage"
 )
@@ -227,5 +228,43 @@ func TestDialogueNamesBothSpeakers(t *testing.T) {
 	want := "Barrack Otieno · Anastasiya Kazakova"
 	if v.face.name.Text != want || d.face.name.Text != want {
 		t.Errorf("console %q, display %q", v.face.name.Text, d.face.name.Text)
+	}
+}
+
+// A message typed for one speaker is cleared when the next turn begins:
+// the next speaker never sees "Please wrap up".
+func TestMessageIsClearedForTheNextSpeaker(t *testing.T) {
+	v, _, clock := newConsole(t)
+	for _, name := range []string{"Barrack Otieno", "Anastasiya Kazakova"} {
+		if err := v.m.Ask(v.ctx, floor.Speaker{Name: name}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	v.giveNext()
+	v.Message.SetText("Please wrap up in 30 seconds")
+	clock.now = clock.now.Add(time.Minute)
+	v.Tick()
+	if v.Message.Text == "" {
+		t.Fatal("the message was cleared during its own turn")
+	}
+	v.giveNext()
+	v.Tick()
+	if v.Message.Text != "" {
+		t.Fatalf("the next speaker's turn began with %q", v.Message.Text)
+	}
+}
+
+// After Add to queue nothing keeps the focus, so N gives the floor at once.
+func TestAddToQueueLeavesTheKeysToTheConsole(t *testing.T) {
+	v, w, _ := newConsole(t)
+	v.queue.Name.SetText("Barrack Otieno")
+	w.Canvas().Focus(v.queue.Region)
+	test.Tap(v.queue.Add)
+	if f := w.Canvas().Focused(); f != nil {
+		t.Fatalf("%T keeps the focus after Add to queue", f)
+	}
+	test.TypeOnCanvas(w.Canvas(), "n")
+	if cur := v.m.Floor().Current; cur == nil || cur.Speaker.Name != "Barrack Otieno" {
+		t.Fatalf("N after Add to queue: %+v", cur)
 	}
 }

@@ -80,7 +80,8 @@ func newQueuePanel(v *ConsoleView) *queuePanel {
 
 	q.List = widget.NewList(q.length, q.create, q.update)
 	form := container.NewVBox(widget.NewLabelWithStyle(lang.L("Request the floor"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		q.Name, q.Affiliation, q.Group, q.Region, container.NewHBox(q.Youth, q.Remote), q.Add)
+		q.Name, q.Affiliation, labelled(lang.L("Stakeholder group"), q.Group), labelled(lang.L("Region"), q.Region),
+		container.NewHBox(q.Youth, q.Remote), q.Add)
 	q.content = container.NewBorder(widget.NewLabelWithStyle(lang.L("Queue"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), form, nil, nil, q.List)
 	return q
 }
@@ -120,8 +121,17 @@ func (q *queuePanel) add() {
 		q.Region.SetSelected(notSaid)
 		q.Youth.SetChecked(false)
 		q.Remote.SetChecked(false)
+		// The keys (N, Space, Esc) act only when no field has focus: the
+		// next thing after adding a request is usually giving the floor.
+		q.v.canvas.Unfocus()
 	}
 	q.v.do(err)
+}
+
+// labelled puts a label before a drop-down, so "(not said)" twice says
+// which is the group and which the region.
+func labelled(label string, o fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewBorder(nil, nil, widget.NewLabel(label), nil, o)
 }
 
 func (q *queuePanel) refresh() { q.List.Refresh() }

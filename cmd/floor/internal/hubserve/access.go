@@ -206,5 +206,9 @@ func (a *Access) Sound() string {
 	if s == nil {
 		return ""
 	}
-	return "the room hears the hubs on the " + s.Sound.Device + "; the hubs hear the room's " + s.RoomSound.Describe()
+	hear := "the room hears the hubs on the " + s.Sound.Device
+	if s.Sound.Why != nil {
+		hear = "the room cannot hear the hubs: " + s.Sound.Device
+	}
+	return hear + "; the hubs hear the room's " + s.RoomSound.Describe()
 }

@@ -182,3 +182,18 @@ func TestHubOnTheFloorComesBackAndItsRecordingGoesOn(t *testing.T) {
 		t.Fatalf("the turn counted %d times", len(iv))
 	}
 }
+
+// With no sound card the console says the room cannot hear the hubs, in
+// words that read ("on the no audio device" did not).
+func TestSoundWordsWithoutAnAudioDevice(t *testing.T) {
+	s, db, m := openTestRoom(t, nil)
+	a := &Access{DB: db, Moderator: m, Clock: app.SystemClock{}}
+	a.serving = s
+	got := a.Sound()
+	if s.Sound.Why == nil {
+		t.Skipf("this machine has an audio device: %q", got)
+	}
+	if !strings.HasPrefix(got, "the room cannot hear the hubs: no audio device (null output); the hubs hear the room's") {
+		t.Fatalf("%q", got)
+	}
+}
