@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -138,9 +139,14 @@ func (q *queuePanel) refresh() { q.List.Refresh() }
 
 func (q *queuePanel) length() int { return len(q.v.m.Floor().Queue) }
 
+// create is a queue row on two lines, the name on its own so it is read
+// whole at 1280 wide, then who: "Civil Society, African Group · remote:
+// Nairobi · youth".
 func (q *queuePanel) create() fyne.CanvasObject {
-	label := widget.NewLabel("")
-	label.Truncation = fyne.TextTruncateEllipsis
+	name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	who := widget.NewLabel("")
+	name.Truncation, who.Truncation = fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis
+	label := container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), name, who)
 	give := widget.NewButtonWithIcon("", theme.MediaPlayIcon(), nil)
 	join := widget.NewButton(tr("+ Join"), nil) // joins the speaker on the floor: a dialogue
 	up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), nil)
@@ -156,7 +162,9 @@ func (q *queuePanel) update(i widget.ListItemID, o fyne.CanvasObject) {
 	r := queue[i]
 	row := o.(*fyne.Container)
 	buttons := row.Objects[1].(*fyne.Container).Objects
-	row.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%d. %s", i+1, requestText(r.Speaker)))
+	lines := row.Objects[0].(*fyne.Container).Objects
+	lines[0].(*widget.Label).SetText(fmt.Sprintf("%d. %s", i+1, r.Speaker.Name))
+	lines[1].(*widget.Label).SetText(requestWho(r.Speaker))
 	buttons[0].(*widget.Button).OnTapped = func() { q.v.give(r.ID) }
 	join := buttons[1].(*widget.Button)
 	join.OnTapped = func() { q.v.do(q.v.m.Join(q.v.ctx, r.ID)) }
@@ -165,13 +173,13 @@ func (q *queuePanel) update(i widget.ListItemID, o fyne.CanvasObject) {
 	buttons[3].(*widget.Button).OnTapped = func() { q.v.do(q.v.m.Withdraw(q.v.ctx, r.ID)) }
 }
 
-// requestText is "Name — Group, Region · remote · youth".
-func requestText(s floor.Speaker) string {
-	text := s.Name
+// requestWho is "Group, Region · remote: Nairobi · youth", what the queue
+// shows under the name.
+func requestWho(s floor.Speaker) string {
+	text := s.Place()
 	if tags := joinNonEmpty(", ", s.Group, s.Region); tags != "" {
-		text += " — " + tags
+		text = tags + " · " + text
 	}
-	text += " · " + s.Place()
 	if s.Youth {
 		text += " · youth"
 	}
