@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/igf-floor/floor/app/agenda"
 	"github.com/igf-floor/floor/app/floor"
 	"github.com/igf-floor/floor/app/timer"
 )
@@ -41,6 +42,13 @@ func (c *balanceChart) show(shares []floor.Share) {
 			total += s.Time
 		}
 	}
+	// The groups and regions that have not spoken are the imbalance a
+	// moderator looks for: they are listed at 0:00, after those that have.
+	for _, cat := range categories(c.dimension) {
+		if total > 0 && !slices.ContainsFunc(rows, func(s floor.Share) bool { return s.Category == cat }) {
+			rows = append(rows, floor.Share{Dimension: c.dimension, Category: cat})
+		}
+	}
 	title := "Speaking time by " + c.dimension // each a key: translatedAtRunTime
 	objs := []fyne.CanvasObject{widget.NewLabelWithStyle(tr(title), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	if total == 0 {
@@ -49,7 +57,7 @@ func (c *balanceChart) show(shares []floor.Share) {
 	for _, s := range rows {
 		frac := float32(s.Time) / float32(total)
 		bar := canvas.NewRectangle(translucent(theme.Color(theme.ColorNamePrimary)))
-		label := widget.NewLabel(tr("{{.Category}}  {{.Time}} ({{.Share}}%, {{.Turns}})", "Category", s.Category, "Time", timer.Clock(s.Time, false), "Share", fmt.Sprintf("%.0f", 100*frac), "Turns", s.Turns))
+		label := widget.NewLabel(tr("{{.Category}}  {{.Time}} ({{.Share}}%, {{.Turns}})", "Category", s.Category, "Time", timer.Clock(s.Time.Round(time.Second), false), "Share", fmt.Sprintf("%.0f", 100*frac), "Turns", s.Turns))
 		label.Truncation = fyne.TextTruncateEllipsis
 		objs = append(objs, withLayout(barLayout{frac: frac}, bar, label))
 	}
@@ -80,3 +88,23 @@ func translucent(c color.Color) color.Color {
 
 // balanceDimensions are the charts the console shows, in order.
 func balanceDimensions() []string { return []string{"stakeholder group", "region", "place", "youth"} }
+
+// categories are every category of a dimension, spoken or not.
+func categories(dimension string) []string {
+	var out []string
+	switch dimension {
+	case "stakeholder group":
+		for _, g := range agenda.AllGroups() {
+			out = append(out, g.String())
+		}
+	case "region":
+		for _, r := range agenda.AllRegions() {
+			out = append(out, r.String())
+		}
+	case "place":
+		out = []string{"in the room", "remote"}
+	case "youth":
+		out = []string{"youth", "not youth"}
+	}
+	return out
+}

@@ -2,8 +2,10 @@ package ui
 
 import (
 	"context"
+	"github.com/igf-floor/floor/app/agenda"
 	"image/png"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -266,5 +268,32 @@ func TestAddToQueueLeavesTheKeysToTheConsole(t *testing.T) {
 	test.TypeOnCanvas(w.Canvas(), "n")
 	if cur := v.m.Floor().Current; cur == nil || cur.Speaker.Name != "Barrack Otieno" {
 		t.Fatalf("N after Add to queue: %+v", cur)
+	}
+}
+
+// The balance lists the groups and regions that have not spoken, at 0:00,
+// and rounds a turn's time to the nearest second as the report does (1:28.6
+// is 1:29 in both).
+func TestBalanceShowsWhoHasNotSpokenAndRoundsAsTheReport(t *testing.T) {
+	v, _, clock := newConsole(t)
+	if err := v.m.Ask(v.ctx, floor.Speaker{Name: "Barrack Otieno", Group: "Technical Community", Region: "African Group"}); err != nil {
+		t.Fatal(err)
+	}
+	v.giveNext()
+	clock.now = clock.now.Add(88600 * time.Millisecond)
+	v.do(v.m.EndTurn(v.ctx))
+	v.Tick()
+	var groups []string
+	for _, o := range v.charts[0].box.Objects[1:] {
+		groups = append(groups, o.(*fyne.Container).Objects[1].(*widget.Label).Text)
+	}
+	if len(groups) != len(agenda.AllGroups()) || groups[0] != "Technical Community  1:29 (100%, 1)" {
+		t.Fatalf("groups: %q", groups)
+	}
+	if !slices.Contains(groups, "Civil Society  0:00 (0%, 0)") {
+		t.Errorf("Civil Society, which has not spoken, is missing: %q", groups)
+	}
+	if n := len(v.charts[1].box.Objects) - 1; n != len(agenda.AllRegions()) {
+		t.Errorf("%d regions listed, want all %d", n, len(agenda.AllRegions()))
 	}
 }
