@@ -331,7 +331,7 @@ func (v *ConsoleView) Tick() {
 	var poll *floor.Tally
 	if v.pollPanel != nil {
 		v.pollPanel.tick()
-		poll = v.pollPanel.displayed()
+		poll = v.pollPanel.displayed(fs)
 	}
 	if v.display != nil {
 		v.display.Show(sp, v.Message.Text)

@@ -126,12 +126,17 @@ func (p *pollPanel) tick() {
 }
 
 // displayed is what the speaker display shows, nil when it shows no poll.
-func (p *pollPanel) displayed() *floor.Tally {
+func (p *pollPanel) displayed(fs floor.State) *floor.Tally {
 	if !p.OnDisplay.Checked {
 		return nil
 	}
 	cur, ok := p.polls.Current()
 	if !ok {
+		return nil
+	}
+	// A closed poll's results stay up until the next speaker takes the
+	// floor; that turn's room is the speaker's, not the poll's.
+	if !cur.Open() && fs.Current != nil && fs.Current.Start.After(cur.Closed) {
 		return nil
 	}
 	t, _ := p.polls.Tally(cur.ID)

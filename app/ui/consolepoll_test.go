@@ -137,3 +137,30 @@ func TestConsoleStepsQuestionsRunsAPollAndExportsTheReport(t *testing.T) {
 	v.Tabs.SelectIndex(1)
 	test.AssertRendersToMarkup(t, "console/polls.xml", w.Canvas())
 }
+
+// A closed poll's results stay on the speaker display until the next turn
+// begins; that speaker gets the room without last poll's question.
+func TestClosedPollLeavesTheDisplayAtTheNextTurn(t *testing.T) {
+	pc := newPollConsole(t)
+	v, p, d := pc.v, pc.v.pollPanel, pc.display
+	p.Question.SetText("Who should certify connected products?")
+	p.Options.SetText("Vendors\nRegulators")
+	test.Tap(p.Write)
+	test.Tap(p.Open)
+	test.Tap(p.OnDisplay)
+	pc.clock.now = pc.clock.now.Add(time.Minute)
+	test.Tap(p.Close)
+	v.Tick()
+	if !d.poll.Visible() {
+		t.Fatal("the closed poll's results left the display before anyone spoke")
+	}
+	if err := v.m.Ask(v.ctx, floor.Speaker{Name: "Barrack Otieno"}); err != nil {
+		t.Fatal(err)
+	}
+	pc.clock.now = pc.clock.now.Add(time.Second)
+	v.giveNext()
+	v.Tick()
+	if d.poll.Visible() {
+		t.Error("the closed poll is still on the display during the next turn")
+	}
+}
