@@ -5,11 +5,13 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -387,6 +389,70 @@ func checkQueueAfterRestart(t *testing.T, crash bool) {
 	}
 	if len(res.after.Queue) != 16 {
 		t.Errorf("%d requests in the queue, want 16", len(res.after.Queue))
+	}
+	// Sixteen hubs from one address, each with a PATCH and a POST (and the
+	// odd needless ICE restart), are within the limits: none is refused.
+	if res.refused != 0 {
+		t.Errorf("%d attempts refused with 429 (%v)", res.refused, res.calls)
+	}
+}
+
+// One hub flooding the restarted room with its valid token, from the same
+// address as sixteen others, is refused (429) by its own limits while the
+// sixteen come back.
+func TestOneFloodingHubDoesNotPushOutTheOthers(t *testing.T) {
+	var c cleanups
+	defer c.run()
+	s, hubs := queuedStorm(t, &c, 16, whip.Limits{})
+	_, flooder := s.addHub(t, "Flood")
+	want := s.mod.Floor()
+	for _, h := range hubs {
+		h.welcomes.Store(0)
+	}
+	s.crash()
+	s.open()
+	stop := make(chan struct{})
+	codes := map[int]int{}
+	flooded := make(chan struct{})
+	go func() {
+		defer close(flooded)
+		c := &http.Client{Transport: &http.Transport{TLSClientConfig: whip.PinnedTLS(s.pin)}}
+		defer c.CloseIdleConnections()
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			case <-time.After(2 * time.Millisecond): // some 400 a second: 80 times the hub's allowance, and a core left for the rest
+			}
+			method, path, ctype := http.MethodPatch, "/whip/0123456789abcdef", "application/trickle-ice-sdpfrag"
+			if i%2 == 1 {
+				method, path, ctype = http.MethodPost, "/whip", "application/sdp"
+			}
+			req, _ := http.NewRequest(method, s.http.URL+path, strings.NewReader("not sdp"))
+			req.Header.Set("Authorization", "Bearer "+flooder)
+			req.Header.Set("Content-Type", ctype)
+			resp, err := c.Do(req)
+			if err != nil {
+				continue
+			}
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			codes[resp.StatusCode]++
+		}
+	}()
+	waitFor(t, 30*time.Second, "16 hubs back while one floods", func() bool { return allPlaced(s, hubs, want) == 16 })
+	close(stop)
+	<-flooded
+	refused := 0
+	for _, h := range hubs {
+		refused += int(h.refused.Load())
+	}
+	t.Logf("the flood was answered %v; the sixteen were refused %d times", codes, refused)
+	if codes[http.StatusTooManyRequests] == 0 {
+		t.Errorf("the flood was never refused: %v", codes)
+	}
+	if refused != 0 {
+		t.Errorf("the other hubs were refused %d times", refused)
 	}
 }
 
