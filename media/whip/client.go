@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -60,6 +61,23 @@ func (e *StatusError) Error() string {
 		msg += ": " + b
 	}
 	return msg
+}
+
+// RetryDelay is how long the room asked us to wait (Retry-After, in
+// seconds or as an HTTP date, RFC 9110 §10.2.3) at now; 0 when it did not
+// say, or said something unreadable.
+func (e *StatusError) RetryDelay(now time.Time) time.Duration {
+	v := strings.TrimSpace(e.RetryAfter)
+	if v == "" {
+		return 0
+	}
+	if n, err := strconv.ParseUint(v, 10, 32); err == nil {
+		return time.Duration(n) * time.Second
+	}
+	if at, err := http.ParseTime(v); err == nil && at.After(now) {
+		return at.Sub(now)
+	}
+	return 0
 }
 
 // Offer posts an SDP offer and returns the answer and the session's URL.

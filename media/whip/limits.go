@@ -38,6 +38,29 @@ func newLimiters(perSecond float64, burst int) *limiters {
 func (l *limiters) allow(key string, now time.Time) (bool, time.Duration) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	b := l.bucket(key, now)
+	r := b.lim.ReserveN(now, 1)
+	if d := r.DelayFrom(now); d > 0 {
+		r.CancelAt(now)
+		return false, d
+	}
+	return true, 0
+}
+
+// check says whether key has a token left at now, without taking it; when
+// not, how long until it has.
+func (l *limiters) check(key string, now time.Time) (bool, time.Duration) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	left := l.bucket(key, now).lim.TokensAt(now)
+	if left >= 1 {
+		return true, 0
+	}
+	return false, time.Duration((1 - left) / float64(l.every) * float64(time.Second))
+}
+
+// bucket is key's, made on first use; l.mu is held.
+func (l *limiters) bucket(key string, now time.Time) *bucket {
 	if now.Sub(l.swept) > time.Minute || len(l.buckets) > maxBuckets {
 		for k, b := range l.buckets {
 			if now.Sub(b.used) > limiterIdle {
@@ -52,12 +75,7 @@ func (l *limiters) allow(key string, now time.Time) (bool, time.Duration) {
 		l.buckets[key] = b
 	}
 	b.used = now
-	r := b.lim.ReserveN(now, 1)
-	if d := r.DelayFrom(now); d > 0 {
-		r.CancelAt(now)
-		return false, d
-	}
-	return true, 0
+	return b
 }
 
 // retryAfter is a delay in whole seconds, at least one, as Retry-After wants.

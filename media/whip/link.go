@@ -192,6 +192,9 @@ func (l *Link) mend(ctx context.Context) bool {
 			return false
 		}
 		wait := l.cfg.Backoff.Delay(attempt, rand.Float64())
+		if errors.As(err, &se) {
+			wait = max(wait, honoured(se.RetryDelay(time.Now()), rand.Float64()))
+		}
 		l.set(control.LinkState{Mending: true, Attempt: attempt, Next: wait, Err: err})
 		select {
 		case <-ctx.Done():
@@ -199,6 +202,20 @@ func (l *Link) mend(ctx context.Context) bool {
 		case <-time.After(wait):
 		}
 	}
+}
+
+// maxRetryAfter bounds the wait a room's Retry-After can ask of a link.
+const maxRetryAfter = 2 * time.Minute
+
+// honoured is the wait for a room that said Retry-After d: at least d (a
+// hub that knocks sooner is only refused again), spread up to 20 % later
+// so hubs refused together do not come back together; u in [0, 1).
+func honoured(d time.Duration, u float64) time.Duration {
+	if d <= 0 {
+		return 0
+	}
+	d = min(d, maxRetryAfter)
+	return d + time.Duration(float64(d)*0.2*u)
 }
 
 // attempt is one try: an ICE restart while the session may still be there,

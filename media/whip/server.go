@@ -49,8 +49,8 @@ type Limits struct {
 	MaxHubs     int           // hubs connected at once (16)
 	MaxBody     int64         // SDP body (64 KiB)
 	HalfOpen    time.Duration // a session not connected by then is closed (15 s)
-	PerAddress  float64       // requests per second from one address (5, burst 30)
-	PerHub      float64       // requests per second with one token (1, burst 5)
+	PerAddress  float64       // requests per second from one address without a valid token (5, burst 30); also each hub's PATCH and DELETE
+	PerHub      float64       // joins (POST) per second with one token (1, burst 5)
 	Revalidate  time.Duration // how often live sessions' tokens are checked again (2 s)
 	GatherLimit time.Duration // longest wait for our own ICE candidates (2 s)
 }
@@ -114,8 +114,9 @@ type ReturnFeed interface {
 type Server struct {
 	cfg      Config
 	lim      Limits
-	byAddr   *limiters
-	byHub    *limiters
+	byAddr   *limiters // requests without a valid token, by address
+	byHub    *limiters // joins (POST), by hub
+	byHubRes *limiters // PATCH and DELETE on its sessions, by hub
 	mu       sync.Mutex
 	sessions map[string]*session // by resource id
 	closed   bool
@@ -134,6 +135,7 @@ func NewServer(cfg Config) (*Server, error) {
 	}
 	lim := cfg.Limits.withDefaults()
 	s := &Server{cfg: cfg, lim: lim, byAddr: newLimiters(lim.PerAddress, 30), byHub: newLimiters(lim.PerHub, 5),
+		byHubRes: newLimiters(lim.PerAddress, 30),
 		sessions: map[string]*session{}, done: make(chan struct{})}
 	s.wg.Add(1)
 	go s.revalidate()
@@ -204,15 +206,27 @@ func (s *Server) post(w http.ResponseWriter, r *http.Request) {
 }
 
 // admit applies the address limit, the token, and the hub's own limit.
+//
+// An address out of allowance is refused before its token is looked at,
+// but only requests without a valid token spend that allowance: a known
+// hub's requests count against its own limits. Hubs share addresses (a
+// venue's NAT), and after a restart every hub knocks at once, each with a
+// PATCH (its old session is gone) and a POST — 32 for a full room, past
+// the address's burst — while one hub flooding with its token would, on
+// a shared allowance, push its neighbours out.
 func (s *Server) admit(w http.ResponseWriter, r *http.Request, now time.Time) (floor.Hub, bool) {
 	addr := clientAddr(r)
-	if ok, wait := s.byAddr.allow(addr, now); !ok {
+	if ok, wait := s.byAddr.check(addr, now); !ok {
 		tooMany(w, wait, "too many requests from your address")
 		return floor.Hub{}, false
 	}
 	token := bearer(r)
 	hub, err := s.cfg.Auth.Authenticate(r.Context(), token)
 	if err != nil {
+		if ok, wait := s.byAddr.allow(addr, now); !ok { // others spent the last one meanwhile
+			tooMany(w, wait, "too many requests from your address")
+			return floor.Hub{}, false
+		}
 		detail := "wrong or revoked token"
 		if token == "" {
 			detail = "no token"
@@ -222,12 +236,16 @@ func (s *Server) admit(w http.ResponseWriter, r *http.Request, now time.Time) (f
 		http.Error(w, "a valid hub token is needed (Authorization: Bearer TOKEN from the invite)", http.StatusUnauthorized)
 		return hub, false
 	}
-	// Trickle PATCHes come in bursts; only joining counts against the hub.
-	if r.Method == http.MethodPost {
-		if ok, wait := s.byHub.allow(hub.ID, now); !ok {
-			tooMany(w, wait, "too many joins with this hub's token")
-			return hub, false
-		}
+	// Joining is the costly request (a new peer connection); trickle
+	// PATCHes come in bursts, so they (and DELETE) have a limit of their
+	// own, as generous as an address's.
+	lim, why := s.byHub, "too many joins with this hub's token"
+	if r.Method != http.MethodPost {
+		lim, why = s.byHubRes, "too many requests with this hub's token"
+	}
+	if ok, wait := lim.allow(hub.ID, now); !ok {
+		tooMany(w, wait, why)
+		return hub, false
 	}
 	return hub, true
 }
