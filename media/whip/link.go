@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/pion/webrtc/v4"
@@ -44,6 +45,7 @@ type Link struct {
 	mu     sync.Mutex
 	pub    *Publisher
 	opened chan struct{} // closed when the current control channel opens
+	mended time.Time     // when the link was last mended
 	state  control.LinkState
 	closed bool
 }
@@ -109,16 +111,25 @@ func (l *Link) connect(ctx context.Context) error {
 	}
 	opened := make(chan struct{})
 	var once sync.Once
+	var this atomic.Pointer[Publisher]
+	// Only the connection in use raises the alarm: the old one closing
+	// after a new one is up would mend a link that is fine.
+	current := func() {
+		if p := this.Load(); p != nil && p == l.Publisher() {
+			l.alarm()
+		}
+	}
 	o.OnControlOpen = func() { once.Do(func() { close(opened) }) }
-	o.OnControlClose = l.alarm
+	o.OnControlClose = current
 	p, err := Publish(ctx, l.cfg.API, l.cfg.Client, o)
 	if err != nil {
 		return err
 	}
+	this.Store(p)
 	p.PC.OnConnectionStateChange(func(st webrtc.PeerConnectionState) {
 		switch st {
 		case webrtc.PeerConnectionStateDisconnected, webrtc.PeerConnectionStateFailed, webrtc.PeerConnectionStateClosed:
-			l.alarm()
+			current()
 		}
 	})
 	l.mu.Lock()
@@ -174,7 +185,12 @@ func (l *Link) healthy() bool {
 	if p.Control != nil && p.Control.ReadyState() == webrtc.DataChannelStateClosed {
 		return false
 	}
-	return l.cfg.Stale == nil || !l.cfg.Stale()
+	// A new connection is not stale before the room has had the time to
+	// say anything on it (its welcome, its first heartbeat).
+	l.mu.Lock()
+	fresh := time.Since(l.mended) < control.StaleAfter
+	l.mu.Unlock()
+	return l.cfg.Stale == nil || fresh || !l.cfg.Stale()
 }
 
 // mend tries until the link is back; false when it must stop.
@@ -183,6 +199,9 @@ func (l *Link) mend(ctx context.Context) bool {
 		l.set(control.LinkState{Mending: true, Attempt: attempt})
 		restarted, err := l.attempt(ctx)
 		if err == nil {
+			l.mu.Lock()
+			l.mended = time.Now()
+			l.mu.Unlock()
 			l.set(control.LinkState{Restarted: restarted})
 			return true
 		}
