@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -70,7 +71,7 @@ func (h *HubClient) Hello(people int) error {
 
 // RequestFloor asks for the floor for s.
 func (h *HubClient) RequestFloor(s floor.Speaker) error {
-	return h.out(control.Message{Type: control.Request, Speaker: &s})
+	return h.out(control.Message{Type: control.Request, Speaker: control.WireSpeaker(s)})
 }
 
 // Withdraw takes back this hub's requests.
@@ -97,6 +98,8 @@ func (h *HubClient) Receive(raw []byte) {
 				close(h.welcomed)
 			}
 		}
+	} else if ve, ok := errors.AsType[*control.VersionError](err); ok && ve.Peer > 0 {
+		h.view.Notice = fmt.Sprintf("The room speaks control protocol version %d and this hub version %d: run the same Floor release at both ends", ve.Peer, control.Version)
 	} else {
 		h.view.Notice = "A message from the room could not be read: " + err.Error()
 	}

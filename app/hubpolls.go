@@ -47,7 +47,7 @@ func (r *HubRoom) roomNews(fs floor.State) []control.Message {
 	r.mu.Unlock()
 	if hp != nil {
 		if p, ok := hp.polls.Current(); ok {
-			msgs = append(msgs, control.Message{Type: control.Poll, Poll: &p})
+			msgs = append(msgs, control.Message{Type: control.Poll, Poll: control.WirePoll(p)})
 		}
 	}
 	return msgs

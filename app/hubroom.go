@@ -243,7 +243,7 @@ func (r *HubRoom) Receive(hubID string, raw []byte) {
 	}
 	m, err := control.Decode(raw)
 	if err != nil {
-		r.sendTo(hubID, control.Message{Type: control.Error, Text: err.Error()})
+		r.sendRaw(hubID, control.Refusal(err)) // another version's hub is answered in its own
 		return
 	}
 	switch m.Type {
@@ -261,7 +261,7 @@ func (r *HubRoom) Receive(hubID string, raw []byte) {
 	case control.Vote:
 		err = r.vote(hub, m)
 	case control.Request:
-		err = r.request(hub, *m.Speaker)
+		err = r.request(hub, m.Speaker.Speaker())
 	case control.Withdraw:
 		err = r.withdraw(hubID, m.Request)
 	default:

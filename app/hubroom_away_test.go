@@ -84,7 +84,7 @@ func openAwayRig(t *testing.T, path string, clock *steppedClock) *awayRig {
 
 func (r *awayRig) ask(t *testing.T, hubID, name string) {
 	t.Helper()
-	b, _ := control.Encode(control.Message{Type: control.Request, Speaker: &floor.Speaker{Name: name}})
+	b, _ := control.Encode(control.Message{Type: control.Request, Speaker: &control.SpeakerWire{Name: name}})
 	r.room.Receive(hubID, b)
 }
 

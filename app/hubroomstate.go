@@ -12,7 +12,7 @@ import (
 // of its requests; a request that finished is reported once as done.
 func (r *HubRoom) broadcast() {
 	ts, fs := r.mod.TimerState(), r.mod.Floor()
-	timerMsg := control.Message{Type: control.Timer, Timer: &ts}
+	timerMsg := control.Message{Type: control.Timer, Timer: control.WireTimer(ts)}
 	news := r.roomNews(fs)
 	r.mu.Lock()
 	var ids []string
@@ -65,6 +65,10 @@ func (r *HubRoom) sendTo(hubID string, m control.Message) {
 	if err != nil {
 		return
 	}
+	r.sendRaw(hubID, b)
+}
+
+func (r *HubRoom) sendRaw(hubID string, b []byte) {
 	r.mu.Lock()
 	h := r.hubs[hubID]
 	var send func([]byte) error

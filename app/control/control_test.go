@@ -14,10 +14,10 @@ func TestMessagesRoundTrip(t *testing.T) {
 	ts := timer.State{Planned: time.Hour, Started: true, Session: timer.Stopwatch{Running: true, Since: time.Date(2020, 11, 11, 11, 20, 0, 0, time.UTC)}}
 	for _, m := range []Message{
 		{Type: Hello, People: 12},
-		{Type: Request, Speaker: &floor.Speaker{Name: "Grace", Group: "Civil Society", Youth: true}},
+		{Type: Request, Speaker: WireSpeaker(floor.Speaker{Name: "Grace", Group: "Civil Society", Youth: true})},
 		{Type: Queue, Request: 3, Position: 1, Length: 4},
 		{Type: State, Request: 3, Floor: Live},
-		{Type: Timer, Timer: &ts},
+		{Type: Timer, Timer: WireTimer(ts)},
 		{Type: Ping, T0: 1},
 		{Type: Pong, T0: 1, T1: 2, T2: 3},
 	} {
@@ -32,7 +32,7 @@ func TestMessagesRoundTrip(t *testing.T) {
 		if got.Type != m.Type || got.V != Version {
 			t.Fatalf("%s → %+v", b, got)
 		}
-		if m.Timer != nil && !got.Timer.Session.Since.Equal(ts.Session.Since) {
+		if m.Timer != nil && !got.Timer.State().Session.Since.Equal(ts.Session.Since) {
 			t.Fatalf("timer anchors lost: %+v", got.Timer)
 		}
 	}
@@ -40,11 +40,19 @@ func TestMessagesRoundTrip(t *testing.T) {
 
 func TestBadMessagesAreRefusedClearly(t *testing.T) {
 	for _, raw := range []string{
-		``, `null`, `[]`, `{"v":1}`, `{"v":2,"type":"hello"}`, `{"type":"hello"}`, `{"v":1,"type":"launch"}`,
-		`{"v":1,"type":"request"}`, `{"v":1,"type":"timer"}`, `{"v":1,"type":"ping"}`, `{"v":1,"type":"hello","people":-1}`,
-		`{"v":1,"type":"hello"}{"v":1,"type":"hello"}`, "{\"v\":1,\"type\":\"message\",\"text\":\"a\u202eb\"}",
-		`{"v":1,"type":"request","speaker":{"name":"x\u0007"}}`, `{"v":1,"type":"message","text":"` + strings.Repeat("x", 3000) + `"}`,
-		`{"v":1,"type":"message","text":"` + strings.Repeat("x", MaxMessage) + `"}`, "\xff",
+		``, `null`, `[]`, `{"v":2}`, `{"v":1,"type":"hello"}`, `{"v":3,"type":"hello"}`, `{"type":"hello"}`, `{"v":2,"type":"launch"}`,
+		`{"v":2,"type":"request"}`, `{"v":2,"type":"timer"}`, `{"v":2,"type":"ping"}`, `{"v":2,"type":"hello","people":-1}`,
+		`{"v":2,"type":"hello"}{"v":2,"type":"hello"}`, "{\"v\":2,\"type\":\"message\",\"text\":\"a\u202eb\"}",
+		`{"v":2,"type":"request","speaker":{"name":"x\u0007"}}`, `{"v":2,"type":"message","text":"` + strings.Repeat("x", 3000) + `"}`,
+		`{"v":2,"type":"message","text":"` + strings.Repeat("x", MaxMessage) + `"}`, "\xff",
+		`{"v":2,"type":"timer","timer":{"planned_ns":-1}}`, `{"v":2,"type":"timer","timer":{"planned_ns":"1h"}}`,
+		`{"v":2,"type":"timer","timer":{"planned_ns":60,"speaker":{"name":"A","mode":"sideways","allotted_ns":60}}}`,
+		`{"v":2,"type":"timer","timer":{"speaker":{"name":"A\u202e","mode":"up"}}}`,
+		`{"v":2,"type":"timer","timer":{"session":{"running":true,"since":"yesterday"}}}`,
+		`{"v":2,"type":"timer","timer":{"speaker":{"name":"A","mode":"down","allotted_ns":60,"clock":{"before_ns":-5}}}}`,
+		`{"v":2,"type":"poll","poll":{"id":1,"question":"?","kind":"ranked"}}`, `{"v":2,"type":"poll","poll":{"question":"?","kind":"text"}}`,
+		`{"v":2,"type":"poll","poll":{"id":1,"question":"?","kind":"single","options":["a","b\u0000"]}}`,
+		`{"v":2,"type":"request","speaker":{"name":"x","region":"` + strings.Repeat("é", 501) + `"}}`,
 	} {
 		if _, err := Decode([]byte(raw)); !errors.Is(err, ErrBadMessage) {
 			t.Errorf("%.60q: %v", raw, err)
@@ -107,9 +115,16 @@ func TestRoomViewGoesStaleAndSaysItsPlace(t *testing.T) {
 }
 
 func FuzzDecode(f *testing.F) {
-	f.Add([]byte(`{"v":1,"type":"request","speaker":{"name":"Grace","group":"Civil Society"}}`))
+	f.Add([]byte(`{"v":2,"type":"request","speaker":{"name":"Grace","group":"Civil Society"}}`))
+	f.Add([]byte(`{"v":2,"type":"timer","timer":{"planned_ns":3600000000000,"started":true,"session":{"running":true,"since":"2026-11-27T09:00:00Z"}}}`))
+	f.Add([]byte(`{"v":2,"type":"timer","timer":{"speaker":{"name":"Grace","mode":"down","allotted_ns":180000000000,"clock":{"running":true,"since":"2026-11-27T09:01:00.5Z"}}}}`))
+	f.Add([]byte(`{"v":2,"type":"poll","poll":{"id":1,"question":"Which?","kind":"single","options":["a","b"],"opened":"2026-11-27T09:00:00Z"}}`))
+	f.Add([]byte(`{"v":2,"type":"pong","t0":1,"t1":2,"t2":3}`))
 	f.Add([]byte(`{"v":1,"type":"timer","timer":{"Planned":3600000000000,"Started":true}}`))
-	f.Add([]byte(`{"v":1,"type":"pong","t0":1,"t1":2,"t2":3}`))
+	for _, m := range goldenMessages() {
+		b, _ := Encode(m.msg)
+		f.Add(b)
+	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		m, err := Decode(b)
 		if err != nil {

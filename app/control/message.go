@@ -9,15 +9,22 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/igf-floor/floor/app/agenda"
 	"github.com/igf-floor/floor/app/floor"
-	"github.com/igf-floor/floor/app/timer"
 )
 
-// Version is the protocol version every message carries as "v".
-const Version = 1
+// Version is the protocol version every message carries as "v". Version 2
+// put the timers, a speaker and a poll on the wire as the wire's own
+// structs (wire.go): the timers' fields are snake_case ("planned_ns",
+// "session", "since"), where version 1 sent timer.State's Go field names.
+//
+// Whatever the version, a message is a JSON object whose "v" and "type"
+// mean what they mean here, and an "error" message's "text" says why: so
+// two ends of different versions can still tell each other so (Refusal).
+const Version = 2
 
 // MaxMessage is the largest message either side accepts; a timer state or
 // a queue of 50 names fits many times over.
@@ -48,6 +55,9 @@ const (
 	Voted    Type = "voted"    // room→hub: PollID, Length (this hub's votes counted so far)
 )
 
+// allTypes is every message type this version speaks.
+var allTypes = []Type{Hello, Welcome, Request, Withdraw, Queue, State, Timer, Ping, Pong, Text, Error, Question, Poll, Vote, Voted}
+
 // MaxVotes is the most votes one message passes through for a hub's people.
 const MaxVotes = 1000
 
@@ -70,28 +80,65 @@ const (
 
 // Message is one message; only the fields its Type names are set.
 type Message struct {
-	V        int            `json:"v"`
-	Type     Type           `json:"type"`
-	People   int            `json:"people,omitempty"`
-	Hub      string         `json:"hub,omitempty"`
-	Speaker  *floor.Speaker `json:"speaker,omitempty"`
-	Request  int            `json:"request,omitempty"`
-	Position int            `json:"position,omitempty"`
-	Length   int            `json:"length,omitempty"`
-	Floor    FloorState     `json:"floor,omitempty"`
-	Timer    *timer.State   `json:"timer,omitempty"`
-	T0       int64          `json:"t0,omitempty"` // unix nanoseconds
-	T1       int64          `json:"t1,omitempty"`
-	T2       int64          `json:"t2,omitempty"`
-	Text     string         `json:"text,omitempty"`
-	Poll     *floor.Poll    `json:"poll,omitempty"`
-	PollID   int            `json:"poll_id,omitempty"`
-	Votes    []HubVote      `json:"votes,omitempty"`
-	AsHub    bool           `json:"as_hub,omitempty"`
+	V        int          `json:"v"`
+	Type     Type         `json:"type"`
+	People   int          `json:"people,omitempty"`
+	Hub      string       `json:"hub,omitempty"`
+	Speaker  *SpeakerWire `json:"speaker,omitempty"`
+	Request  int          `json:"request,omitempty"`
+	Position int          `json:"position,omitempty"`
+	Length   int          `json:"length,omitempty"`
+	Floor    FloorState   `json:"floor,omitempty"`
+	Timer    *TimerWire   `json:"timer,omitempty"`
+	T0       int64        `json:"t0,omitempty"` // unix nanoseconds
+	T1       int64        `json:"t1,omitempty"`
+	T2       int64        `json:"t2,omitempty"`
+	Text     string       `json:"text,omitempty"`
+	Poll     *PollWire    `json:"poll,omitempty"`
+	PollID   int          `json:"poll_id,omitempty"`
+	Votes    []HubVote    `json:"votes,omitempty"`
+	AsHub    bool         `json:"as_hub,omitempty"`
 }
 
 // ErrBadMessage is a message this version cannot take.
 var ErrBadMessage = errors.New("bad control message")
+
+// VersionError is a message of another protocol version than this Floor's;
+// Decode's error wraps it with ErrBadMessage.
+type VersionError struct {
+	Peer int // the version the message says it is; 0 when it says none
+}
+
+func (e *VersionError) Error() string {
+	if e.Peer == 0 {
+		return fmt.Sprintf("no protocol version, this Floor speaks version %d", Version)
+	}
+	return fmt.Sprintf("protocol version %d, this Floor speaks version %d", e.Peer, Version)
+}
+
+// Refusal is the room's answer to a message Decode refused with err: an
+// error message saying why. A message of another version is answered in
+// that version (an "error" with its "text" reads alike in every version),
+// so an older hub shows which versions differ instead of a message it
+// cannot read.
+func Refusal(err error) []byte {
+	v, text := Version, err.Error()
+	if ve, ok := errors.AsType[*VersionError](err); ok {
+		if ve.Peer > 0 {
+			v = ve.Peer
+		}
+		text = fmt.Sprintf("this hub speaks control protocol version %d and the room version %d: run the same Floor release at both ends", ve.Peer, Version)
+	}
+	if len(text) > maxText {
+		text = text[:maxText]
+	}
+	text = strings.ToValidUTF8(text, "")
+	b, _ := json.Marshal(Message{V: v, Type: Error, Text: text})
+	return b
+}
+
+// maxText is the longest Text or Hub a message may carry.
+const maxText = 2000
 
 // Encode stamps the version and marshals m.
 func Encode(m Message) ([]byte, error) {
@@ -113,22 +160,38 @@ func Decode(b []byte) (Message, error) {
 	if !utf8.Valid(b) {
 		return m, fmt.Errorf("%w: not UTF-8", ErrBadMessage)
 	}
-	d := json.NewDecoder(bytes.NewReader(b))
-	if err := d.Decode(&m); err != nil {
-		return Message{}, fmt.Errorf("%w: %w", ErrBadMessage, err)
+	// The version first, from the envelope alone: another version's
+	// fields may not even fit this one's.
+	var env struct {
+		V    int  `json:"v"`
+		Type Type `json:"type"`
 	}
-	if d.More() {
-		return Message{}, fmt.Errorf("%w: more than one value", ErrBadMessage)
+	if err := decodeOne(b, &env); err != nil {
+		return Message{}, err
 	}
-	if m.V != Version {
-		return m, fmt.Errorf("%w: version %d, this Floor speaks %d", ErrBadMessage, m.V, Version)
+	if env.V != Version {
+		return Message{V: env.V, Type: env.Type}, fmt.Errorf("%w: %w", ErrBadMessage, &VersionError{Peer: env.V})
+	}
+	if err := decodeOne(b, &m); err != nil {
+		return Message{}, err
 	}
 	return m, m.check()
 }
 
+func decodeOne(b []byte, v any) error {
+	d := json.NewDecoder(bytes.NewReader(b))
+	if err := d.Decode(v); err != nil {
+		return fmt.Errorf("%w: %w", ErrBadMessage, err)
+	}
+	if d.More() {
+		return fmt.Errorf("%w: more than one value", ErrBadMessage)
+	}
+	return nil
+}
+
 func (m Message) check() error {
 	bad := func(why string) error { return fmt.Errorf("%w: %s: %s", ErrBadMessage, m.Type, why) }
-	if len(m.Text) > 2000 || len(m.Hub) > 200 {
+	if len(m.Text) > maxText || len(m.Hub) > 200 {
 		return bad("text too long")
 	}
 	if agenda.CheckText([]byte(m.Text)) != nil || agenda.CheckText([]byte(m.Hub)) != nil {
@@ -143,11 +206,8 @@ func (m Message) check() error {
 		if m.Speaker == nil {
 			return bad("no speaker")
 		}
-		s := m.Speaker
-		for _, f := range []string{s.Name, s.Affiliation, s.Group, s.Region} {
-			if agenda.CheckText([]byte(f)) != nil {
-				return bad("control or direction characters in the speaker")
-			}
+		if err := m.Speaker.check(); err != nil {
+			return bad(err.Error())
 		}
 	case Withdraw, Queue, State:
 		if m.Request < 0 || m.Position < 0 || m.Length < 0 {
@@ -156,6 +216,9 @@ func (m Message) check() error {
 	case Timer:
 		if m.Timer == nil {
 			return bad("no timer")
+		}
+		if err := m.Timer.check(); err != nil {
+			return bad(err.Error())
 		}
 	case Ping, Pong:
 		if m.T0 <= 0 {
@@ -168,6 +231,9 @@ func (m Message) check() error {
 	case Poll:
 		if m.Poll == nil {
 			return bad("no poll")
+		}
+		if err := m.Poll.check(); err != nil {
+			return bad(err.Error())
 		}
 	case Voted:
 		if m.PollID <= 0 || m.Length < 0 {

@@ -47,7 +47,7 @@ func (v *RoomView) Apply(m Message, local time.Time) {
 		// does not ask again.
 		v.HubName, v.Session, v.Request = m.Hub, m.Text, m.Request
 	case Timer:
-		v.timer, v.haveTimer = *m.Timer, true
+		v.timer, v.haveTimer = m.Timer.State(), true
 		if v.thresholds == (timer.Thresholds{}) {
 			v.thresholds = timer.DefaultThresholds()
 		}
@@ -67,7 +67,7 @@ func (v *RoomView) Apply(m Message, local time.Time) {
 	case Question:
 		v.Question, v.Wording = m.Position, m.Text
 	case Poll:
-		p := *m.Poll
+		p := m.Poll.Poll()
 		v.Poll = &p
 	case Voted:
 		if v.Voted == nil {

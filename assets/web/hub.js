@@ -5,7 +5,7 @@
 'use strict';
 
 const $ = (id) => document.getElementById(id);
-const V = 1; // control protocol version
+const V = 2; // control protocol version (app/control.Version; its golden files are app/control/testdata/wire)
 
 // The invite's token travels in the URL fragment, which browsers never
 // send to the server; it is kept for this tab only and taken off the URL.
@@ -433,7 +433,12 @@ function offset() {
 function receive(raw) {
   let m;
   try { m = JSON.parse(typeof raw === 'string' ? raw : new TextDecoder().decode(raw)); } catch { return; }
+  if (!m || typeof m !== 'object') return;
   state.heard = Date.now();
+  if (m.v !== V) { // a page left open across an upgrade of the room
+    notice(t('The room speaks control protocol version {room} and this page version {page}: reload the page', { room: m.v, page: V }));
+    return;
+  }
   switch (m.type) {
     case 'welcome': // a returning hub's open request is still its own: it never asks again
       state.welcomed = true;
@@ -550,9 +555,15 @@ function clock(ns, signed) {
   return (signed ? '' : '') + `${mm}:${String(s).padStart(2, '0')}`;
 }
 
+// instant is an RFC 3339 time of the wire in unix nanoseconds; 0 when absent.
+function instant(s) { const ms = s ? Date.parse(s) : NaN; return Number.isFinite(ms) ? ms * 1e6 : 0; }
+
+// elapsed is a stopwatch's time at now: before_ns, plus the time since
+// "since" while running.
 function elapsed(w, now) {
-  if (!w.Running) return w.Before;
-  return w.Before + Math.max(0, now - Date.parse(w.Since) * 1e6);
+  const before = (w && w.before_ns) || 0;
+  if (!w || !w.running) return before;
+  return before + Math.max(0, now - instant(w.since));
 }
 
 function render() {
@@ -562,29 +573,29 @@ function render() {
   $('stale').hidden = !stale;
   const box = $('timer');
   if (!tm) return;
-  const now = nowNs() + offset();
-  const sp = tm.Speaker;
+  const now = Math.max(nowNs() + offset(), instant(tm.last)); // never before the room's last command, as the room reads it
+  const sp = tm.speaker;
   box.className = state.floor === 'live' ? 'live' : '';
   if (!sp) {
     $('speaker-name').textContent = ''; $('digits').textContent = '0:00'; $('words').textContent = t('NO SPEAKER');
   } else {
-    const el = elapsed(sp.Clock, now);
+    const el = elapsed(sp.clock, now), allotted = sp.allotted_ns || 0;
     let digits = clock(el), words = 'SPEAKING', zone = '';
-    if (sp.Mode === 'down' || sp.Allotted > 0) {
-      const left = sp.Allotted - el;
+    if (sp.mode === 'down' || allotted > 0) {
+      const left = allotted - el;
       if (left < 0) { digits = '+' + clock(-left); words = 'OVER TIME'; zone = 'overtime'; }
       else { digits = clock(left + 999999999); words = left <= 10e9 ? 'LAST SECONDS' : left <= 30e9 ? 'WRAP UP' : 'SPEAKING'; zone = left <= 10e9 ? 'danger' : left <= 30e9 ? 'warning' : ''; }
     }
-    if (!sp.Clock.Running) words = 'PAUSED';
-    $('speaker-name').textContent = sp.Name; $('digits').textContent = digits; $('words').textContent = t(words);
+    if (!sp.clock || !sp.clock.running) words = 'PAUSED';
+    $('speaker-name').textContent = sp.name; $('digits').textContent = digits; $('words').textContent = t(words);
     if (zone) box.classList.add(zone);
   }
   let session = t('Session not started');
-  if (tm.Ended) session = t('Session ended');
-  else if (tm.Started) {
-    const left = tm.Planned - elapsed(tm.Session, now);
+  if (tm.ended) session = t('Session ended');
+  else if (tm.started) {
+    const left = (tm.planned_ns || 0) - elapsed(tm.session, now);
     session = left < 0 ? t('Session OVER TIME +{over}', { over: clock(-left) })
-      : tm.Session.Running ? t('Session · {left} left', { left: clock(left) }) : t('Session · {left} left, paused', { left: clock(left) });
+      : tm.session && tm.session.running ? t('Session · {left} left', { left: clock(left) }) : t('Session · {left} left, paused', { left: clock(left) });
   }
   $('session-clock').textContent = session;
 }

@@ -185,6 +185,10 @@ func TestBrowserHubJoinsAsksAndIsSeen(t *testing.T) {
 	if digits != want && digits != timer.Clock(b.m.Read().Speaker.Remaining+time.Second, true) || words != "SPEAKING" {
 		t.Errorf("the page shows %q %q, the room %q", digits, words, want)
 	}
+	if name, session := b.text(t, "#speaker-name"), b.text(t, "#session-clock"); name != "Grace Githaiga" ||
+		!strings.HasPrefix(session, "Session · 59:") || !strings.HasSuffix(session, " left") {
+		t.Errorf("the page shows speaker %q, %q; the room's session has %v left", name, session, b.m.Read().Session.Remaining)
+	}
 	waitUntil(t, "the room's sound in the page", func() bool { return strings.HasPrefix(b.text(t, "#hearing"), "Hearing the room") })
 	if out := os.Getenv("FLOOR_BROWSER_PNG"); out != "" { // the README's screenshot, as a phone shows the page
 		b.run(t, "phone-sized", chromedp.EmulateViewport(412, 915))
