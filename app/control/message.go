@@ -32,7 +32,7 @@ type Type string
 // Messages. "hub→room" are sent by hubs, "room→hub" by the moderator.
 const (
 	Hello    Type = "hello"    // hub→room: People present
-	Welcome  Type = "welcome"  // room→hub: Hub (its name), Text (the session's title), Request (its open request when it comes back)
+	Welcome  Type = "welcome"  // room→hub: Hub (its name), Text (the session's title), Request (its open request when it comes back), Speaker (its group and region, as invited)
 	Request  Type = "request"  // hub→room: Speaker asks for the floor
 	Withdraw Type = "withdraw" // hub→room: Request (0: all of this hub's)
 	Queue    Type = "queue"    // room→hub: Request, Position (0 is next), Length
@@ -134,6 +134,13 @@ func (m Message) check() error {
 	if agenda.CheckText([]byte(m.Text)) != nil || agenda.CheckText([]byte(m.Hub)) != nil {
 		return bad("control or direction characters in text")
 	}
+	if s := m.Speaker; s != nil {
+		for _, f := range []string{s.Name, s.Affiliation, s.Group, s.Region} {
+			if agenda.CheckText([]byte(f)) != nil {
+				return bad("control or direction characters in the speaker")
+			}
+		}
+	}
 	switch m.Type {
 	case Hello:
 		if m.People < 0 || m.People > 100000 {
@@ -142,12 +149,6 @@ func (m Message) check() error {
 	case Request:
 		if m.Speaker == nil {
 			return bad("no speaker")
-		}
-		s := m.Speaker
-		for _, f := range []string{s.Name, s.Affiliation, s.Group, s.Region} {
-			if agenda.CheckText([]byte(f)) != nil {
-				return bad("control or direction characters in the speaker")
-			}
 		}
 	case Withdraw, Queue, State:
 		if m.Request < 0 || m.Position < 0 || m.Length < 0 {
