@@ -145,6 +145,7 @@ func (h *HubClient) Run(ctx context.Context) {
 // HubStatus is what the hub shows at one instant.
 type HubStatus struct {
 	Session, HubName string
+	Group, Region    string // the hub's, as the moderator invited it (from the welcome)
 	Place            string // "2nd of 3 in the queue", "You have the floor"
 	Floor            control.FloorState
 	Request          int // this hub's open request; 0 when none
@@ -172,6 +173,7 @@ func (h *HubClient) Status() HubStatus {
 		Position: v.Position, Length: v.Length, Stale: v.Stale(local), Notice: v.Notice, Samples: v.Clock.Samples()}
 	st.Timer, st.HaveTimer = v.Reading(local)
 	st.Link = h.link
+	st.Group, st.Region = v.Invited.Group, v.Invited.Region
 	st.Question, st.Wording = v.Question, v.Wording
 	if v.Poll != nil {
 		p := *v.Poll

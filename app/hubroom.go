@@ -155,6 +155,9 @@ func (r *HubRoom) Join(h floor.Hub, conn string, send func([]byte) error) {
 	rh.hub, rh.conn, rh.send, rh.away, rh.joined, rh.lastErr = h, conn, send, time.Time{}, r.clock.Now(), nil
 	r.mu.Unlock()
 	welcome := control.Message{Type: control.Welcome, Hub: h.Name, Text: r.session}
+	if h.Group != "" || h.Region != "" { // so the hub's window shows what the room will file its requests under
+		welcome.Speaker = control.WireSpeaker(floor.Speaker{Group: h.Group, Region: h.Region})
+	}
 	if open := r.mod.Floor().Open(h.ID); len(open) > 0 {
 		welcome.Request = open[0]
 	}

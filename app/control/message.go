@@ -39,7 +39,7 @@ type Type string
 // Messages. "hub→room" are sent by hubs, "room→hub" by the moderator.
 const (
 	Hello    Type = "hello"    // hub→room: People present
-	Welcome  Type = "welcome"  // room→hub: Hub (its name), Text (the session's title), Request (its open request when it comes back)
+	Welcome  Type = "welcome"  // room→hub: Hub (its name), Text (the session's title), Request (its open request when it comes back), Speaker (its group and region, as invited)
 	Request  Type = "request"  // hub→room: Speaker asks for the floor
 	Withdraw Type = "withdraw" // hub→room: Request (0: all of this hub's)
 	Queue    Type = "queue"    // room→hub: Request, Position (0 is next), Length
@@ -196,6 +196,13 @@ func (m Message) check() error {
 	}
 	if agenda.CheckText([]byte(m.Text)) != nil || agenda.CheckText([]byte(m.Hub)) != nil {
 		return bad("control or direction characters in text")
+	}
+	if s := m.Speaker; s != nil {
+		for _, f := range []string{s.Name, s.Affiliation, s.Group, s.Region} {
+			if agenda.CheckText([]byte(f)) != nil {
+				return bad("control or direction characters in the speaker")
+			}
+		}
 	}
 	switch m.Type {
 	case Hello:

@@ -22,9 +22,10 @@ type RoomView struct {
 	Clock      ClockSync
 	Session    string // the session's title, from the welcome
 	HubName    string
-	Request    int // this hub's open request, 0 when none
-	Position   int // in the queue, 0 is next
-	Length     int // the queue's length
+	Invited    floor.Speaker // the hub's group and region as the moderator invited it, from the welcome
+	Request    int           // this hub's open request, 0 when none
+	Position   int           // in the queue, 0 is next
+	Length     int           // the queue's length
 	Floor      FloorState
 	Notice     string // the last message or refusal from the room
 	Question   int    // the policy question on the table, 0: none
@@ -46,6 +47,10 @@ func (v *RoomView) Apply(m Message, local time.Time) {
 		// A hub that comes back is told its request still open, so it
 		// does not ask again.
 		v.HubName, v.Session, v.Request = m.Hub, m.Text, m.Request
+		v.Invited = floor.Speaker{}
+		if m.Speaker != nil {
+			v.Invited = floor.Speaker{Group: m.Speaker.Group, Region: m.Speaker.Region}
+		}
 	case Timer:
 		v.timer, v.haveTimer = m.Timer.State(), true
 		if v.thresholds == (timer.Thresholds{}) {

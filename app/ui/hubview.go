@@ -2,16 +2,22 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"image"
+	"image/color"
+	"net"
+	"os"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/igf-floor/floor/app"
@@ -47,9 +53,19 @@ type HubView struct {
 	Stale       *widget.Label // shown when the room has gone quiet
 	Notice      *widget.Label
 	Status      *widget.Label
-	RoomLevel   *widget.ProgressBar // the room's sound as it arrives
-	RoomVolume  *widget.Slider      // how loud the hub hears the room
-	RoomSound   *widget.Label       // whether it arrives, in words
+	// Problem is what the host must know first, large at the top of the
+	// window: a join that failed, the link being mended, a refused
+	// invite. Detail is its technical side, smaller, beneath.
+	Problem    *widget.Label
+	Detail     *widget.Label
+	RoomLevel  *levelMeter    // the room's sound as it arrives
+	RoomPeak   *widget.Label  // the level in words: "room level 25 %"
+	RoomVolume *widget.Slider // how loud the hub hears the room
+	RoomSound  *widget.Label  // whether it arrives, in words
+
+	banner  *fyne.Container // Problem and Detail, hidden when all is well
+	failure [2]string       // the last join's failure, until the next join: headline, detail
+	invited [2]string       // the group and region the room last said, once applied
 
 	face    *timerFace
 	news    *hubRoomNews // the policy question and the open poll
@@ -81,9 +97,14 @@ func NewHubView(ctx context.Context, join app.HubJoin) *HubView {
 		widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
 	v.Place.TextStyle = fyne.TextStyle{Bold: true}
 	v.Stale.TextStyle = fyne.TextStyle{Bold: true}
-	for _, l := range []*widget.Label{v.Notice, v.Status} {
+	v.Problem, v.Detail = widget.NewLabel(""), widget.NewLabel("")
+	v.Problem.SizeName, v.Problem.TextStyle = theme.SizeNameHeadingText, fyne.TextStyle{Bold: true}
+	v.Detail.SizeName = theme.SizeNameCaptionText
+	for _, l := range []*widget.Label{v.Notice, v.Status, v.Problem, v.Detail} {
 		l.Wrapping = fyne.TextWrapWord
 	}
+	v.banner = container.NewVBox(v.Problem, v.Detail, widget.NewSeparator())
+	v.banner.Hide()
 	v.self = canvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 16, 9)))
 	v.self.FillMode = canvas.ImageFillContain
 	v.self.ScaleMode = canvas.ImageScaleFastest // a reused picture, scaled cheaply (DESIGN.md)
@@ -94,10 +115,8 @@ func NewHubView(ctx context.Context, join app.HubJoin) *HubView {
 		widget.NewFormItem(lang.L("Affiliation"), v.Affiliation), widget.NewFormItem(lang.L("Stakeholder group"), v.Group),
 		widget.NewFormItem(lang.L("Region"), v.Region), widget.NewFormItem("", container.NewHBox(v.Youth, v.AudioOnly)),
 		widget.NewFormItem(lang.L("People here"), v.People))
-	v.RoomLevel = widget.NewProgressBar()
-	v.RoomLevel.TextFormatter = func() string {
-		return tr("room level {{.Percent}} %", "Percent", fmt.Sprintf("%.0f", 100*v.RoomLevel.Value))
-	}
+	v.RoomLevel = newLevelMeter()
+	v.RoomPeak = widget.NewLabel(roomLevelWords(0))
 	v.RoomVolume = widget.NewSlider(0, 100)
 	v.RoomVolume.SetValue(100)
 	v.RoomVolume.OnChanged = func(x float64) {
@@ -106,14 +125,15 @@ func NewHubView(ctx context.Context, join app.HubJoin) *HubView {
 		}
 	}
 	v.RoomSound = widget.NewLabel("")
-	room := container.NewVBox(v.RoomSound, container.NewBorder(nil, nil, widget.NewLabel(lang.L("Volume")), nil, v.RoomVolume), v.RoomLevel)
+	room := container.NewVBox(v.RoomSound, container.NewBorder(nil, nil, widget.NewLabel(lang.L("Volume")), nil, v.RoomVolume),
+		container.NewBorder(nil, nil, v.RoomPeak, nil, v.RoomLevel))
 	left := container.NewVBox(form, container.NewHBox(v.Join, v.Request, v.Leave), v.self, v.Link, room, v.Status)
 	v.news = newHubRoomNews(v)
 	right := container.NewBorder(container.NewVBox(v.Place, v.Session, v.Stale), container.NewVBox(v.news.content, v.Notice), nil, nil, v.face.container)
 	v.news.relayout = right.Refresh
 	split := container.NewHSplit(container.NewVScroll(left), right)
 	split.Offset = 0.42
-	v.content = split
+	v.content = container.NewBorder(v.banner, nil, nil, nil, split)
 	v.Tick()
 	return v
 }
@@ -124,9 +144,11 @@ func (v *HubView) Content() fyne.CanvasObject { return v.content }
 func (v *HubView) connect() {
 	inv, err := app.ParseInvite(v.Invite.Text)
 	if err != nil {
-		v.Status.SetText(err.Error())
+		v.failure = [2]string{tr("That is not a Floor invite: paste the floor://… link the moderator sent."), err.Error()}
+		v.Tick()
 		return
 	}
+	v.failure = [2]string{}
 	v.Status.SetText(tr("Connecting…"))
 	v.Join.Disable()
 	audioOnly := v.AudioOnly.Checked
@@ -136,14 +158,16 @@ func (v *HubView) connect() {
 		if err == nil {
 			err = conn.Client().Hello(max(people, 0))
 		}
-		fyne.Do(func() { v.joined(conn, err) })
+		fyne.Do(func() { v.joined(inv, conn, err) })
 	})
 }
 
-func (v *HubView) joined(conn app.HubConnection, err error) {
+func (v *HubView) joined(inv app.Invite, conn app.HubConnection, err error) {
 	if conn == nil {
 		v.Join.Enable()
-		v.Status.SetText(tr("Could not join: {{.Why}}", "Why", err.Error()))
+		v.Status.SetText("")
+		v.failure = [2]string{joinProblem(inv.Host, err), err.Error()}
+		v.Tick()
 		return
 	}
 	v.conn = conn
@@ -161,6 +185,9 @@ func (v *HubView) toggleRequest() {
 	}
 	c := v.conn.Client()
 	st := c.Status()
+	if st.Floor == control.Live {
+		return // the moderator ends a turn on the floor
+	}
 	var err error
 	if st.Place == notAsking {
 		name := strings.TrimSpace(v.Name.Text)
@@ -200,9 +227,11 @@ func (v *HubView) leave() {
 
 // Tick redraws from the connection; the window calls it ten times a second.
 func (v *HubView) Tick() {
+	if v.conn != nil && v.conn.Client().Status().Link.Revoked {
+		v.refused()
+	}
 	connected := v.conn != nil
 	setEnabled(v.Join, !connected)
-	setEnabled(v.Request, connected)
 	setEnabled(v.Leave, connected)
 	if connected != v.Invite.Disabled() {
 		if connected {
@@ -212,6 +241,8 @@ func (v *HubView) Tick() {
 		}
 	}
 	if !connected {
+		setEnabled(v.Request, false)
+		v.showProblem(v.failure[0], v.failure[1], widget.DangerImportance)
 		setLabel(v.Place, tr("Not connected"))
 		setLabel(v.Session, "")
 		setLabel(v.Link, "")
@@ -227,25 +258,27 @@ func (v *HubView) Tick() {
 		place += " · " + st.Session
 	}
 	setLabel(v.Place, place)
-	if st.Place == notAsking {
+	v.showInvited(st)
+	switch {
+	case st.Floor == control.Live: // as the browser page: the moderator ends the turn
+		setButtonText(v.Request, tr("On the floor"))
+	case st.Place == notAsking:
 		setButtonText(v.Request, tr("Request the floor"))
-	} else {
+	default:
 		setButtonText(v.Request, tr("Withdraw"))
 	}
+	setEnabled(v.Request, st.Floor != control.Live)
 	setLabel(v.Session, hubSessionWords(st))
 	setLabel(v.Link, tr("{{.State}} · sending {{.Kbps}} kbps · room clock {{.Offset}} ms (rtt {{.RTT}} ms)", "State", tr(v.conn.State()),
 		"Kbps", v.conn.SendingKbps(), "Offset", fmt.Sprintf("%+d", st.Offset.Milliseconds()), "RTT", st.RTT.Milliseconds()))
-	switch l := st.Link; {
-	case l.Revoked:
-		setLabel(v.Stale, tr("The room refused this invite (revoked or not valid): ask the moderator for a new one"))
-	case l.Mending && l.Next > 0:
-		setLabel(v.Stale, tr("Reconnecting to the room (attempt {{.Attempt}}, next in {{.Next}} s)", "Attempt", l.Attempt+1,
-			"Next", fmt.Sprintf("%.1f", l.Next.Seconds())))
-	case l.Mending:
-		setLabel(v.Stale, tr("Reconnecting to the room (attempt {{.Attempt}})", "Attempt", max(1, l.Attempt)))
-	case st.Stale:
+	if l := st.Link; l.Mending {
+		v.showProblem(tr("Reconnecting to the room…"), mendingWords(l), widget.WarningImportance)
+	} else {
+		v.showProblem("", "", widget.MediumImportance)
+	}
+	if st.Stale {
 		setLabel(v.Stale, tr("STALE — no word from the room; the timer may be wrong"))
-	default:
+	} else {
 		setLabel(v.Stale, "")
 	}
 	setLabel(v.Notice, st.Notice)
@@ -259,6 +292,7 @@ func (v *HubView) Tick() {
 	}
 	if v.RoomLevel.Value != level {
 		v.RoomLevel.SetValue(level)
+		setLabel(v.RoomPeak, roomLevelWords(level))
 	}
 	v.face.show(st.Timer.Speaker, "")
 	if v.conn.Preview(&v.preview) {
@@ -266,6 +300,143 @@ func (v *HubView) Tick() {
 		v.self.Refresh()
 	}
 }
+
+// refused drops a connection whose invite the room refused: the link has
+// stopped mending, and only a new invite (and Join) brings the hub back.
+func (v *HubView) refused() {
+	conn := v.conn
+	v.conn = nil
+	v.failure = [2]string{tr("The room refused this invite (revoked or not valid): ask the moderator for a new one"),
+		tr("This hub has left the room. Paste the new invite above and join again.")}
+	if err := conn.Client().Status().Link.Err; err != nil {
+		v.failure[1] += "\n" + err.Error()
+	}
+	v.Background(func() { _ = conn.Leave() }) // says goodbye, which may take seconds
+}
+
+// showProblem shows headline and detail at the top of the window, or
+// nothing when headline is empty; the window lays out again only when
+// they change.
+func (v *HubView) showProblem(headline, detail string, how widget.Importance) {
+	if headline == v.Problem.Text && detail == v.Detail.Text && v.banner.Visible() == (headline != "") {
+		return
+	}
+	v.Problem.Importance = how
+	setLabel(v.Problem, headline)
+	v.Problem.Refresh()
+	setLabel(v.Detail, detail)
+	showIf(v.banner, headline != "")
+	v.content.Refresh() // a Border sizes its edges only when it lays out
+}
+
+// showInvited selects the group and region the room says the hub was
+// invited with, once each time they change, and only over "(not said)":
+// a choice the host made stays.
+func (v *HubView) showInvited(st app.HubStatus) {
+	said := [2]string{st.Group, st.Region}
+	if said == v.invited {
+		return
+	}
+	v.invited = said
+	for i, s := range []*widget.Select{v.Group, v.Region} {
+		if said[i] != "" && s.Selected == notSaid {
+			s.SetSelected(said[i])
+		}
+	}
+}
+
+// mendingWords is the attempt under way, or the next one, and why the last
+// one failed.
+func mendingWords(l control.LinkState) string {
+	words := tr("Attempt {{.Attempt}} under way.", "Attempt", max(1, l.Attempt))
+	if l.Next > 0 {
+		words = tr("Attempt {{.Attempt}} in {{.Next}} s. The room keeps this hub's requests while it is away.",
+			"Attempt", l.Attempt+1, "Next", fmt.Sprintf("%.0f", l.Next.Seconds()))
+	}
+	if l.Err != nil {
+		words += "\n" + l.Err.Error()
+	}
+	return words
+}
+
+// joinProblem says why a join to host failed, in words a hub host can act
+// on; the error itself is shown beneath, smaller.
+func joinProblem(host string, err error) string {
+	var dns *net.DNSError
+	var op *net.OpError
+	var timeout interface{ Timeout() bool }
+	switch {
+	case errors.As(err, &dns):
+		return tr("The address {{.Host}} was not found: check the invite, and this computer's network.", "Host", host)
+	case errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.EHOSTUNREACH), errors.Is(err, syscall.ENETUNREACH),
+		errors.Is(err, os.ErrDeadlineExceeded), errors.Is(err, context.DeadlineExceeded),
+		errors.As(err, &timeout) && timeout.Timeout(), errors.As(err, &op) && op.Op == "dial":
+		return tr("The room did not answer at {{.Host}}: is the moderator's Floor open to hubs, and is this the right invite?", "Host", host)
+	case strings.Contains(err.Error(), "WHIP 401"): // media/whip's words for 401 Unauthorized
+		return tr("The room refused this invite (revoked or not valid): ask the moderator for a new one")
+	}
+	return tr("Floor could not join the room at {{.Host}}.", "Host", host)
+}
+
+func roomLevelWords(level float64) string {
+	return tr("room level {{.Percent}} %", "Percent", fmt.Sprintf("%.0f", 100*level))
+}
+
+// levelMeter is a sound level: an outlined track filled from the left as
+// far as the level, so that 0 % is empty. (Fyne's ProgressBar paints its
+// whole track in the accent colour, half transparent: at 0 % it looks
+// full.)
+type levelMeter struct {
+	widget.BaseWidget
+	Value float64 // 0 to 1
+}
+
+func newLevelMeter() *levelMeter {
+	m := &levelMeter{}
+	m.ExtendBaseWidget(m)
+	return m
+}
+
+// SetValue shows level x, from 0 to 1.
+func (m *levelMeter) SetValue(x float64) {
+	m.Value = min(max(x, 0), 1)
+	m.Refresh()
+}
+
+func (m *levelMeter) CreateRenderer() fyne.WidgetRenderer {
+	r := &meterRenderer{m: m, track: canvas.NewRectangle(color.Transparent), bar: canvas.NewRectangle(color.Transparent)}
+	r.Refresh()
+	return r
+}
+
+type meterRenderer struct {
+	m          *levelMeter
+	track, bar *canvas.Rectangle
+}
+
+func (r *meterRenderer) Layout(size fyne.Size) {
+	inset := float32(4)
+	r.track.Move(fyne.NewPos(0, inset))
+	r.track.Resize(fyne.NewSize(size.Width, size.Height-2*inset))
+	r.bar.Move(fyne.NewPos(0, inset))
+	r.bar.Resize(fyne.NewSize(size.Width*float32(r.m.Value), size.Height-2*inset))
+}
+
+func (r *meterRenderer) MinSize() fyne.Size { return fyne.NewSize(80, 20) }
+
+func (r *meterRenderer) Refresh() {
+	th := r.m.Theme()
+	variant := fyne.CurrentApp().Settings().ThemeVariant()
+	r.track.StrokeColor, r.track.StrokeWidth = th.Color(theme.ColorNameInputBorder, variant), 1
+	r.bar.FillColor = th.Color(theme.ColorNamePrimary, variant)
+	r.bar.Hidden = r.m.Value <= 0
+	r.Layout(r.m.Size())
+	r.track.Refresh()
+	r.bar.Refresh()
+}
+
+func (r *meterRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.track, r.bar} }
+func (r *meterRenderer) Destroy()                     {}
 
 // notAsking is the hub's place (app.HubStatus.Place, in English) before it
 // asks for the floor.

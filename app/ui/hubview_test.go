@@ -112,8 +112,8 @@ func TestHubWindowAsksForTheFloorAndFollowsTheRoom(t *testing.T) {
 
 	v.Invite.SetText("https://example.org/")
 	test.Tap(v.Join)
-	if !strings.Contains(v.Status.Text, "want a floor:// link") || v.Join.Disabled() {
-		t.Fatalf("a bad invite: %q", v.Status.Text)
+	if !strings.HasPrefix(v.Problem.Text, "That is not a Floor invite") || !strings.Contains(v.Detail.Text, "want a floor:// link") || v.Join.Disabled() {
+		t.Fatalf("a bad invite: %q, %q", v.Problem.Text, v.Detail.Text)
 	}
 	v.Invite.SetText("floor://192.0.2.7:8443/?hub=hn&token=t&pin=" + strings.Repeat("ab", 32))
 	v.People.SetText("14")

@@ -109,7 +109,12 @@ var dateNames = func() map[string]string {
 }()
 
 // timerWords translates the timer's state in words ("PAUSED · WRAP UP").
+// No words (nobody speaking, or no timer yet) stay none: asking Fyne for
+// the empty text logs a translation failure, ten times a second.
 func timerWords(w string) string {
+	if w == "" {
+		return ""
+	}
 	parts := strings.Split(w, " · ")
 	for i, p := range parts {
 		parts[i] = lang.L(p)
