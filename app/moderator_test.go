@@ -9,6 +9,7 @@ import (
 
 	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/app/floor"
+	"github.com/igf-floor/floor/app/room"
 	"github.com/igf-floor/floor/app/timer"
 	"github.com/igf-floor/floor/storage"
 )
@@ -117,7 +118,7 @@ func TestWatchersStop(t *testing.T) {
 	}
 	var heard int
 	stop := m.Watch(func(timer.State, floor.State) { heard++ })
-	room := app.NewHubRoom(app.HubRoomConfig{Moderator: m, SessionTitle: "t"})
+	room := room.New(room.Config{Moderator: m, SessionTitle: "t"})
 	ask := func() {
 		if err := m.Ask(ctx, floor.Speaker{Name: "Grace"}); err != nil {
 			t.Fatal(err)

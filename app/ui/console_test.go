@@ -2,13 +2,14 @@ package ui
 
 import (
 	"context"
-	"github.com/igf-floor/floor/app/agenda"
 	"image/png"
 	"os"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/igf-floor/floor/app/agenda"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"

@@ -16,6 +16,7 @@ import (
 	"github.com/igf-floor/floor/app/agenda"
 	"github.com/igf-floor/floor/app/control"
 	"github.com/igf-floor/floor/app/floor"
+	"github.com/igf-floor/floor/app/room"
 	"github.com/igf-floor/floor/app/timer"
 	"github.com/igf-floor/floor/storage"
 )
@@ -34,10 +35,10 @@ func (c *sharedClock) add(d time.Duration) {
 }
 
 // pipeConn joins a real hub room in this process without a network: the
-// control messages go straight between app.HubClient and app.HubRoom.
+// control messages go straight between app.HubClient and room.Room.
 type pipeConn struct {
 	client *app.HubClient
-	room   *app.HubRoom
+	room   *room.Room
 	hub    floor.Hub
 	frame  *image.RGBA
 	volume float64
@@ -65,7 +66,7 @@ type hubRoomRig struct {
 	v     *HubView
 	w     fyne.Window
 	m     *app.Moderator
-	room  *app.HubRoom
+	room  *room.Room
 	conn  *pipeConn
 	clock *sharedClock
 	db    *storage.DB
@@ -86,7 +87,7 @@ func newHubRoomRig(t *testing.T) *hubRoomRig {
 	if err != nil {
 		t.Fatal(err)
 	}
-	room := app.NewHubRoom(app.HubRoomConfig{Moderator: m, Clock: clock, SessionTitle: s.Title})
+	room := room.New(room.Config{Moderator: m, Clock: clock, SessionTitle: s.Title})
 	roomCtx, stop := context.WithCancel(ctx)
 	t.Cleanup(stop)
 	go room.Run(roomCtx)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/app/floor"
+	hubroom "github.com/igf-floor/floor/app/room"
 	"github.com/igf-floor/floor/media"
 	"github.com/igf-floor/floor/media/playback"
 	"github.com/igf-floor/floor/media/whip"
@@ -24,7 +25,7 @@ type room struct {
 	db     *storage.DB
 	dir    app.HubDirectory
 	mod    *app.Moderator
-	hubs   *app.HubRoom
+	hubs   *hubroom.Room
 	engine *media.Engine
 	server *whip.Server
 	http   *httptest.Server
@@ -67,7 +68,7 @@ func newRoomFeeding(t testing.TB, lim whip.Limits, e *media.Engine, clock app.Cl
 	if r.mod, err = app.OpenModerator(ctx, db, clock, "test/ws234"); err != nil {
 		t.Fatal(err)
 	}
-	r.hubs = app.NewHubRoom(app.HubRoomConfig{Moderator: r.mod, Clock: clock, SessionTitle: "Security of digital products"})
+	r.hubs = hubroom.New(hubroom.Config{Moderator: r.mod, Clock: clock, SessionTitle: "Security of digital products"})
 	go r.hubs.Run(ctx)
 	r.engine = e
 	cfg := whip.Config{API: r.engine.API, Auth: r.dir, Audit: db, Room: r.hubs, Limits: lim, ReturnFeed: feed,

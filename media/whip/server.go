@@ -35,7 +35,7 @@ type Auditor interface {
 	AppendAudit(ctx context.Context, e floor.AuditEvent) error
 }
 
-// Room is the moderator's side of the control channel; app.HubRoom is one.
+// Room is the moderator's side of the control channel; room.Room is one.
 // conn names the WHIP session: a hub that reconnects joins on a new one
 // before the room may hear that the old one ended.
 type Room interface {

@@ -20,6 +20,7 @@ import (
 	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/app/control"
 	"github.com/igf-floor/floor/app/floor"
+	hubroom "github.com/igf-floor/floor/app/room"
 	"github.com/igf-floor/floor/media"
 	"github.com/igf-floor/floor/media/whip"
 	"github.com/igf-floor/floor/storage"
@@ -121,7 +122,7 @@ func (s *stormRoom) open() {
 	}
 	// As cmd/floor/internal/hubserve wires it: the invite checked in the
 	// database, which revokes nobody when it cannot answer.
-	r.hubs = app.NewHubRoom(app.HubRoomConfig{Moderator: r.mod, Clock: app.SystemClock{}, SessionTitle: "Security of digital products",
+	r.hubs = hubroom.New(hubroom.Config{Moderator: r.mod, Clock: app.SystemClock{}, SessionTitle: "Security of digital products",
 		Active: func(ctx context.Context, hubID string) bool {
 			h, err := db.Hub(ctx, hubID)
 			return err != nil || h.Active()
@@ -291,7 +292,7 @@ func queuedStorm(t testing.TB, c *cleanups, n int, lim whip.Limits) (*stormRoom,
 // request open; on the hub's side welcomed on its newest connection, told
 // its place since, not stale, and holding the request it had.
 func allPlaced(s *stormRoom, hubs []*stormHub, want floor.State) int {
-	present := map[string]app.HubPresence{}
+	present := map[string]hubroom.Presence{}
 	for _, p := range s.hubs.Present() {
 		present[p.Hub.ID] = p
 	}

@@ -12,15 +12,14 @@ import (
 	"sync"
 	"time"
 
-	"github.com/pion/webrtc/v4"
 	"github.com/spf13/cobra"
 
 	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/app/floor"
+	"github.com/igf-floor/floor/app/room"
 	"github.com/igf-floor/floor/app/timer"
 	"github.com/igf-floor/floor/assets"
 	"github.com/igf-floor/floor/cmd/floor/internal/hubserve"
-	"github.com/igf-floor/floor/media/whip"
 	"github.com/igf-floor/floor/storage"
 )
 
@@ -52,13 +51,7 @@ is none, as the first lines say) and recorded beside the database.`,
 			if err != nil {
 				return err
 			}
-			ice := []webrtc.ICEServer{}
-			if len(stun) > 0 {
-				ice = append(ice, webrtc.ICEServer{URLs: stun})
-			}
-			if len(turn) > 0 {
-				ice = append(ice, webrtc.ICEServer{URLs: turn, Username: turnUser, Credential: turnPass})
-			}
+			ice := hubserve.ICEServers(stun, turn, turnUser, turnPass)
 			return o.withDB(cmd, func(db *storage.DB) error {
 				ctx := cmd.Context()
 				s, err := db.FindSession(ctx, session)
@@ -82,7 +75,7 @@ is none, as the first lines say) and recorded beside the database.`,
 					listen = was // the hubs are dialling that address
 				}
 				srv, err := hubserve.Open(ctx, hubserve.Config{DB: db, Moderator: m, SessionTitle: s.Title, SessionKey: key, Listen: listen,
-					Certificate: cert, ICEServers: ice, Limits: whip.Limits{MaxHubs: maxHubs}, Clock: o.env.Clock, Polls: polls, RoomSound: roomSound, Session: &s, SFU: sfu, SFURoom: sfuRoom, HubGrace: grace})
+					Certificate: cert, ICEServers: ice, MaxHubs: maxHubs, Clock: o.env.Clock, Polls: polls, RoomSound: roomSound, Session: &s, SFU: sfu, SFURoom: sfuRoom, HubGrace: grace})
 				if err != nil {
 					return err
 				}
@@ -124,7 +117,7 @@ is none, as the first lines say) and recorded beside the database.`,
 	cmd.Flags().StringVar(&turnUser, "turn-user", "", "TURN user name")
 	cmd.Flags().StringVar(&turnPass, "turn-password", "", "TURN password")
 	cmd.Flags().IntVar(&maxHubs, "max-hubs", 16, "hubs connected at once")
-	cmd.Flags().DurationVar(&grace, "hub-grace", app.DefaultHubGrace, "how long a hub whose link dropped keeps its place in the queue")
+	cmd.Flags().DurationVar(&grace, "hub-grace", room.DefaultGrace, "how long a hub whose link dropped keeps its place in the queue")
 	cmd.Flags().StringVar(&sfu, "sfu", "", "a Janus server's HTTP API (http://host:8088/janus) whose VideoRoom carries the hubs' media")
 	cmd.Flags().Int64Var(&sfuRoom, "sfu-room", 1234, "the Janus VideoRoom")
 	cmd.Flags().StringVar(&roomSound, "room-sound", "auto", "what the hubs hear of the room: auto (a microphone or mixer input when there is one, else a test tone), mic, test")
@@ -263,8 +256,10 @@ func (h *headless) run(ctx context.Context, in io.Reader) error {
 			fmt.Fprintln(h.out, "Closed to hubs.")
 			return nil
 		case <-tick.C:
-			for _, q := range h.srv.Server.Quality() {
-				fmt.Fprintln(h.out, qualityLine(q))
+			for _, l := range h.srv.Links() {
+				if l.State != "away" { // away hubs are in the room's lines, with their grace
+					fmt.Fprintln(h.out, linkLine(l))
+				}
 			}
 		case line := <-lines:
 			if quit := h.command(ctx, line); quit {
@@ -275,7 +270,7 @@ func (h *headless) run(ctx context.Context, in io.Reader) error {
 	}
 }
 
-func qualityLine(q whip.Quality) string {
+func linkLine(q app.HubLink) string {
 	state := q.State
 	if q.Lost {
 		state = "hub lost?"
@@ -325,11 +320,11 @@ func (h *headless) command(ctx context.Context, line string) bool {
 			err = fmt.Errorf("volume %d: from 0 to 100", pct)
 		}
 		if err == nil {
-			h.srv.Play.Mixer.SetVolume(float64(pct) / 100)
+			h.srv.SetVolume(float64(pct) / 100)
 			fmt.Fprintf(h.out, "Volume %d%%.\n", pct)
 		}
 	case "mute":
-		h.srv.Play.Mixer.SetVolume(0)
+		h.srv.SetVolume(0)
 		fmt.Fprintln(h.out, "Hubs muted; 'volume 100' brings them back.")
 	case "queue", "hubs":
 		if verb == "queue" && rest != "" {
@@ -344,8 +339,7 @@ func (h *headless) command(ctx context.Context, line string) bool {
 	case "revoke":
 		var hub floor.Hub
 		if hub, err = h.dir.Revoke(ctx, rest); err == nil {
-			h.srv.Server.Disconnect(hub.ID, "the hub's invite was revoked")
-			h.srv.Room.Forget(ctx, hub.ID)
+			h.srv.CutOff(ctx, hub.ID)
 			fmt.Fprintf(h.out, "Revoked %s.\n", hub.Name)
 		}
 	case "question", "poll", "open", "close", "results":

@@ -137,8 +137,7 @@ func (a *Access) Revoke(ctx context.Context, id string) error {
 	s := a.serving
 	a.mu.Unlock()
 	if s != nil {
-		s.Server.Disconnect(id, "the hub's invite was revoked")
-		s.Room.Forget(ctx, id)
+		s.CutOff(ctx, id)
 	}
 	return nil
 }

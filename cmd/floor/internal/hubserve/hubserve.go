@@ -23,6 +23,7 @@ import (
 	"github.com/igf-floor/floor/app/floor"
 	"github.com/igf-floor/floor/app/hubpage"
 	"github.com/igf-floor/floor/app/pollpage"
+	"github.com/igf-floor/floor/app/room"
 	"github.com/igf-floor/floor/app/roomagenda"
 	"github.com/igf-floor/floor/app/timer"
 	"github.com/igf-floor/floor/media"
@@ -60,13 +61,29 @@ type Config struct {
 	// there is one, else the test tone), "mic" or "test".
 	RoomSound string
 	// HubGrace is how long a hub that dropped out keeps its place in the
-	// queue (app.DefaultHubGrace when 0).
+	// queue (room.DefaultGrace when 0).
 	HubGrace time.Duration
+	// MaxHubs is how many hubs may be connected at once (Limits.MaxHubs
+	// when 0).
+	MaxHubs int
+}
+
+// ICEServers are the STUN and TURN servers announced to hubs behind NAT,
+// from their URLs: the command line needs no WebRTC types of its own.
+func ICEServers(stun, turn []string, turnUser, turnPassword string) []webrtc.ICEServer {
+	ice := []webrtc.ICEServer{}
+	if len(stun) > 0 {
+		ice = append(ice, webrtc.ICEServer{URLs: stun})
+	}
+	if len(turn) > 0 {
+		ice = append(ice, webrtc.ICEServer{URLs: turn, Username: turnUser, Credential: turnPassword})
+	}
+	return ice
 }
 
 // Serving is Floor open to hubs; Close closes it.
 type Serving struct {
-	Room      *app.HubRoom
+	Room      *room.Room
 	Server    *whip.Server
 	Play      *playback.Room       // the hubs' video and sound, decoded for the hub on the floor
 	Sound     *audioout.Output     // where the room hears the hub on the floor
@@ -99,6 +116,9 @@ func Open(ctx context.Context, c Config) (*Serving, error) {
 	if port == "0" {
 		port = strconv.Itoa(tcp.Port)
 	}
+	if c.MaxHubs > 0 {
+		c.Limits.MaxHubs = c.MaxHubs
+	}
 	ip := net.ParseIP(host)
 	engine, err := media.NewEngine(media.Config{ListenAddr: net.JoinHostPort(host, port), Loopback: ip != nil && ip.IsLoopback()})
 	if err != nil {
@@ -107,7 +127,7 @@ func Open(ctx context.Context, c Config) (*Serving, error) {
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	s := &Serving{engine: engine, cancel: cancel, Addr: tcp, UDP: engine.Addr(), Pin: whip.Pin(c.Certificate)}
-	s.Room = app.NewHubRoom(app.HubRoomConfig{Moderator: c.Moderator, Clock: c.Clock, SessionTitle: c.SessionTitle, Grace: c.HubGrace,
+	s.Room = room.New(room.Config{Moderator: c.Moderator, Clock: c.Clock, SessionTitle: c.SessionTitle, Grace: c.HubGrace,
 		Active: func(ctx context.Context, hubID string) bool {
 			h, err := c.DB.Hub(ctx, hubID)
 			return err != nil || h.Active() // a database that cannot answer now revokes nobody

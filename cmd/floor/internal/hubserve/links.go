@@ -6,12 +6,13 @@ import (
 
 	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/app/floor"
+	"github.com/igf-floor/floor/app/room"
 )
 
 // Links are the connected hubs with their link quality, then the hubs that
 // dropped out and are still holding their place (away).
 func (s *Serving) Links() []app.HubLink {
-	present := map[string]app.HubPresence{}
+	present := map[string]room.Presence{}
 	for _, p := range s.Room.Present() {
 		present[p.Hub.ID] = p
 	}
@@ -41,4 +42,14 @@ func (s *Serving) QueueHub(ctx context.Context, hubID, name string) (int, error)
 		}
 	}
 	return 0, fmt.Errorf("%w: no hub %q is connected", floor.ErrNoRequest, hubID)
+}
+
+// SetVolume sets how loud the room hears the hubs: 0 mutes, 1 is full.
+func (s *Serving) SetVolume(v float64) { s.Play.Mixer.SetVolume(v) }
+
+// CutOff ends a revoked hub's connection now and its waiting requests
+// with it.
+func (s *Serving) CutOff(ctx context.Context, hubID string) {
+	s.Server.Disconnect(hubID, "the hub's invite was revoked")
+	s.Room.Forget(ctx, hubID)
 }

@@ -1,4 +1,4 @@
-package app
+package room
 
 import (
 	"slices"
@@ -10,7 +10,7 @@ import (
 
 // broadcast sends the timers to every connected hub and each hub the state
 // of its requests; a request that finished is reported once as done.
-func (r *HubRoom) broadcast() {
+func (r *Room) broadcast() {
 	ts, fs := r.mod.TimerState(), r.mod.Floor()
 	timerMsg := control.Message{Type: control.Timer, Timer: control.WireTimer(ts)}
 	news := r.roomNews(fs)
@@ -60,7 +60,7 @@ func requestState(rid int, fs floor.State) []control.Message {
 	}
 }
 
-func (r *HubRoom) sendTo(hubID string, m control.Message) {
+func (r *Room) sendTo(hubID string, m control.Message) {
 	b, err := control.Encode(m)
 	if err != nil {
 		return
@@ -68,7 +68,7 @@ func (r *HubRoom) sendTo(hubID string, m control.Message) {
 	r.sendRaw(hubID, b)
 }
 
-func (r *HubRoom) sendRaw(hubID string, b []byte) {
+func (r *Room) sendRaw(hubID string, b []byte) {
 	r.mu.Lock()
 	h := r.hubs[hubID]
 	var send func([]byte) error
@@ -87,7 +87,7 @@ func (r *HubRoom) sendRaw(hubID string, b []byte) {
 }
 
 // Say sends a message from the moderator to one hub, or to all with "".
-func (r *HubRoom) Say(hubID, text string) {
+func (r *Room) Say(hubID, text string) {
 	for _, p := range r.Present() {
 		if hubID == "" || p.Hub.ID == hubID {
 			r.sendTo(p.Hub.ID, control.Message{Type: control.Text, Text: text})
@@ -95,9 +95,9 @@ func (r *HubRoom) Say(hubID, text string) {
 	}
 }
 
-// HubPresence is a hub the room knows, connected or away, as the console
+// Presence is a hub the room knows, connected or away, as the console
 // lists it.
-type HubPresence struct {
+type Presence struct {
 	Hub      floor.Hub
 	People   int
 	Joined   time.Time
@@ -109,15 +109,15 @@ type HubPresence struct {
 
 // Present lists the hubs the room knows, connected and away, first joined
 // first.
-func (r *HubRoom) Present() []HubPresence {
+func (r *Room) Present() []Presence {
 	fs := r.mod.Floor()
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	out := make([]HubPresence, 0, len(r.hubs))
+	out := make([]Presence, 0, len(r.hubs))
 	for _, h := range r.hubs {
-		out = append(out, HubPresence{Hub: h.hub, People: h.people, Joined: h.joined, Away: h.away, Requests: fs.Open(h.hub.ID)})
+		out = append(out, Presence{Hub: h.hub, People: h.people, Joined: h.joined, Away: h.away, Requests: fs.Open(h.hub.ID)})
 	}
-	slices.SortFunc(out, func(a, b HubPresence) int {
+	slices.SortFunc(out, func(a, b Presence) int {
 		if c := a.Joined.Compare(b.Joined); c != 0 {
 			return c
 		}
@@ -128,7 +128,7 @@ func (r *HubRoom) Present() []HubPresence {
 
 // Live is the set of hubs that have the floor now: the turn's, and any
 // that joined it.
-func (r *HubRoom) Live() map[string]bool {
+func (r *Room) Live() map[string]bool {
 	live := map[string]bool{}
 	for _, id := range r.mod.Floor().LiveHubs() {
 		live[id] = true
@@ -137,7 +137,7 @@ func (r *HubRoom) Live() map[string]bool {
 }
 
 // LiveHubs are the hubs on the floor, in the order they took it.
-func (r *HubRoom) LiveHubs() []string { return r.mod.Floor().LiveHubs() }
+func (r *Room) LiveHubs() []string { return r.mod.Floor().LiveHubs() }
 
 // LiveRequest is the request hubID has on the floor now; 0 when none.
-func (r *HubRoom) LiveRequest(hubID string) int { return r.mod.Floor().LiveRequest(hubID) }
+func (r *Room) LiveRequest(hubID string) int { return r.mod.Floor().LiveRequest(hubID) }

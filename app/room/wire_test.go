@@ -1,4 +1,4 @@
-package app_test
+package room_test
 
 import (
 	"context"
@@ -13,11 +13,18 @@ import (
 	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/app/control"
 	"github.com/igf-floor/floor/app/floor"
+	"github.com/igf-floor/floor/app/room"
 	"github.com/igf-floor/floor/app/timer"
 	"github.com/igf-floor/floor/storage"
 )
 
-func openWireRoom(t *testing.T) (*app.Moderator, *app.HubRoom) {
+type fixedClock struct{ t time.Time }
+
+func (c fixedClock) Now() time.Time { return c.t }
+
+var now = fixedClock{time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)}
+
+func openWireRoom(t *testing.T) (*app.Moderator, *room.Room) {
 	t.Helper()
 	ctx := context.Background()
 	db, err := storage.Open(ctx, filepath.Join(t.TempDir(), "floor.db"))
@@ -29,9 +36,9 @@ func openWireRoom(t *testing.T) (*app.Moderator, *app.HubRoom) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	room := app.NewHubRoom(app.HubRoomConfig{Moderator: m, Clock: now, SessionTitle: "WS #234"})
-	t.Cleanup(room.Close)
-	return m, room
+	r := room.New(room.Config{Moderator: m, Clock: now, SessionTitle: "WS #234"})
+	t.Cleanup(r.Close)
+	return m, r
 }
 
 var wireHub = floor.Hub{ID: "h1", Name: "Nairobi University", Group: "Civil Society", Region: "African Group"}
@@ -41,11 +48,11 @@ var wireHub = floor.Hub{ID: "h1", Name: "Nairobi University", Group: "Civil Soci
 func TestHubAndRoomSpeakTheWire(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	m, room := openWireRoom(t)
+	m, rm := openWireRoom(t)
 	var hub *app.HubClient
-	hub = app.NewHubClient(now, func(b []byte) error { room.Receive(wireHub.ID, b); return nil })
-	room.Join(wireHub, "c1", func(b []byte) error { hub.Receive(b); return nil })
-	go room.Run(ctx)
+	hub = app.NewHubClient(now, func(b []byte) error { rm.Receive(wireHub.ID, b); return nil })
+	rm.Join(wireHub, "c1", func(b []byte) error { hub.Receive(b); return nil })
+	go rm.Run(ctx)
 	<-hub.Welcomed()
 	// Where the speaker is is the room's to say, whatever the hub sends.
 	if err := hub.RequestFloor(floor.Speaker{Name: "Wanjiru K.", Youth: true, HubID: "someone-else"}); err != nil {
@@ -81,12 +88,12 @@ func TestHubAndRoomSpeakTheWire(t *testing.T) {
 // versions, in the hub's own version so that hub can read it, and the
 // message changes nothing.
 func TestRoomAnswersAHubOfAnotherVersion(t *testing.T) {
-	_, room := openWireRoom(t)
+	_, rm := openWireRoom(t)
 	var mu sync.Mutex
 	var got [][]byte
-	room.Join(wireHub, "c1", func(b []byte) error { mu.Lock(); got = append(got, b); mu.Unlock(); return nil })
+	rm.Join(wireHub, "c1", func(b []byte) error { mu.Lock(); got = append(got, b); mu.Unlock(); return nil })
 	for _, v := range []int{control.Version - 1, control.Version + 1} {
-		room.Receive(wireHub.ID, fmt.Appendf(nil, `{"v":%d,"type":"hello","people":40}`, v))
+		rm.Receive(wireHub.ID, fmt.Appendf(nil, `{"v":%d,"type":"hello","people":40}`, v))
 		mu.Lock()
 		last := got[len(got)-1]
 		mu.Unlock()
@@ -103,7 +110,7 @@ func TestRoomAnswersAHubOfAnotherVersion(t *testing.T) {
 			t.Fatalf("the room answered %s; want a version %d error saying %q", last, v, wantText)
 		}
 	}
-	if p := room.Present(); len(p) != 1 || p[0].People != 0 {
+	if p := rm.Present(); len(p) != 1 || p[0].People != 0 {
 		t.Fatalf("another version's hello was taken: %+v", p)
 	}
 }

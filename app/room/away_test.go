@@ -1,4 +1,4 @@
-package app
+package room
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/app/control"
 	"github.com/igf-floor/floor/app/floor"
 	"github.com/igf-floor/floor/app/timer"
@@ -59,8 +60,8 @@ func (b *inbox) welcome(t *testing.T) control.Message {
 type awayRig struct {
 	db    *storage.DB
 	clock *steppedClock
-	mod   *Moderator
-	room  *HubRoom
+	mod   *app.Moderator
+	room  *Room
 	alive map[string]bool
 }
 
@@ -73,10 +74,10 @@ func openAwayRig(t *testing.T, path string, clock *steppedClock) *awayRig {
 	}
 	t.Cleanup(func() { db.Close() })
 	r := &awayRig{db: db, clock: clock, alive: map[string]bool{}}
-	if r.mod, err = OpenModerator(ctx, db, clock, "igf/ws234"); err != nil {
+	if r.mod, err = app.OpenModerator(ctx, db, clock, "igf/ws234"); err != nil {
 		t.Fatal(err)
 	}
-	r.room = NewHubRoom(HubRoomConfig{Moderator: r.mod, Clock: clock, SessionTitle: "WS #234",
+	r.room = New(Config{Moderator: r.mod, Clock: clock, SessionTitle: "WS #234",
 		Active: func(_ context.Context, id string) bool { return !r.alive["revoked:"+id] }})
 	t.Cleanup(r.room.Close)
 	return r
@@ -88,13 +89,13 @@ func (r *awayRig) ask(t *testing.T, hubID, name string) {
 	r.room.Receive(hubID, b)
 }
 
-func (r *awayRig) presence(hubID string) (HubPresence, bool) {
+func (r *awayRig) presence(hubID string) (Presence, bool) {
 	for _, p := range r.room.Present() {
 		if p.Hub.ID == hubID {
 			return p, true
 		}
 	}
-	return HubPresence{}, false
+	return Presence{}, false
 }
 
 func queueIDs(st floor.State) []int {
@@ -150,7 +151,7 @@ func TestLostHubKeepsItsPlaceUntilTheGraceEnds(t *testing.T) {
 	}
 
 	r.room.Leave(nairobi.ID, "c2", control.Lost)
-	clock.add(DefaultHubGrace)
+	clock.add(DefaultGrace)
 	r.room.expire(ctx)
 	if got := queueIDs(r.mod.Floor()); !reflect.DeepEqual(got, []int{2}) {
 		t.Errorf("after the grace the queue is %v, want [2]", got)

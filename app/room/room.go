@@ -1,4 +1,4 @@
-package app
+package room
 
 import (
 	"context"
@@ -8,13 +8,14 @@ import (
 	"sync"
 	"time"
 
+	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/app/agenda"
 	"github.com/igf-floor/floor/app/control"
 	"github.com/igf-floor/floor/app/floor"
 	"github.com/igf-floor/floor/app/timer"
 )
 
-// HubRoom is the moderator's side of the control channel: it takes hubs'
+// Room is the moderator's side of the control channel: it takes hubs'
 // requests for the floor into the moderator's queue and keeps every hub
 // told of its place, the floor and the timers. The media layer calls Join,
 // Receive and Leave; Run sends.
@@ -23,9 +24,9 @@ import (
 // never in this room's memory: a hub that drops out is away, keeps its
 // requests and its turn for the grace period, and gets them back when it
 // returns — after a reconnect or after the room itself restarted.
-type HubRoom struct {
-	mod     *Moderator
-	clock   Clock
+type Room struct {
+	mod     *app.Moderator
+	clock   app.Clock
 	session string // the session's title, for the welcome
 	grace   time.Duration
 	active  func(ctx context.Context, hubID string) bool
@@ -52,10 +53,10 @@ type roomHub struct {
 	lastErr error
 }
 
-// HubRoomConfig is what a room needs; zero values take the defaults.
-type HubRoomConfig struct {
-	Moderator    *Moderator
-	Clock        Clock
+// Config is what a room needs; zero values take the defaults.
+type Config struct {
+	Moderator    *app.Moderator
+	Clock        app.Clock
 	SessionTitle string
 	// Grace is how long an away hub keeps its waiting requests (3 minutes).
 	Grace time.Duration
@@ -64,20 +65,20 @@ type HubRoomConfig struct {
 	Active func(ctx context.Context, hubID string) bool
 }
 
-// DefaultHubGrace is how long an away hub keeps its place in the queue.
-const DefaultHubGrace = 3 * time.Minute
+// DefaultGrace is how long an away hub keeps its place in the queue.
+const DefaultGrace = 3 * time.Minute
 
-// NewHubRoom serves the moderator's session to hubs. Hubs whose requests
+// New serves the moderator's session to hubs. Hubs whose requests
 // the log holds open are expected back: they start away, with the grace
 // period counted from now.
-func NewHubRoom(c HubRoomConfig) *HubRoom {
+func New(c Config) *Room {
 	if c.Grace <= 0 {
-		c.Grace = DefaultHubGrace
+		c.Grace = DefaultGrace
 	}
 	if c.Clock == nil {
-		c.Clock = SystemClock{}
+		c.Clock = app.SystemClock{}
 	}
-	r := &HubRoom{mod: c.Moderator, clock: c.Clock, session: c.SessionTitle, grace: c.Grace, active: c.Active,
+	r := &Room{mod: c.Moderator, clock: c.Clock, session: c.SessionTitle, grace: c.Grace, active: c.Active,
 		kick: make(chan struct{}, 1), hubs: map[string]*roomHub{}}
 	now := r.clock.Now()
 	for id, name := range r.mod.Floor().Hubs() {
@@ -88,10 +89,10 @@ func NewHubRoom(c HubRoomConfig) *HubRoom {
 }
 
 // Grace is how long an away hub keeps its waiting requests.
-func (r *HubRoom) Grace() time.Duration { return r.grace }
+func (r *Room) Grace() time.Duration { return r.grace }
 
 // Close stops following the moderator (the room closed to hubs).
-func (r *HubRoom) Close() {
+func (r *Room) Close() {
 	r.unwatch()
 	r.mu.Lock()
 	if r.polls != nil {
@@ -102,20 +103,20 @@ func (r *HubRoom) Close() {
 
 // OnChange calls f (from a network goroutine) whenever a hub joins, leaves
 // or asks; the console re-reads the room then.
-func (r *HubRoom) OnChange(f func()) {
+func (r *Room) OnChange(f func()) {
 	r.mu.Lock()
 	r.notify = f
 	r.mu.Unlock()
 }
 
-func (r *HubRoom) wake() {
+func (r *Room) wake() {
 	select {
 	case r.kick <- struct{}{}:
 	default:
 	}
 }
 
-func (r *HubRoom) changed() {
+func (r *Room) changed() {
 	r.mu.Lock()
 	f := r.notify
 	r.mu.Unlock()
@@ -127,7 +128,7 @@ func (r *HubRoom) changed() {
 // Run sends every hub the timers and its requests' state after each change
 // and at least every control.HeartbeatEvery, and ends the grace of away
 // hubs, until ctx ends.
-func (r *HubRoom) Run(ctx context.Context) {
+func (r *Room) Run(ctx context.Context) {
 	tick := time.NewTicker(control.HeartbeatEvery)
 	defer tick.Stop()
 	for {
@@ -145,7 +146,7 @@ func (r *HubRoom) Run(ctx context.Context) {
 // Join welcomes a hub whose control channel just opened on connection
 // conn. A hub that was away is back: its requests are still its own, and
 // the welcome names the first of them, so it does not ask again.
-func (r *HubRoom) Join(h floor.Hub, conn string, send func([]byte) error) {
+func (r *Room) Join(h floor.Hub, conn string, send func([]byte) error) {
 	r.mu.Lock()
 	rh := r.hubs[h.ID]
 	if rh == nil {
@@ -171,7 +172,7 @@ func (r *HubRoom) Join(h floor.Hub, conn string, send func([]byte) error) {
 // its requests keep their places until the grace period ends. One that
 // said goodbye, or whose invite was revoked, is gone with its waiting
 // requests (a turn on the floor is the moderator's to end).
-func (r *HubRoom) Leave(hubID, conn string, d control.Departure) {
+func (r *Room) Leave(hubID, conn string, d control.Departure) {
 	r.mu.Lock()
 	rh := r.hubs[hubID]
 	if rh == nil || rh.conn != conn {
@@ -190,7 +191,7 @@ func (r *HubRoom) Leave(hubID, conn string, d control.Departure) {
 
 // Forget lets hub go at once: its invite was revoked. Its waiting requests
 // leave the queue; a turn it has on the floor is the moderator's to end.
-func (r *HubRoom) Forget(ctx context.Context, hubID string) {
+func (r *Room) Forget(ctx context.Context, hubID string) {
 	r.mu.Lock()
 	delete(r.hubs, hubID)
 	r.mu.Unlock()
@@ -200,7 +201,7 @@ func (r *HubRoom) Forget(ctx context.Context, hubID string) {
 
 // expire forgets away hubs whose grace has run out, and at once those
 // whose invite was revoked.
-func (r *HubRoom) expire(ctx context.Context) {
+func (r *Room) expire(ctx context.Context) {
 	now := r.clock.Now()
 	var gone []string
 	r.mu.Lock()
@@ -218,7 +219,7 @@ func (r *HubRoom) expire(ctx context.Context) {
 	}
 }
 
-func (r *HubRoom) withdrawAll(ctx context.Context, hubID string) {
+func (r *Room) withdrawAll(ctx context.Context, hubID string) {
 	for _, id := range r.mod.Floor().Waiting(hubID) {
 		if err := r.mod.Withdraw(ctx, id); err != nil && !errors.Is(err, floor.ErrNoRequest) {
 			r.mu.Lock()
@@ -232,7 +233,7 @@ func (r *HubRoom) withdrawAll(ctx context.Context, hubID string) {
 
 // Receive handles one message from hub hubID; a bad one is answered with
 // an error message and changes nothing.
-func (r *HubRoom) Receive(hubID string, raw []byte) {
+func (r *Room) Receive(hubID string, raw []byte) {
 	received := r.clock.Now()
 	r.mu.Lock()
 	h := r.hubs[hubID]
@@ -277,7 +278,7 @@ func (r *HubRoom) Receive(hubID string, raw []byte) {
 
 // request queues a speaker from hub h. The place is the hub's, whatever the
 // message says; group and region default to the hub's and must be known.
-func (r *HubRoom) request(h floor.Hub, s floor.Speaker) error {
+func (r *Room) request(h floor.Hub, s floor.Speaker) error {
 	s.Remote, s.Hub, s.HubID = true, h.Name, h.ID
 	if s.Group == "" {
 		s.Group = h.Group
@@ -310,7 +311,7 @@ const MaxRequestsPerHub = 5
 // QueueHub puts a connected hub's speaker in the queue for the moderator:
 // a WHIP client without the control channel (OBS, another client) cannot
 // ask, so the moderator asks for it. name defaults to the hub's.
-func (r *HubRoom) QueueHub(ctx context.Context, h floor.Hub, name string) (int, error) {
+func (r *Room) QueueHub(ctx context.Context, h floor.Hub, name string) (int, error) {
 	if name == "" {
 		name = h.Name
 	}
@@ -325,7 +326,7 @@ func (r *HubRoom) QueueHub(ctx context.Context, h floor.Hub, name string) (int, 
 }
 
 // withdraw takes the hub's request id (0: all of them) out of the queue.
-func (r *HubRoom) withdraw(hubID string, id int) error {
+func (r *Room) withdraw(hubID string, id int) error {
 	ids := r.mod.Floor().Waiting(hubID)
 	if id != 0 {
 		if !slices.Contains(ids, id) {

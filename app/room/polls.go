@@ -1,9 +1,10 @@
-package app
+package room
 
 import (
 	"context"
 	"fmt"
 
+	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/app/control"
 	"github.com/igf-floor/floor/app/floor"
 )
@@ -11,7 +12,7 @@ import (
 // hubPolls is what the room knows of each hub's votes: whether it voted as
 // one, and how many of its people's votes it passed through, per poll.
 type hubPolls struct {
-	polls   *Polls
+	polls   *app.Polls
 	unwatch func()
 	asHub   map[int]map[string]bool // poll → hub ids that voted as one
 	people  map[int]map[string]int  // poll → hub id → people's votes counted
@@ -19,7 +20,7 @@ type hubPolls struct {
 
 // UsePolls lets hubs see the open poll and vote in it, and tells them when
 // a poll opens or closes.
-func (r *HubRoom) UsePolls(p *Polls) {
+func (r *Room) UsePolls(p *app.Polls) {
 	r.mu.Lock()
 	if r.polls != nil {
 		r.polls.unwatch()
@@ -32,7 +33,7 @@ func (r *HubRoom) UsePolls(p *Polls) {
 
 // OnHeadcount calls f with a hub's name and the people it says it has
 // present, each time it says so; the report's participation comes from it.
-func (r *HubRoom) OnHeadcount(f func(hub string, people int)) {
+func (r *Room) OnHeadcount(f func(hub string, people int)) {
 	r.mu.Lock()
 	r.headcount = f
 	r.mu.Unlock()
@@ -40,7 +41,7 @@ func (r *HubRoom) OnHeadcount(f func(hub string, people int)) {
 
 // roomNews is what every hub hears each round besides the timers: the
 // policy question on the table and the current poll.
-func (r *HubRoom) roomNews(fs floor.State) []control.Message {
+func (r *Room) roomNews(fs floor.State) []control.Message {
 	msgs := []control.Message{{Type: control.Question, Position: fs.Question, Text: fs.QuestionText}}
 	r.mu.Lock()
 	hp := r.polls
@@ -55,7 +56,7 @@ func (r *HubRoom) roomNews(fs floor.State) []control.Message {
 
 // vote counts a hub's votes: one for the hub, or its people's, no more of
 // them than the people it says it has, and never both for one poll.
-func (r *HubRoom) vote(h floor.Hub, m control.Message) error {
+func (r *Room) vote(h floor.Hub, m control.Message) error {
 	r.mu.Lock()
 	hp := r.polls
 	if hp == nil {
