@@ -209,9 +209,10 @@ func hubText(r hubRow) string {
 	case r.link == nil:
 		parts = append(parts, tr("not connected"))
 	case r.link.State == "away":
+		// On two short lines, so the narrow hub list shows it whole.
 		since, left := max(0, r.now.Sub(r.link.Away)), max(0, r.link.Grace-r.now.Sub(r.link.Away))
-		parts = append(parts, tr("away — reconnecting (since {{.Since}}, place kept {{.Left}} more)",
-			"Since", timer.Clock(since, false), "Left", timer.Clock(left, false)))
+		parts[0] = tr("{{.Hub}} — away since {{.Since}}", "Hub", name, "Since", timer.Clock(since, false))
+		parts = append(parts, tr("reconnecting · place kept {{.Left}} more", "Left", timer.Clock(left, false)))
 	case r.link.Lost:
 		parts = append(parts, tr("HUB LOST?"))
 	default:

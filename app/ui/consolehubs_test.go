@@ -236,7 +236,7 @@ func TestConsoleListsAnAwayHubWithItsGrace(t *testing.T) {
 		links: []app.HubLink{{Hub: nairobi, State: "away", Away: clock.now.Add(-12 * time.Second), Grace: 3 * time.Minute}}}
 	v.EnableHubs(access, w)
 	v.OpenToHubs()
-	if got := strings.Join(hubRows(v.hubs), "\n"); got != "Nairobi · away — reconnecting (since 0:12, place kept 2:48 more)" {
+	if got := strings.Join(hubRows(v.hubs), "\n"); got != "Nairobi — away since 0:12 · reconnecting · place kept 2:48 more" {
 		t.Fatalf("away hub: %q", got)
 	}
 }
