@@ -176,3 +176,101 @@ func queueLines(room string) []string {
 }
 
 func equalLines(a, b []string) bool { return strings.Join(a, "\n") == strings.Join(b, "\n") }
+
+// cutPort drops everything sent to port on loopback (TCP and UDP) with
+// nftables until the returned restore is called: a hub's link cut for real
+// between processes. Root only, on loopback only.
+func cutPort(t *testing.T, port string) (restore func()) {
+	t.Helper()
+	nft, err := exec.LookPath("nft")
+	if err != nil || os.Geteuid() != 0 {
+		t.Skip("needs root and nftables (apt-get install nftables) to cut a link between processes")
+	}
+	table := fmt.Sprintf("floorcut%d", os.Getpid())
+	run := func(args ...string) error { return exec.Command(nft, args...).Run() }
+	if err := run("add", "table", "inet", table); err != nil {
+		t.Skipf("nft cannot add a table here: %v", err)
+	}
+	done := false
+	restore = func() {
+		if !done {
+			done = true
+			_ = run("delete", "table", "inet", table)
+		}
+	}
+	t.Cleanup(restore)
+	for _, args := range [][]string{
+		{"add", "chain", "inet", table, "in", "{ type filter hook input priority -10; }"},
+		{"add", "rule", "inet", table, "in", "iifname", "lo", "udp", "dport", port, "drop"},
+		{"add", "rule", "inet", table, "in", "iifname", "lo", "tcp", "dport", port, "drop"},
+	} {
+		if err := run(args...); err != nil {
+			t.Fatalf("nft %v: %v", args, err)
+		}
+	}
+	return restore
+}
+
+// Every hub's link to a real floor serve is cut for 10 s (nftables on the
+// room's port), one hub on the floor and two queued: with no click the
+// hubs say they are reconnecting, come back, and the queue, its order and
+// the floor are as before.
+func TestLinksCutForTenSecondsComeBack(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts real processes and waits for a 10 s cut")
+	}
+	db := filepath.Join(t.TempDir(), "floor.db")
+	if r := run(t, nil, "--db", db, "agenda"); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	serve := startChild(t, "--db", db, "serve", "--listen", "127.0.0.1:0", "--room-sound", "test")
+	opened := waitFor(t, "the room open", serve.out, func(s string) bool { return strings.Contains(s, "The hubs hear the room's") })
+	addr := regexp.MustCompile(`https://(127\.0\.0\.1:(\d+))`).FindStringSubmatch(opened)
+	hubs := map[string]*child{}
+	names := []string{"Nairobi", "Accra", "La Paz"}
+	for i, n := range names {
+		r := run(t, nil, "--db", db, "hubs", "add", n, "--host", addr[1])
+		if r.code != 0 {
+			t.Fatal(r.stderr)
+		}
+		inv := regexp.MustCompile(`floor://\S+[^'\s]`).FindString(r.stdout)
+		hubs[n] = startChild(t, "--db", filepath.Join(t.TempDir(), "hub.db"), "hub", inv, "--request-floor", "--size", "160x90", "--source", "test")
+		waitFor(t, n+" queued", serve.out, func(s string) bool { return strings.Contains(lastRoom(s), fmt.Sprintf("Queue: %d", i+1)) })
+	}
+	io.WriteString(serve.in, "start 60\ngive 1 5:00\n")
+	before := waitFor(t, "Nairobi on the floor", serve.out, func(s string) bool {
+		return strings.Contains(lastRoom(s), "On the floor: Nairobi") && strings.Contains(lastRoom(s), "Queue: 2")
+	})
+	queueBefore := queueLines(lastRoom(before))
+	marks := map[string]int{}
+	for _, n := range names {
+		marks[n] = len(hubs[n].out.String())
+	}
+
+	restore := cutPort(t, addr[2])
+	time.Sleep(10 * time.Second)
+	restore()
+	restored := time.Now()
+	for _, n := range names {
+		waitFor(t, n+" back, having said it was reconnecting", hubs[n].out, func(s string) bool {
+			since := s[marks[n]:]
+			i := strings.LastIndex(since, "reconnecting to the room")
+			return i >= 0 && strings.Contains(since[i:], "\n") && !strings.Contains(lastLine(since), "reconnecting") && !strings.Contains(lastLine(since), "STALE")
+		})
+	}
+	t.Logf("link back → all three hubs hearing the room again in %v", time.Since(restored).Round(time.Millisecond))
+	io.WriteString(serve.in, "queue\n")
+	after := waitFor(t, "the room after the cut", serve.out, func(s string) bool {
+		r := lastRoom(s)
+		return strings.Contains(r, "Hubs connected: 3") && !strings.Contains(r, "away")
+	})
+	if r := lastRoom(after); !strings.Contains(r, "On the floor: Nairobi") || !equalLines(queueLines(r), queueBefore) {
+		t.Fatalf("after the cut:\n%s\nbefore:\n%s", r, lastRoom(before))
+	}
+}
+
+// lastLine is the last whole line of s.
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	return lines[len(lines)-1]
+}
