@@ -82,6 +82,49 @@ func lastRoom(s string) string {
 	return s[i:]
 }
 
+// threeHubRoom is a real floor serve with three real floor hub processes
+// attached, Nairobi on the floor and Accra and La Paz queued.
+type threeHubRoom struct {
+	db, addr, port string
+	serve          *child
+	names          []string
+	hubs           map[string]*child
+	invite         map[string]string
+	before         string // the room's lines with Nairobi on the floor
+}
+
+func startThreeHubRoom(t *testing.T) *threeHubRoom {
+	t.Helper()
+	r := &threeHubRoom{db: filepath.Join(t.TempDir(), "floor.db"), names: []string{"Nairobi", "Accra", "La Paz"},
+		hubs: map[string]*child{}, invite: map[string]string{}}
+	if res := run(t, nil, "--db", r.db, "agenda"); res.code != 0 {
+		t.Fatal(res.stderr)
+	}
+	r.serve = startChild(t, "--db", r.db, "serve", "--listen", "127.0.0.1:0", "--room-sound", "test")
+	opened := waitFor(t, "the room open", r.serve.out, func(s string) bool { return strings.Contains(s, "The hubs hear the room's") })
+	m := regexp.MustCompile(`https://(127\.0\.0\.1:(\d+))`).FindStringSubmatch(opened)
+	r.addr, r.port = m[1], m[2]
+	for i, n := range r.names {
+		res := run(t, nil, "--db", r.db, "hubs", "add", n, "--host", r.addr)
+		if res.code != 0 {
+			t.Fatal(res.stderr)
+		}
+		r.invite[n] = regexp.MustCompile(`floor://\S+[^'\s]`).FindString(res.stdout)
+		r.hubs[n] = r.startHub(t, n)
+		waitFor(t, n+" queued", r.serve.out, func(s string) bool { return strings.Contains(lastRoom(s), fmt.Sprintf("Queue: %d", i+1)) })
+	}
+	io.WriteString(r.serve.in, "start 60\ngive 1 5:00\n")
+	r.before = lastRoom(waitFor(t, "Nairobi on the floor", r.serve.out, func(s string) bool {
+		return strings.Contains(lastRoom(s), "On the floor: Nairobi") && strings.Contains(lastRoom(s), "Queue: 2")
+	}))
+	return r
+}
+
+// startHub starts hub n's process from its invite, asking for the floor.
+func (r *threeHubRoom) startHub(t *testing.T, n string) *child {
+	return startChild(t, "--db", filepath.Join(t.TempDir(), "hub.db"), "hub", r.invite[n], "--request-floor", "--size", "160x90", "--source", "test")
+}
+
 // The room process is killed (SIGKILL) with three hubs attached — one on
 // the floor, two queued — and started again on the same port: it reopens
 // by itself, every hub reconnects by itself, and the queue, its order and
@@ -92,33 +135,9 @@ func TestRoomKilledAndRestartedHubsComeBack(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts real processes")
 	}
-	db := filepath.Join(t.TempDir(), "floor.db")
-	if r := run(t, nil, "--db", db, "agenda"); r.code != 0 {
-		t.Fatal(r.stderr)
-	}
-	serve := startChild(t, "--db", db, "serve", "--listen", "127.0.0.1:0", "--room-sound", "test")
-	opened := waitFor(t, "the room open", serve.out, func(s string) bool { return strings.Contains(s, "The hubs hear the room's") })
-	addr := regexp.MustCompile(`https://(127\.0\.0\.1:\d+)`).FindStringSubmatch(opened)[1]
-	invite := func(name string) string {
-		r := run(t, nil, "--db", db, "hubs", "add", name, "--host", addr)
-		if r.code != 0 {
-			t.Fatal(r.stderr)
-		}
-		return regexp.MustCompile(`floor://\S+[^'\s]`).FindString(r.stdout)
-	}
-	names := []string{"Nairobi", "Accra", "La Paz"}
-	hubs := map[string]*child{}
-	invites := map[string]string{}
-	for i, n := range names {
-		invites[n] = invite(n)
-		hubs[n] = startChild(t, "--db", filepath.Join(t.TempDir(), "hub.db"), "hub", invites[n], "--request-floor", "--size", "160x90", "--source", "test")
-		waitFor(t, n+" queued", serve.out, func(s string) bool { return strings.Contains(lastRoom(s), fmt.Sprintf("Queue: %d", i+1)) })
-	}
-	io.WriteString(serve.in, "start 60\ngive 1 5:00\n")
-	before := waitFor(t, "Nairobi on the floor", serve.out, func(s string) bool {
-		return strings.Contains(lastRoom(s), "On the floor: Nairobi") && strings.Contains(lastRoom(s), "Queue: 2")
-	})
-	queueBefore := queueLines(lastRoom(before))
+	room := startThreeHubRoom(t)
+	db, addr, serve, names, hubs := room.db, room.addr, room.serve, room.names, room.hubs
+	queueBefore := queueLines(room.before)
 
 	serve.kill()
 	killed := time.Now()
@@ -144,7 +163,7 @@ func TestRoomKilledAndRestartedHubsComeBack(t *testing.T) {
 	t.Logf("room killed → listening again %v; listening → three hubs back %v", listening.Sub(killed).Round(time.Millisecond), time.Since(listening).Round(time.Millisecond))
 	r := lastRoom(after)
 	if !strings.Contains(r, "On the floor: Nairobi") || !equalLines(queueLines(r), queueBefore) {
-		t.Fatalf("after the restart:\n%s\nbefore:\n%s", r, lastRoom(before))
+		t.Fatalf("after the restart:\n%s\nbefore:\n%s", r, room.before)
 	}
 	waitFor(t, "Nairobi told it has the floor again", hubs["Nairobi"].out, func(s string) bool {
 		i := strings.LastIndex(s, "reconnecting")
@@ -154,7 +173,7 @@ func TestRoomKilledAndRestartedHubsComeBack(t *testing.T) {
 	// A hub process killed and started again finds its request kept (the
 	// room replaces the dead connection with the new one at once).
 	hubs["La Paz"].kill()
-	laPaz := startChild(t, "--db", filepath.Join(t.TempDir(), "hub2.db"), "hub", invites["La Paz"], "--request-floor", "--size", "160x90", "--source", "test")
+	laPaz := room.startHub(t, "La Paz")
 	waitFor(t, "La Paz not asking twice", laPaz.out, func(s string) bool { return strings.Contains(s, "not asking again") })
 	final := waitFor(t, "La Paz back", again.out, func(s string) bool {
 		r := lastRoom(s)
@@ -219,35 +238,15 @@ func TestLinksCutForTenSecondsComeBack(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts real processes and waits for a 10 s cut")
 	}
-	db := filepath.Join(t.TempDir(), "floor.db")
-	if r := run(t, nil, "--db", db, "agenda"); r.code != 0 {
-		t.Fatal(r.stderr)
-	}
-	serve := startChild(t, "--db", db, "serve", "--listen", "127.0.0.1:0", "--room-sound", "test")
-	opened := waitFor(t, "the room open", serve.out, func(s string) bool { return strings.Contains(s, "The hubs hear the room's") })
-	addr := regexp.MustCompile(`https://(127\.0\.0\.1:(\d+))`).FindStringSubmatch(opened)
-	hubs := map[string]*child{}
-	names := []string{"Nairobi", "Accra", "La Paz"}
-	for i, n := range names {
-		r := run(t, nil, "--db", db, "hubs", "add", n, "--host", addr[1])
-		if r.code != 0 {
-			t.Fatal(r.stderr)
-		}
-		inv := regexp.MustCompile(`floor://\S+[^'\s]`).FindString(r.stdout)
-		hubs[n] = startChild(t, "--db", filepath.Join(t.TempDir(), "hub.db"), "hub", inv, "--request-floor", "--size", "160x90", "--source", "test")
-		waitFor(t, n+" queued", serve.out, func(s string) bool { return strings.Contains(lastRoom(s), fmt.Sprintf("Queue: %d", i+1)) })
-	}
-	io.WriteString(serve.in, "start 60\ngive 1 5:00\n")
-	before := waitFor(t, "Nairobi on the floor", serve.out, func(s string) bool {
-		return strings.Contains(lastRoom(s), "On the floor: Nairobi") && strings.Contains(lastRoom(s), "Queue: 2")
-	})
-	queueBefore := queueLines(lastRoom(before))
+	room := startThreeHubRoom(t)
+	serve, names, hubs := room.serve, room.names, room.hubs
+	queueBefore := queueLines(room.before)
 	marks := map[string]int{}
 	for _, n := range names {
 		marks[n] = len(hubs[n].out.String())
 	}
 
-	restore := cutPort(t, addr[2])
+	restore := cutPort(t, room.port)
 	time.Sleep(10 * time.Second)
 	restore()
 	restored := time.Now()
@@ -265,7 +264,7 @@ func TestLinksCutForTenSecondsComeBack(t *testing.T) {
 		return strings.Contains(r, "Hubs connected: 3") && !strings.Contains(r, "away")
 	})
 	if r := lastRoom(after); !strings.Contains(r, "On the floor: Nairobi") || !equalLines(queueLines(r), queueBefore) {
-		t.Fatalf("after the cut:\n%s\nbefore:\n%s", r, lastRoom(before))
+		t.Fatalf("after the cut:\n%s\nbefore:\n%s", r, room.before)
 	}
 }
 
