@@ -59,7 +59,16 @@ func (cfg Config) timeouts(se *webrtc.SettingEngine) {
 	// link is back. Capped at a second, the timers and the queue are back
 	// within a second of the link (a few extra retransmits while cut).
 	se.SetSCTPRTOMax(time.Second)
+	// ICE marks a candidate pair failed after 7 unanswered checks (1.4 s at
+	// one every 200 ms): an ICE restart begun while the link is still cut
+	// then never sees it come back, and waits out its whole attempt. Kept
+	// checking for 10 s (a hub's attempt), the pair connects within a round
+	// trip of the link's return.
+	se.SetICEMaxBindingRequests(maxBindingRequests)
 }
+
+// maxBindingRequests is 10 s of connectivity checks at Pion's 200 ms.
+const maxBindingRequests = 50
 
 // Engine owns the UDP port and the Pion API made over it.
 type Engine struct {

@@ -16,3 +16,20 @@ func TestReconnectBackoffDoublesToItsCap(t *testing.T) {
 		t.Errorf("jitter at the cap: %v to %v, want 8 s to 12 s", lo, hi)
 	}
 }
+
+// A mended link says it is back, and how, only while Down is set.
+func TestLinkStateWordsAfterAMend(t *testing.T) {
+	for _, c := range []struct {
+		s    LinkState
+		want string
+	}{
+		{LinkState{}, "connected to the room"},
+		{LinkState{Down: 4200 * time.Millisecond, Restarted: true}, "back with the room after 4 s (the same session)"},
+		{LinkState{Down: 300 * time.Millisecond}, "back with the room after 1 s (a new session; the room kept this hub's place)"},
+		{LinkState{Mending: true, Attempt: 3, Next: 2 * time.Second}, "reconnecting to the room (attempt 4, next in 2.0 s)"},
+	} {
+		if got := c.s.Words(); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.s, got, c.want)
+		}
+	}
+}

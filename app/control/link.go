@@ -14,7 +14,13 @@ type LinkState struct {
 	Err       error         // why the last attempt failed
 	Restarted bool          // the last mend was an ICE restart on the same session
 	Revoked   bool          // the room refused the invite: no more attempts
+	// Down is, for a few seconds after a mend (BackShownFor), how long it
+	// took: the screens say the link is back, then go quiet.
+	Down time.Duration
 }
+
+// BackShownFor is how long a mended link says it is back.
+const BackShownFor = 10 * time.Second
 
 // Up reports whether the link is up.
 func (s LinkState) Up() bool { return !s.Mending && !s.Revoked }
@@ -25,6 +31,10 @@ func (s LinkState) Words() string {
 	switch {
 	case s.Revoked:
 		return "the room refused this invite (revoked or not valid): ask the moderator for a new one"
+	case !s.Mending && s.Down > 0 && s.Restarted:
+		return fmt.Sprintf("back with the room after %.0f s (the same session)", max(1, s.Down.Seconds()))
+	case !s.Mending && s.Down > 0:
+		return fmt.Sprintf("back with the room after %.0f s (a new session; the room kept this hub's place)", max(1, s.Down.Seconds()))
 	case !s.Mending:
 		return "connected to the room"
 	case s.Next > 0 && s.Err != nil:

@@ -273,6 +273,8 @@ func (v *HubView) Tick() {
 		"Kbps", v.conn.SendingKbps(), "Offset", fmt.Sprintf("%+d", st.Offset.Milliseconds()), "RTT", st.RTT.Milliseconds()))
 	if l := st.Link; l.Mending {
 		v.showProblem(tr("Reconnecting to the room…"), mendingWords(l), widget.WarningImportance)
+	} else if l.Down > 0 {
+		v.showProblem(tr("Back with the room"), backWords(l), widget.SuccessImportance)
 	} else {
 		v.showProblem("", "", widget.MediumImportance)
 	}
@@ -357,6 +359,15 @@ func mendingWords(l control.LinkState) string {
 		words += "\n" + l.Err.Error()
 	}
 	return words
+}
+
+// backWords says how the link came back, for a few seconds after.
+func backWords(l control.LinkState) string {
+	secs := fmt.Sprintf("%.0f", max(1, l.Down.Seconds()))
+	if l.Restarted {
+		return tr("The link was mended in {{.Seconds}} s on the same session.", "Seconds", secs)
+	}
+	return tr("The link was mended in {{.Seconds}} s with a new session; the room kept this hub's place.", "Seconds", secs)
 }
 
 // joinProblem says why a join to host failed, in words a hub host can act

@@ -233,6 +233,30 @@ func TestHubWindowShowsReconnectingAsALargeState(t *testing.T) {
 	}
 }
 
+// Issue 16, 3: a mended link says, for a few seconds, that it is back and
+// how, then the window goes quiet.
+func TestHubWindowSaysTheLinkIsBack(t *testing.T) {
+	r := newHubRoomRig(t)
+	r.v.Invite.SetText("floor://192.0.2.7:8443/?hub=hn&token=t&pin=" + strings.Repeat("ab", 32))
+	test.Tap(r.v.Join)
+	until(t, r.v, "welcomed", func() bool { return strings.HasPrefix(r.v.Place.Text, "Not asking for the floor") })
+	r.conn.client.SetLink(control.LinkState{Mending: true, Attempt: 1})
+	r.v.Tick()
+	r.conn.client.SetLink(control.LinkState{Down: 12 * time.Second})
+	r.v.Tick()
+	if _, ok := findShown(r.w, "Back with the room"); !ok {
+		t.Fatalf("no word that the link is back:%s", screenWords(r.w))
+	}
+	if _, ok := findShown(r.w, "The link was mended in 12 s with a new session; the room kept this hub's place."); !ok {
+		t.Errorf("the window does not say how the link came back:%s", screenWords(r.w))
+	}
+	r.conn.client.SetLink(control.LinkState{})
+	r.v.Tick()
+	if _, ok := findShown(r.w, "Back with the room"); ok {
+		t.Errorf("still saying it is back once the link went quiet:%s", screenWords(r.w))
+	}
+}
+
 // Issue 18, 6: a revoked invite is final: the window says so, large, and
 // offers Join again (for a new invite), and stays so.
 func TestHubWindowRevokedInviteIsFinalAndOffersJoin(t *testing.T) {

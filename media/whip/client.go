@@ -144,6 +144,12 @@ func (c *Client) Delete(ctx context.Context, location string) error {
 	return nil
 }
 
+// Forget drops the client's idle connections. After a link broke, or the
+// machine's address changed (Wi-Fi to a phone's tether), a kept connection
+// can be dead without knowing it, and a request sent on it would wait out
+// its whole deadline: a link that is mending starts afresh.
+func (c *Client) Forget() { c.HTTP.CloseIdleConnections() }
+
 func (c *Client) do(ctx context.Context, method, target, ctype, body, ifMatch string) (*http.Response, []byte, error) {
 	req, err := http.NewRequestWithContext(ctx, method, target, bytes.NewBufferString(body))
 	if err != nil {
@@ -158,7 +164,11 @@ func (c *Client) do(ctx context.Context, method, target, ctype, body, ifMatch st
 	}
 	resp, err := c.HTTP.Do(req)
 	if err != nil {
-		return nil, nil, fmt.Errorf("WHIP %s %s: %w", method, target, err)
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err // the address is the room's; saying it twice helps nobody
+		}
+		return nil, nil, fmt.Errorf("WHIP %s: the room did not answer: %w", method, err)
 	}
 	defer resp.Body.Close()
 	b, err := io.ReadAll(io.LimitReader(resp.Body, 256<<10))

@@ -167,11 +167,22 @@ func (l *Link) Run(ctx context.Context) {
 		case <-check.C:
 		}
 		if l.healthy() {
+			l.quietAfterBack()
 			continue
 		}
 		if !l.mend(ctx) {
 			return
 		}
+	}
+}
+
+// quietAfterBack ends the "back with the room" words after a while.
+func (l *Link) quietAfterBack() {
+	l.mu.Lock()
+	back := l.state.Down > 0 && time.Since(l.mended) >= control.BackShownFor
+	l.mu.Unlock()
+	if back {
+		l.set(control.LinkState{})
 	}
 }
 
@@ -195,6 +206,7 @@ func (l *Link) healthy() bool {
 
 // mend tries until the link is back; false when it must stop.
 func (l *Link) mend(ctx context.Context) bool {
+	began := time.Now()
 	for attempt := 1; ; attempt++ {
 		l.set(control.LinkState{Mending: true, Attempt: attempt})
 		restarted, err := l.attempt(ctx)
@@ -202,7 +214,7 @@ func (l *Link) mend(ctx context.Context) bool {
 			l.mu.Lock()
 			l.mended = time.Now()
 			l.mu.Unlock()
-			l.set(control.LinkState{Restarted: restarted})
+			l.set(control.LinkState{Restarted: restarted, Down: time.Since(began)})
 			return true
 		}
 		var se *StatusError
@@ -243,6 +255,7 @@ func (l *Link) attempt(ctx context.Context) (restarted bool, err error) {
 	p := l.Publisher()
 	try, cancel := context.WithTimeout(ctx, l.cfg.OpenWithin)
 	defer cancel()
+	l.cfg.Client.Forget()
 	if st := p.PC.ConnectionState(); st != webrtc.PeerConnectionStateFailed && st != webrtc.PeerConnectionStateClosed {
 		err := l.restartICE(try, p)
 		if err == nil {

@@ -207,7 +207,7 @@ func hubLine(st app.HubStatus, j *hubjoin.Joined) string {
 			parts = append(parts, "session "+sessionWords(se))
 		}
 	}
-	if !st.Link.Up() {
+	if !st.Link.Up() || st.Link.Down > 0 {
 		parts = append(parts, st.Link.Words())
 	} else if st.Stale {
 		parts = append(parts, "STALE: no word from the room")

@@ -42,8 +42,16 @@ type child struct {
 
 func startChild(t *testing.T, args ...string) *child {
 	t.Helper()
+	return startChildUnder(t, nil, args...)
+}
+
+// startChildUnder starts the floor process under a wrapper command (such
+// as "ip netns exec NS"), or directly when wrapper is empty.
+func startChildUnder(t *testing.T, wrapper []string, args ...string) *child {
+	t.Helper()
 	raw, _ := json.Marshal(args)
-	cmd := exec.Command(os.Args[0], "-test.run=^TestFloorChild$", "-test.count=1")
+	argv := append(append([]string{}, wrapper...), os.Args[0], "-test.run=^TestFloorChild$", "-test.count=1")
+	cmd := exec.Command(argv[0], argv[1:]...)
 	cmd.Env = append(os.Environ(), "FLOOR_CHILD_ARGS="+string(raw))
 	c := &child{cmd: cmd, out: &syncBuffer{}}
 	stdout, err := cmd.StdoutPipe()
@@ -165,9 +173,9 @@ func TestRoomKilledAndRestartedHubsComeBack(t *testing.T) {
 	if !strings.Contains(r, "On the floor: Nairobi") || !equalLines(queueLines(r), queueBefore) {
 		t.Fatalf("after the restart:\n%s\nbefore:\n%s", r, room.before)
 	}
-	waitFor(t, "Nairobi told it has the floor again", hubs["Nairobi"].out, func(s string) bool {
+	waitFor(t, "Nairobi told it has the floor again, and that it is back", hubs["Nairobi"].out, func(s string) bool {
 		i := strings.LastIndex(s, "reconnecting")
-		return i >= 0 && strings.Contains(s[i:], "You have the floor")
+		return i >= 0 && strings.Contains(s[i:], "You have the floor") && strings.Contains(s[i:], "back with the room after")
 	})
 
 	// A hub process killed and started again finds its request kept (the
