@@ -63,10 +63,22 @@ func build(conf conference, events []event, mapped bool, rep *agenda.Report) (ag
 	if err := cleanConference(&conf, mapped, rep); err != nil {
 		return agenda.Schedule{}, err
 	}
+	htmlEvents := 0
 	for i := range events {
-		if err := cleanEvent(&events[i], mapped, rep); err != nil {
+		html := false
+		if err := cleanEvent(&events[i], mapped, &html, rep); err != nil {
 			return agenda.Schedule{}, fmt.Errorf("event %s (%q): %w", events[i].ID, short(events[i].Title), err)
 		}
+		if html {
+			htmlEvents++
+		}
+	}
+	if htmlEvents > 0 {
+		what := fmt.Sprintf("%d events are", htmlEvents)
+		if htmlEvents == 1 {
+			what = "1 event is"
+		}
+		rep.Add(0, fmt.Sprintf("the abstract or description of %s HTML; Floor reads it as text (paragraphs, lists and link addresses kept)", what))
 	}
 	zone := strings.TrimSpace(conf.Zone)
 	declared := zone != ""
