@@ -156,6 +156,7 @@ func FuzzParse(f *testing.F) {
 	f.Add(readFixture(f))
 	f.Add([]byte("IGF 2020 WS #1 T\nWednesday, 11th November, 2020 (11:20 UTC) - Wednesday, 11th November, 2020 (12:20 UTC)\nRoom 3\n"))
 	f.Add([]byte("IGF 2021 OF #3 T\nPolicy Question(s): – a? – b?\nSpeaker 1: ,,,\n"))
+	f.Add([]byte("IGF 2023 Town Hall #25 T\n\nRound Table - 60 Min\n\n\nText.\nAgenda:\nOpening - 5 min\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		sched, rep, err := Parse(data)
 		if err != nil {
