@@ -72,7 +72,10 @@ func TestFOSDEM2021Pentabarf(t *testing.T) {
 	if a := sched.Sessions[0]; a.Abstract != "FOSDEM welcome and opening talk." || a.Description != "Welcome to FOSDEM 2021!" {
 		t.Errorf("HTML kept: abstract %q description %q", a.Abstract, a.Description)
 	}
-	for _, want := range []string{"names no time zone; times without an offset are read as UTC", "of 7 events are HTML", "event 12237 has no guid"} {
+	if strings.Count(text, "\n") != 3 {
+		t.Errorf("want three notes, one of each kind:\n%s", text)
+	}
+	for _, want := range []string{"names no time zone; times without an offset are read as UTC", "of 7 events are HTML", "8 events have no guid; Floor derived each one from its id (events 11795, 11164, 11064 and 5 more)"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("no note %q in:\n%s", want, text)
 		}
@@ -92,7 +95,7 @@ func TestFOSDEM2018DayChange(t *testing.T) {
 	if s := sched.Sessions[0]; !strings.HasPrefix(s.Description, "Open source software is now ubiquitous") || strings.Contains(s.Description, "<p>") {
 		t.Errorf("description %q", s.Description)
 	}
-	if !strings.Contains(text, "of 1 event is HTML") {
+	if !strings.Contains(text, "of 1 event is HTML") || !strings.Contains(text, "2 events have no guid; Floor derived each one from its id (events 6245, 6230)") {
 		t.Errorf("notes:\n%s", text)
 	}
 }
