@@ -137,6 +137,7 @@ func TestHostileSchedules(t *testing.T) {
 
 func FuzzParseXML(f *testing.F) {
 	f.Add(fixture(f, "giggity-debconf23.xml")[:4000])
+	f.Add(fixture(f, "sojourner-fosdem-2018.xml"))
 	f.Add([]byte(`<?xml version="1.0"?><schedule><conference><acronym>t</acronym></conference><day><room><event id="1"><date>2024-06-01</date><start>10:00</start><title>T</title></event></room></day></schedule>`))
 	f.Fuzz(func(t *testing.T, data []byte) { checkParsed(t, ParseXML, data) })
 }

@@ -63,10 +63,22 @@ func build(conf conference, events []event, mapped bool, rep *agenda.Report) (ag
 	if err := cleanConference(&conf, mapped, rep); err != nil {
 		return agenda.Schedule{}, err
 	}
+	htmlEvents := 0
 	for i := range events {
-		if err := cleanEvent(&events[i], mapped, rep); err != nil {
+		html := false
+		if err := cleanEvent(&events[i], mapped, &html, rep); err != nil {
 			return agenda.Schedule{}, fmt.Errorf("event %s (%q): %w", events[i].ID, short(events[i].Title), err)
 		}
+		if html {
+			htmlEvents++
+		}
+	}
+	if htmlEvents > 0 {
+		what := fmt.Sprintf("%d events are", htmlEvents)
+		if htmlEvents == 1 {
+			what = "1 event is"
+		}
+		rep.Add(0, fmt.Sprintf("the abstract or description of %s HTML; Floor reads it as text (paragraphs, lists and link addresses kept)", what))
 	}
 	zone := strings.TrimSpace(conf.Zone)
 	declared := zone != ""
@@ -90,8 +102,9 @@ func build(conf conference, events []event, mapped bool, rep *agenda.Report) (ag
 	sched := agenda.Schedule{Event: agenda.Event{ID: acronym, Title: orDefault(conf.Title, acronym), Zone: zone}, Complete: true}
 	seen := map[string]bool{}
 	contradicts, utcDates := map[string]bool{}, 0
+	var derived []string
 	for _, ev := range events {
-		s, err := session(ev, loc, source, acronym, rep)
+		s, err := session(ev, loc, source, acronym, &derived, rep)
 		if err != nil {
 			return agenda.Schedule{}, fmt.Errorf("event %s (%q): %w", ev.ID, short(ev.Title), err)
 		}
@@ -113,6 +126,9 @@ func build(conf conference, events []event, mapped bool, rep *agenda.Report) (ag
 		}
 		sched.Sessions = append(sched.Sessions, s)
 	}
+	if len(derived) > 0 {
+		rep.Add(0, derivedNote(derived))
+	}
 	if utcDates > 0 {
 		rep.Add(0, fmt.Sprintf("%d events give <date> in another offset than their local <start>; both name the same instant, which is kept", utcDates))
 	}
@@ -122,7 +138,8 @@ func build(conf conference, events []event, mapped bool, rep *agenda.Report) (ag
 	return sched, nil
 }
 
-func session(ev event, loc *time.Location, source, eventID string, rep *agenda.Report) (agenda.Session, error) {
+// derived collects the ids of events whose guid Floor made, for one note.
+func session(ev event, loc *time.Location, source, eventID string, derived *[]string, rep *agenda.Report) (agenda.Session, error) {
 	for _, f := range []string{ev.Title, ev.Abstract, ev.Description, ev.Subtitle} {
 		if len([]rune(f)) > MaxField {
 			return agenda.Session{}, fmt.Errorf("a text field is longer than %d characters", MaxField)
@@ -166,7 +183,7 @@ func session(ev event, loc *time.Location, source, eventID string, rep *agenda.R
 			return agenda.Session{}, fmt.Errorf("no guid, id or slug to know it by")
 		}
 		guid = uuid.NewSHA1(namespaceFloor(), []byte(source+"/"+key)).String()
-		rep.Add(0, fmt.Sprintf("event %s has no guid; Floor derived %s from its id", key, guid))
+		*derived = append(*derived, key)
 	}
 	s := agenda.Session{
 		Source: source, GUID: guid, EventID: eventID, Title: title, Format: strings.TrimSpace(ev.Type),
@@ -232,6 +249,19 @@ func startTime(ev event, loc *time.Location, rep *agenda.Report) (time.Time, err
 		return time.Time{}, err
 	}
 	return t.UTC(), nil
+}
+
+// derivedNote says once which events had no guid: a Pentabarf schedule
+// has none, and a note per event buried the others.
+func derivedNote(ids []string) string {
+	if len(ids) == 1 {
+		return fmt.Sprintf("event %s has no guid; Floor derived one from its id", ids[0])
+	}
+	list := strings.Join(ids[:min(len(ids), 3)], ", ")
+	if len(ids) > 3 {
+		list += fmt.Sprintf(" and %d more", len(ids)-3)
+	}
+	return fmt.Sprintf("%d events have no guid; Floor derived each one from its id (events %s)", len(ids), list)
 }
 
 // plausible refuses dates no conference has: before 1970 or after 2200.

@@ -97,7 +97,8 @@ func unmark(s string) string {
 
 // cleanEvent cleans every field Floor keeps of one event. Titles, names,
 // rooms and identifiers are labels; abstracts and descriptions free text.
-func cleanEvent(ev *event, mapped bool, rep *agenda.Report) error {
+// html is set when an abstract or a description was HTML and read as text.
+func cleanEvent(ev *event, mapped bool, html *bool, rep *agenda.Report) error {
 	who := "event " + ev.ID
 	if err := cleanField(&ev.Title, true, mapped, who, "title", rep); err != nil {
 		return err
@@ -124,10 +125,22 @@ func cleanEvent(ev *event, mapped bool, rep *agenda.Report) error {
 			return err
 		}
 	}
-	if err := cleanField(&ev.Abstract, false, mapped, who, "abstract", rep); err != nil {
-		return err
+	for _, f := range []struct {
+		s    *string
+		name string
+	}{{&ev.Abstract, "abstract"}, {&ev.Description, "description"}} {
+		if mapped {
+			*f.s = unmark(*f.s)
+		}
+		if looksHTML(*f.s) {
+			*f.s = htmlText(*f.s)
+			*html = true
+		}
+		if err := cleanField(f.s, false, false, who, f.name, rep); err != nil {
+			return err
+		}
 	}
-	return cleanField(&ev.Description, false, mapped, who, "description", rep)
+	return nil
 }
 
 // cleanConference cleans the conference's own fields; all are labels.

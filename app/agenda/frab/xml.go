@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
+	"time"
 
 	"github.com/igf-floor/floor/app/agenda"
 )
@@ -54,6 +56,10 @@ type xmlConference struct {
 	Acronym string `xml:"acronym"`
 	Zone    string `xml:"time_zone_name"`
 	BaseURL string `xml:"base_url"`
+	// DayChange is the time of day a schedule day starts (Pentabarf,
+	// FOSDEM): an event whose day gives its date and starts before it is
+	// on the next calendar day.
+	DayChange string `xml:"day_change"`
 }
 
 // countingTokens passes a decoder's tokens on and counts the elements
@@ -128,6 +134,7 @@ func ParseXML(data []byte) (agenda.Schedule, agenda.Report, error) {
 	var conf conference
 	var events []event
 	var path []string
+	var dayDate, dayChange string
 	for done := false; !done; {
 		tok, err := dec.Token()
 		if err != nil {
@@ -155,11 +162,23 @@ func ParseXML(data []byte) (agenda.Schedule, agenda.Report, error) {
 				var c xmlConference
 				err = dec.DecodeElement(&c, &t)
 				conf = conference{Title: c.Title, Acronym: c.Acronym, Zone: c.Zone, BaseURL: c.BaseURL}
+				dayChange = c.DayChange
 				path = path[:1]
+			case len(path) == 2 && path[1] == "day":
+				dayDate = ""
+				for _, a := range t.Attr {
+					if a.Name.Local == "date" {
+						dayDate = a.Value
+					}
+				}
 			case len(path) == 4 && path[1] == "day" && path[2] == "room" && path[3] == "event":
 				var e xmlEvent
 				err = dec.DecodeElement(&e, &t)
-				events = append(events, e.event())
+				ev := e.event()
+				if strings.TrimSpace(ev.Date) == "" {
+					ev.Date = dateOfDay(dayDate, ev.Start, dayChange)
+				}
+				events = append(events, ev)
 				path = path[:3]
 			}
 			if err != nil {
@@ -182,6 +201,34 @@ func ParseXML(data []byte) (agenda.Schedule, agenda.Report, error) {
 	}
 	sched, err := build(conf, events, mapped, &rep)
 	return sched, rep, err
+}
+
+// dateOfDay gives the date of an event that has no <date> (Pentabarf and
+// FOSDEM write only <start>): its <day>'s date, or the next calendar day
+// when it starts before the schedule's day_change (a 09:00 day change puts
+// a 01:00 event after midnight). An unreadable day is returned as it is,
+// for startTime to name.
+func dateOfDay(day, start, dayChange string) string {
+	d, err := time.Parse("2006-01-02", strings.TrimSpace(day))
+	if err != nil {
+		return day
+	}
+	if clockMinutes(start) < clockMinutes(dayChange) {
+		d = d.AddDate(0, 0, 1)
+	}
+	return d.Format("2006-01-02")
+}
+
+// clockMinutes reads "09:00" or "09:00:00" as minutes after midnight; -1
+// when it is no time of day.
+func clockMinutes(s string) int {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{"15:04", "15:04:05"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.Hour()*60 + t.Minute()
+		}
+	}
+	return -1
 }
 
 // event is what Floor keeps of a decoded <event>.

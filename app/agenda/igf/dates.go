@@ -130,7 +130,7 @@ func parseWeekday(s string) (time.Weekday, bool) {
 
 // isRoomLine accepts the short line after a date line that names the room.
 func isRoomLine(s string) bool {
-	if len([]rune(s)) > 80 || looksLikeDate(s) || isRegisterLine(s) || isTitle(s) || isFormatLine(s) {
+	if len([]rune(s)) > 80 || looksLikeDate(s) || isRegisterLine(s) || isTitle(s) || isFormatLine(s) || isShortFormatLine(s) {
 		return false
 	}
 	if _, _, ok := sdgLine(s); ok {
@@ -158,6 +158,23 @@ func isFormatLine(s string) bool {
 		return false
 	}
 	return formatLine.MatchString(s)
+}
+
+// shortFormatLine matches the 2022–2025 format line that names no room
+// layout: "Round Table - 90 Min", "Break-out Group Discussions - 60 Min".
+var shortFormatLine = regexp.MustCompile(`(?i)^[a-z][^:]{1,60}?\s[-–—]\s*\d{1,4}\s*min(?:ute)?s?\.?$`)
+
+// isShortFormatLine recognises "<format> - <n> Min". It stands for the
+// format only where no section is open (its heading lost): inside a
+// description or an agenda, "Opening - 5 min" is an item, not the format.
+func isShortFormatLine(s string) bool {
+	if len(s) > 80 || s == "" {
+		return false
+	}
+	if last := s[len(s)-1] | 0x20; last != 'n' && last != 's' && last != '.' {
+		return false
+	}
+	return shortFormatLine.MatchString(s)
 }
 
 func isTitle(s string) bool {

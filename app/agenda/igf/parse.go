@@ -197,7 +197,8 @@ func (p *pageParser) run(lines []line) error {
 			open(&section{kind: kindSDGs, label: "SDGs", line: l.n, implicit: true, lines: []line{l}})
 			continue
 		}
-		if isFormatLine(l.text) && (cur == nil || (cur.kind != kindFormat && cur.kind != kindOnlineFormat)) {
+		formatLine := isFormatLine(l.text) || (cur == nil && isShortFormatLine(l.text))
+		if formatLine && (cur == nil || (cur.kind != kindFormat && cur.kind != kindOnlineFormat)) {
 			open(&section{kind: kindFormat, label: "Format", line: l.n, implicit: true, lines: []line{l}})
 			continue
 		}

@@ -221,7 +221,9 @@ func policyQuestions(ls []line) (intro string, qs []string) {
 }
 
 // splitAtDashes cuts s at every dash that starts a question: one with white
-// space on both sides, so "cross-border" stays whole.
+// space on both sides, so "cross-border" stays whole, and after the end of
+// a question, an intro's colon or nothing, so a dash inside a question
+// ("best practices – and allowing one to feed to another?") stays in it.
 func splitAtDashes(s string) []string {
 	var parts []string
 	start := 0
@@ -230,13 +232,20 @@ func splitAtDashes(s string) []string {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if (r == '-' || r == '–' || r == '—') && i+size < len(s) && s[i+size] == ' ' {
+		if (r == '-' || r == '–' || r == '—') && i+size < len(s) && s[i+size] == ' ' && endsQuestion(s[start:i]) {
 			parts = append(parts, s[start:i])
 			start = i + size
 			i += size
 		}
 	}
 	return append(parts, s[start:])
+}
+
+// endsQuestion reports whether the text before a dash is empty or ends a
+// question or an intro ("?" or ":").
+func endsQuestion(s string) bool {
+	s = strings.TrimRight(s, " ")
+	return s == "" || s[len(s)-1] == '?' || s[len(s)-1] == ':'
 }
 
 func minutes(n int) time.Duration { return time.Duration(n) * time.Minute }

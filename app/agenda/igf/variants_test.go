@@ -72,6 +72,29 @@ func TestPolicyQuestionsOneALine(t *testing.T) {
 	}
 }
 
+// A dash splits questions only after a question, an intro's colon or at
+// the start of the line: a dash inside a question is part of it.
+func TestPolicyQuestionDashes(t *testing.T) {
+	_, qs := policyQuestions([]line{{n: 1, text: "- Who decides? – How, and by whom – in practice? — What next?"}})
+	if strings.Join(qs, "|") != "Who decides?|How, and by whom – in practice?|What next?" {
+		t.Errorf("questions %q", qs)
+	}
+}
+
+// "<format> - <n> Min" is the format where no section is open (2022–2025
+// pages whose headings were lost), and an item inside an agenda.
+func TestShortFormatLine(t *testing.T) {
+	page := "IGF 2023 WS #1 T\n\nPanel - 60 Min\n\nAgenda:\nOpening - 5 min\nDebate - 40 minutes\n"
+	sched, rep, err := Parse([]byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := sched.Sessions[0]
+	if s.Format != "Panel" || s.Planned != time.Hour || strings.Join(s.AgendaItems, "|") != "Opening - 5 min|Debate - 40 minutes" || len(rep.Warnings) != 0 {
+		t.Errorf("format %q planned %v agenda %q report %+v", s.Format, s.Planned, s.AgendaItems, rep.Warnings)
+	}
+}
+
 func TestBadInput(t *testing.T) {
 	title := "IGF 2020 WS #1 A title\n"
 	tests := []struct {
@@ -133,6 +156,7 @@ func FuzzParse(f *testing.F) {
 	f.Add(readFixture(f))
 	f.Add([]byte("IGF 2020 WS #1 T\nWednesday, 11th November, 2020 (11:20 UTC) - Wednesday, 11th November, 2020 (12:20 UTC)\nRoom 3\n"))
 	f.Add([]byte("IGF 2021 OF #3 T\nPolicy Question(s): – a? – b?\nSpeaker 1: ,,,\n"))
+	f.Add([]byte("IGF 2023 Town Hall #25 T\n\nRound Table - 60 Min\n\n\nText.\nAgenda:\nOpening - 5 min\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		sched, rep, err := Parse(data)
 		if err != nil {
