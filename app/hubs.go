@@ -74,20 +74,29 @@ func (d HubDirectory) Add(ctx context.Context, n NewHub) (floor.Hub, string, err
 		}
 		h.Region = r.String()
 	}
-	var id [6]byte
-	token := make([]byte, TokenBytes)
-	if _, err := rand.Read(id[:]); err != nil {
-		return h, "", fmt.Errorf("hub id: %w", err)
+	id, tok, err := newCredentials("h")
+	if err != nil {
+		return h, "", fmt.Errorf("hub: %w", err)
 	}
-	if _, err := rand.Read(token); err != nil {
-		return h, "", fmt.Errorf("hub token: %w", err)
-	}
-	h.ID = "h" + hex.EncodeToString(id[:])
-	tok := base64.RawURLEncoding.EncodeToString(token)
+	h.ID = id
 	if err := d.Store.AddHub(ctx, h, HashToken(tok)); err != nil {
 		return h, "", err
 	}
 	return h, tok, nil
+}
+
+// newCredentials is a new random id (prefix and 12 hex digits) and a
+// 256-bit token, shown once.
+func newCredentials(prefix string) (id, token string, err error) {
+	var raw [6]byte
+	secret := make([]byte, TokenBytes)
+	if _, err := rand.Read(raw[:]); err != nil {
+		return "", "", fmt.Errorf("id: %w", err)
+	}
+	if _, err := rand.Read(secret); err != nil {
+		return "", "", fmt.Errorf("token: %w", err)
+	}
+	return prefix + hex.EncodeToString(raw[:]), base64.RawURLEncoding.EncodeToString(secret), nil
 }
 
 // HashToken is what the store keeps of a token.
@@ -127,7 +136,8 @@ func (d HubDirectory) Revoke(ctx context.Context, id string) (floor.Hub, error) 
 // certificate to expect.
 type Invite struct {
 	Host  string // host:port of the moderator's Floor
-	Hub   string
+	Hub   string // the hub's id, for a hub's invite
+	Seat  string // the seat's id, for a seat of the session team
 	Token string
 	Pin   string // hex SHA-256 of the moderator's certificate (DER)
 }
@@ -136,6 +146,9 @@ type Invite struct {
 // floor://HOST:PORT/?hub=ID&token=TOKEN&pin=CERT-SHA256.
 func (i Invite) URL() string {
 	q := url.Values{"hub": {i.Hub}, "token": {i.Token}, "pin": {i.Pin}}
+	if i.Seat != "" {
+		q = url.Values{"seat": {i.Seat}, "token": {i.Token}, "pin": {i.Pin}}
+	}
 	return (&url.URL{Scheme: "floor", Host: i.Host, Path: "/", RawQuery: q.Encode()}).String()
 }
 
@@ -158,10 +171,12 @@ func ParseInvite(s string) (Invite, error) {
 		return Invite{}, fmt.Errorf("invite: host and port: %w", err)
 	}
 	q := u.Query()
-	inv := Invite{Host: u.Host, Hub: q.Get("hub"), Token: q.Get("token"), Pin: strings.ToLower(q.Get("pin"))}
+	inv := Invite{Host: u.Host, Hub: q.Get("hub"), Seat: q.Get("seat"), Token: q.Get("token"), Pin: strings.ToLower(q.Get("pin"))}
 	switch {
-	case inv.Hub == "":
-		return inv, errors.New("invite: no hub id")
+	case inv.Hub == "" && inv.Seat == "":
+		return inv, errors.New("invite: no hub or seat id")
+	case inv.Hub != "" && inv.Seat != "":
+		return inv, errors.New("invite: both a hub and a seat")
 	case inv.Token == "":
 		return inv, errors.New("invite: no token")
 	case len(inv.Pin) != 64:

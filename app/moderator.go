@@ -69,6 +69,9 @@ func (m *Moderator) now() time.Time { return m.clock.Now().Round(0).UTC() }
 // commit applies the commands to copies of the state, logs them, and makes
 // them current; on any error nothing changes.
 func (m *Moderator) commit(ctx context.Context, tcs []timer.Command, fcs []floor.Command) error {
+	if err := m.checkSeat(ctx, len(fcs) == 0, fcs); err != nil {
+		return err
+	}
 	ts, fs := m.timer, m.floor
 	for i, c := range tcs {
 		next, err := timer.Apply(ts, c)

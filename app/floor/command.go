@@ -44,6 +44,9 @@ type Command struct {
 	// adjustment the moderator made; 0 keeps the time given at its start.
 	Granted time.Duration `json:"granted,omitempty"`
 	Text    string        `json:"text,omitempty"` // a policy question's wording
+	// By is the seat of the session team that gave the command; empty for
+	// the moderator at the room's own console.
+	By string `json:"by,omitempty"`
 }
 
 // Apply returns the state after c, or an error and st unchanged.

@@ -26,7 +26,7 @@ func (r *Room) UsePolls(p *app.Polls) {
 		r.polls.unwatch()
 	}
 	r.polls = &hubPolls{polls: p, asHub: map[int]map[string]bool{}, people: map[int]map[string]int{}}
-	r.polls.unwatch = p.Watch(r.wake)
+	r.polls.unwatch = p.Watch(func() { r.wake(); r.teamChanged() })
 	r.mu.Unlock()
 	r.wake()
 }

@@ -40,6 +40,13 @@ type Room struct {
 
 	polls     *hubPolls
 	headcount func(hub string, people int)
+
+	team      team
+	questions []string
+	record    TeamRecord
+	key       string
+	auditor   Auditor
+	seatByID  func(ctx context.Context, id string) (floor.Seat, error)
 }
 
 type roomHub struct {
@@ -63,6 +70,15 @@ type Config struct {
 	// Active, when set, says whether a hub's invite still lets it in: an
 	// away hub whose invite was revoked loses its requests at once.
 	Active func(ctx context.Context, hubID string) bool
+	// Questions are the session's policy questions, which a seat takes up
+	// by number.
+	Questions []string
+	// Record keeps the team's notes, under SessionKey; Audit the room's
+	// security record, every seat's command in it. Seat finds a seat by id.
+	Record     TeamRecord
+	SessionKey string
+	Audit      Auditor
+	Seat       func(ctx context.Context, id string) (floor.Seat, error)
 }
 
 // DefaultGrace is how long an away hub keeps its place in the queue.
@@ -79,12 +95,13 @@ func New(c Config) *Room {
 		c.Clock = app.SystemClock{}
 	}
 	r := &Room{mod: c.Moderator, clock: c.Clock, session: c.SessionTitle, grace: c.Grace, active: c.Active,
-		kick: make(chan struct{}, 1), hubs: map[string]*roomHub{}}
+		kick: make(chan struct{}, 1), hubs: map[string]*roomHub{},
+		questions: c.Questions, record: c.Record, key: c.SessionKey, auditor: c.Audit, seatByID: c.Seat}
 	now := r.clock.Now()
 	for id, name := range r.mod.Floor().Hubs() {
 		r.hubs[id] = &roomHub{hub: floor.Hub{ID: id, Name: name}, away: now, told: map[int]bool{}}
 	}
-	r.unwatch = r.mod.Watch(func(timer.State, floor.State) { r.wake() })
+	r.unwatch = r.mod.Watch(func(timer.State, floor.State) { r.wake(); r.teamChanged() })
 	return r
 }
 
@@ -117,6 +134,7 @@ func (r *Room) wake() {
 }
 
 func (r *Room) changed() {
+	r.teamChanged()
 	r.mu.Lock()
 	f := r.notify
 	r.mu.Unlock()

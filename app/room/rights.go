@@ -1,0 +1,192 @@
+package room
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/igf-floor/floor/app/floor"
+)
+
+// Verb is a command a seat of the session team sends the room. The zero
+// value is unknown and is refused.
+type Verb int
+
+// Seat commands.
+const (
+	UnknownVerb Verb = iota
+	Ask              // Speaker asks for the floor (added by the seat)
+	Withdraw         // ID leaves the queue
+	Move             // ID to position Pos (0 is next)
+	Give             // the floor to ID (0: the next)
+	End              // the turn on the floor ends
+	JoinTurn         // ID joins the turn on the floor
+	Say              // Text to hub Hub ("" every hub)
+	QueueHub         // a media-only hub Hub's speaker into the queue
+	Question         // policy question Pos (0: none) on the table
+	Start            // the session clock starts
+	Pause            // the session clock pauses
+	Resume           // the session clock resumes
+	AddTime          // Allotted more (or less) for the speaker
+	Takeaway         // Text, a key takeaway
+	Call             // Text, a call to action
+	KeyPoint         // intervention Turn is a key point: Text
+	OpenPoll         // poll ID opens
+	ClosePoll        // poll ID closes
+)
+
+var verbNames = map[Verb]string{Ask: "ask", Withdraw: "withdraw", Move: "move", Give: "give", End: "end", JoinTurn: "join",
+	Say: "say", QueueHub: "queue-hub", Question: "question", Start: "start", Pause: "pause", Resume: "resume", AddTime: "add-time",
+	Takeaway: "takeaway", Call: "call", KeyPoint: "key", OpenPoll: "open-poll", ClosePoll: "close-poll"}
+
+// String is the verb's name on the wire.
+func (v Verb) String() string {
+	if n, ok := verbNames[v]; ok {
+		return n
+	}
+	return "unknown"
+}
+
+// ParseVerb reads a verb's name.
+func ParseVerb(s string) (Verb, error) {
+	for v, n := range verbNames {
+		if n == s {
+			return v, nil
+		}
+	}
+	return UnknownVerb, fmt.Errorf("unknown seat command %q", s)
+}
+
+// Verbs is every verb, in order.
+func Verbs() []Verb {
+	var out []Verb
+	for v := Ask; v <= ClosePoll; v++ {
+		out = append(out, v)
+	}
+	return out
+}
+
+// Right is what a seat may do in the room.
+type Right int
+
+// Rights.
+const (
+	UnknownRight Right = iota
+	RightQueue         // add, reorder and withdraw requests; queue media-only hubs
+	RightMessage       // message the hubs
+	RightGiveRemote    // give the floor to a remote request
+	RightFloor         // give the floor to anyone, end and join turns
+	RightTimer         // run the session clock and the speaker's time
+	RightQuestion      // put a policy question on the table
+	RightPolls         // open and close polls
+	RightNotes         // write takeaways, calls to action and key points
+)
+
+// Words is the right as a refusal names it.
+func (r Right) Words() string {
+	switch r {
+	case RightQueue:
+		return "manage the queue"
+	case RightMessage:
+		return "message the hubs"
+	case RightGiveRemote:
+		return "give the floor to remote requests"
+	case RightFloor:
+		return "give and end turns"
+	case RightTimer:
+		return "run the timers"
+	case RightQuestion:
+		return "put policy questions on the table"
+	case RightPolls:
+		return "run polls"
+	case RightNotes:
+		return "write the report's notes"
+	}
+	return "an unknown right"
+}
+
+// String is the right's name on the wire.
+func (r Right) String() string {
+	switch r {
+	case RightQueue:
+		return "queue"
+	case RightMessage:
+		return "message"
+	case RightGiveRemote:
+		return "give-remote"
+	case RightFloor:
+		return "floor"
+	case RightTimer:
+		return "timer"
+	case RightQuestion:
+		return "question"
+	case RightPolls:
+		return "polls"
+	case RightNotes:
+		return "notes"
+	}
+	return "unknown"
+}
+
+// RightsOf is what seat s may do. A co-moderator may do all the moderator
+// does except close the room and manage invites (which no seat can); an
+// online moderator looks after the queue and the hubs, and gives the floor
+// to remote requests unless the moderator switched that off; a rapporteur
+// writes the report's notes and changes nothing else.
+func RightsOf(s floor.Seat) []Right {
+	switch s.Role {
+	case floor.CoModerator:
+		return []Right{RightQueue, RightMessage, RightGiveRemote, RightFloor, RightTimer, RightQuestion, RightPolls, RightNotes}
+	case floor.OnlineModerator:
+		if s.GiveRemote {
+			return []Right{RightQueue, RightMessage, RightGiveRemote}
+		}
+		return []Right{RightQueue, RightMessage}
+	case floor.RapporteurSeat:
+		return []Right{RightNotes}
+	}
+	return nil
+}
+
+// Needs is the right verb v needs; remote says whether a Give is for a
+// remote request (which RightGiveRemote is enough for).
+func Needs(v Verb, remote bool) Right {
+	switch v {
+	case Ask, Withdraw, Move, QueueHub:
+		return RightQueue
+	case Say:
+		return RightMessage
+	case Give:
+		if remote {
+			return RightGiveRemote
+		}
+		return RightFloor
+	case End, JoinTurn:
+		return RightFloor
+	case Start, Pause, Resume, AddTime:
+		return RightTimer
+	case Question:
+		return RightQuestion
+	case OpenPoll, ClosePoll:
+		return RightPolls
+	case Takeaway, Call, KeyPoint:
+		return RightNotes
+	}
+	return UnknownRight
+}
+
+// ErrNoRight is a seat's command its role does not allow.
+var ErrNoRight = errors.New("this seat may not do that")
+
+// Allowed says whether seat s may give verb v, and if not, in words
+// naming the right it lacks.
+func Allowed(s floor.Seat, v Verb, remote bool) error {
+	need := Needs(v, remote)
+	if need == UnknownRight {
+		return fmt.Errorf("%w: %s is not a seat's command", ErrNoRight, v)
+	}
+	if slices.Contains(RightsOf(s), need) || need == RightGiveRemote && slices.Contains(RightsOf(s), RightFloor) {
+		return nil
+	}
+	return fmt.Errorf("%w: %s needs the right to %s, which a seat as %s does not have", ErrNoRight, v, need.Words(), s.Role.Words())
+}
