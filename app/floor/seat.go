@@ -77,10 +77,10 @@ type NoteKind int
 
 // Kinds of team notes.
 const (
-	UnknownNote NoteKind = iota
-	Takeaway             // a key takeaway of the session
-	CallToAction         // a call to action
-	KeyPoint             // an intervention marked as a key point
+	UnknownNote  NoteKind = iota
+	Takeaway              // a key takeaway of the session
+	CallToAction          // a call to action
+	KeyPoint              // an intervention marked as a key point
 )
 
 // String is the kind's name in the database and on the wire.

@@ -71,15 +71,15 @@ type Right int
 
 // Rights.
 const (
-	UnknownRight Right = iota
-	RightQueue         // add, reorder and withdraw requests; queue media-only hubs
-	RightMessage       // message the hubs
-	RightGiveRemote    // give the floor to a remote request
-	RightFloor         // give the floor to anyone, end and join turns
-	RightTimer         // run the session clock and the speaker's time
-	RightQuestion      // put a policy question on the table
-	RightPolls         // open and close polls
-	RightNotes         // write takeaways, calls to action and key points
+	UnknownRight    Right = iota
+	RightQueue            // add, reorder and withdraw requests; queue media-only hubs
+	RightMessage          // message the hubs
+	RightGiveRemote       // give the floor to a remote request
+	RightFloor            // give the floor to anyone, end and join turns
+	RightTimer            // run the session clock and the speaker's time
+	RightQuestion         // put a policy question on the table
+	RightPolls            // open and close polls
+	RightNotes            // write takeaways, calls to action and key points
 )
 
 // Words is the right as a refusal names it.

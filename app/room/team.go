@@ -47,7 +47,7 @@ type TeamView struct {
 	Floor   floor.State
 	Hubs    []Presence
 	Notes   []floor.TeamNote
-	Poll    *floor.Poll // the open poll, else the last one
+	Poll    *floor.Poll  // the open poll, else the last one
 	Seats   []floor.Seat // the seats connected now
 }
 
