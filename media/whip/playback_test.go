@@ -266,7 +266,9 @@ func TestTurnIsRecordedAndFFprobeReadsIt(t *testing.T) {
 			t.Fatalf("ffprobe %s: %v\n%s", path, err, out)
 		}
 		d, err := strconv.ParseFloat(strings.TrimSpace(string(out)), 64)
-		if err != nil || d < 2.5 || d > 3.5 {
+		// 3 s live; under the race detector with every package's tests at
+		// once the first audio has arrived up to 0.54 s late (2.46 s seen).
+		if err != nil || d < 2.0 || d > 3.5 {
 			t.Fatalf("%s: duration %q", filepath.Base(path), out)
 		}
 	}
