@@ -1,0 +1,93 @@
+package control
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/igf-floor/floor/app/floor"
+	"github.com/igf-floor/floor/app/timer"
+)
+
+// The seats' wire, one example of each, against testdata/seatwire/seat-*.json
+// and team-state.json (go test -update writes them): a rename of a domain
+// field cannot change what a seat of another version reads.
+func TestSeatWireGoldenFiles(t *testing.T) {
+	at := time.Date(2026, 11, 27, 9, 41, 7, 250000001, time.UTC)
+	ts := timer.State{Planned: time.Hour, Started: true, Session: timer.Stopwatch{Running: true, Since: at.Add(-41 * time.Minute)},
+		Speaker: &timer.Turn{Name: "Wanjiru K.", Mode: timer.CountDown, Allotted: 3 * time.Minute, Clock: timer.Stopwatch{Running: true, Since: at}},
+		Last: at, Applied: 4}
+	req := floor.Request{ID: 5, At: at.Add(-time.Minute), Speaker: floor.Speaker{Name: "Kwame", Group: "Government", Region: "African Group",
+		Remote: true, Hub: "Accra", HubID: "h0123456789ab"}}
+	turn := floor.Intervention{Speaker: floor.Speaker{Name: "Marilia Maciel"}, Start: at.Add(-10 * time.Minute), End: at.Add(-7 * time.Minute),
+		Spoke: 3 * time.Minute, Request: 1}
+	examples := map[string]any{
+		"team-state": TeamStateWire{V: Version, Now: at.Add(time.Second), Base: BaseWire{Timer: 4, Floor: 9},
+			Seat:    SeatWire{ID: "s00aa11bb22cc", Name: "Ginger Paque", Role: "online-moderator", GiveRemote: true, Rights: []string{"queue", "message", "give-remote"}},
+			Session: "WS #234 Security of digital products", Timer: WireTimer(ts), Queue: []RequestWire{WireRequest(req)},
+			Floor: &TurnRecordWire{Request: 4, Speaker: SpeakerWire{Name: "Wanjiru K."}, Remote: true, Hub: "Nairobi", Start: at},
+			Turns: []TurnRecordWire{WireTurn(turn)}, Question: 2, QuestionText: "How can security by design be encouraged?",
+			Hubs:  []HubPresenceWire{{ID: "h0123456789ab", Name: "Accra", Requests: []int{5}}, {ID: "h99", Name: "La Paz", Away: at.Add(-12 * time.Second)}},
+			Notes: []NoteWire{WireNote(floor.TeamNote{Kind: floor.KeyPoint, Turn: 1, Text: "Liability", By: "Vladimir Radunovic", Role: floor.RapporteurSeat, At: at})},
+			Seats: []SeatWire{{ID: "s00aa11bb22cc", Name: "Ginger Paque", Role: "online-moderator"}}},
+		"seat-command": SeatCommandWire{V: Version, Verb: "give", Base: BaseWire{Timer: 4, Floor: 9}, ID: 5, AllottedNs: int64(2 * time.Minute)},
+		"seat-reply":   SeatReplyWire{V: Version, Error: "give needs the right to give and end turns, which a seat as rapporteur does not have", Right: "floor"},
+		"seat-clock":   ClockWire{V: Version, T0: 1795770067250000001, T1: 1795770068484000000, T2: 1795770068484100000},
+	}
+	for name, msg := range examples {
+		got, err := json.MarshalIndent(msg, "", "  ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join("testdata", "seatwire", name+".json")
+		if *update {
+			if err := os.WriteFile(path, append(got, '\n'), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.TrimSpace(string(want)) != string(got) {
+			t.Errorf("%s on the wire:\n%s\nwant (%s):\n%s", name, got, path, want)
+		}
+	}
+	raw, _ := json.Marshal(examples["team-state"])
+	st, err := DecodeTeamState(raw)
+	if err != nil || st.TimerState().Speaker == nil || st.TimerState().Speaker.Name != "Wanjiru K." {
+		t.Fatalf("the state read back: %+v, %v", st, err)
+	}
+}
+
+// A seat's command is checked field by field, and one of another version
+// is refused naming both versions.
+func TestSeatCommandsAreChecked(t *testing.T) {
+	for _, c := range []struct{ raw, want string }{
+		{`{"v":2,"verb":"give","base":{"timer":1,"floor":2},"id":3}`, ""},
+		{`{"v":1,"verb":"give"}`, "protocol version 1, this Floor speaks version 2"},
+		{`{"v":2,"verb":"takeaway","text":"a\u202eb"}`, "control or direction characters"},
+		{`{"v":2,"verb":"ask","speaker":{"name":"\u001b[31mred"}}`, "control or direction characters"},
+		{`{"v":2,"verb":"give","id":-1}`, "negative"},
+		{`{"v":2,"verb":"give"}{"v":2,"verb":"end"}`, "more than one"},
+		{`{"v":2,"verb":"takeaway","text":"` + strings.Repeat("x", MaxSeatCommand) + `"}`, "larger than"},
+		{`[]`, "not a command"},
+	} {
+		_, err := DecodeSeatCommand([]byte(c.raw))
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("%.60s: %v", c.raw, err)
+		case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
+			t.Errorf("%.60s: %v, want %q", c.raw, err, c.want)
+		}
+	}
+	_, err := DecodeTeamState([]byte(`{"v":3}`))
+	if ve := (*VersionError)(nil); !errors.As(err, &ve) || ve.Peer != 3 {
+		t.Errorf("a room of version 3: %v", err)
+	}
+}
