@@ -5,6 +5,8 @@
 package whip
 
 import (
+	"github.com/igf-floor/floor/app/control"
+
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
@@ -79,27 +81,12 @@ func Pin(cert tls.Certificate) string {
 }
 
 // ErrPinMismatch is a server whose certificate is not the one the invite names.
-var ErrPinMismatch = errors.New("the moderator's certificate does not match the invite (wrong address, or someone in between)")
+var ErrPinMismatch = control.ErrPinMismatch
 
 // PinnedTLS is a client configuration that trusts exactly the certificate
 // whose SHA-256 is pin, and nothing else: no CA, no name check, because the
-// invite itself is the trust anchor.
-func PinnedTLS(pin string) *tls.Config {
-	return &tls.Config{
-		MinVersion:         tls.VersionTLS13,
-		InsecureSkipVerify: true, // replaced by the pin check below
-		VerifyConnection: func(cs tls.ConnectionState) error {
-			if len(cs.PeerCertificates) == 0 {
-				return ErrPinMismatch
-			}
-			sum := sha256.Sum256(cs.PeerCertificates[0].Raw)
-			if hex.EncodeToString(sum[:]) != pin {
-				return fmt.Errorf("%w: got %x", ErrPinMismatch, sum[:8])
-			}
-			return nil
-		},
-	}
-}
+// invite itself is the trust anchor. Seats use the same (control.PinnedTLS).
+func PinnedTLS(pin string) *tls.Config { return control.PinnedTLS(pin) }
 
 func selfSigned(now time.Time) (certPEM, keyPEM []byte, err error) {
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
