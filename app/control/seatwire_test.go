@@ -20,7 +20,7 @@ func TestSeatWireGoldenFiles(t *testing.T) {
 	at := time.Date(2026, 11, 27, 9, 41, 7, 250000001, time.UTC)
 	ts := timer.State{Planned: time.Hour, Started: true, Session: timer.Stopwatch{Running: true, Since: at.Add(-41 * time.Minute)},
 		Speaker: &timer.Turn{Name: "Wanjiru K.", Mode: timer.CountDown, Allotted: 3 * time.Minute, Clock: timer.Stopwatch{Running: true, Since: at}},
-		Last: at, Applied: 4}
+		Last:    at, Applied: 4}
 	req := floor.Request{ID: 5, At: at.Add(-time.Minute), Speaker: floor.Speaker{Name: "Kwame", Group: "Government", Region: "African Group",
 		Remote: true, Hub: "Accra", HubID: "h0123456789ab"}}
 	turn := floor.Intervention{Speaker: floor.Speaker{Name: "Marilia Maciel"}, Start: at.Add(-10 * time.Minute), End: at.Add(-7 * time.Minute),
