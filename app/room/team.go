@@ -131,11 +131,12 @@ func (r *Room) View(ctx context.Context, s floor.Seat) (TeamView, error) {
 			v.Poll = &p
 		}
 	}
-	v.Seats = r.connectedSeats(ctx)
+	v.Seats = r.ConnectedSeats(ctx)
 	return v, nil
 }
 
-func (r *Room) connectedSeats(ctx context.Context) []floor.Seat {
+// ConnectedSeats are the seats following the room now.
+func (r *Room) ConnectedSeats(ctx context.Context) []floor.Seat {
 	r.team.mu.Lock()
 	ids := make([]string, 0, len(r.team.present))
 	for id := range r.team.present {

@@ -204,6 +204,7 @@ func (s *Server) state(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
+	token := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
 	leave, err := s.room.ArriveSeat(seat)
 	if err != nil {
 		w.Header().Set("Retry-After", "10")
@@ -245,6 +246,11 @@ func (s *Server) state(w http.ResponseWriter, r *http.Request) {
 			return
 		case <-changes:
 		case <-tick.C:
+			// A seat revoked elsewhere (floor seats revoke, another
+			// process) is let go within a heartbeat.
+			if _, err := s.auth.Authenticate(ctx, token); errors.Is(err, app.ErrNoSeat) {
+				return
+			}
 		}
 	}
 }

@@ -188,6 +188,12 @@ func (h *headless) describe() string {
 		}
 		fmt.Fprintln(&b, line)
 	}
+	if seats := h.srv.Room.ConnectedSeats(context.Background()); len(seats) > 0 {
+		fmt.Fprintf(&b, "Seats connected: %d\n", len(seats))
+		for _, s := range seats {
+			fmt.Fprintf(&b, "  %s (%s) as %s\n", s.Name, s.ID, s.Role.Words())
+		}
+	}
 	fs := h.m.Floor()
 	if fs.Current != nil {
 		fmt.Fprintf(&b, "On the floor: %s\n", speakerLine(fs.Current.Speaker))
@@ -337,6 +343,14 @@ func (h *headless) command(ctx context.Context, line string) bool {
 		}
 		fmt.Fprint(h.out, h.describe())
 	case "revoke":
+		if strings.HasPrefix(rest, "s") { // seat ids begin with s, hub ids with h
+			var seat floor.Seat
+			if seat, err = (app.SeatDirectory{Store: h.db, Clock: h.o.env.Clock}).Revoke(ctx, rest); err == nil {
+				h.srv.Seats.CutOff(seat.ID)
+				fmt.Fprintf(h.out, "Revoked the seat of %s.\n", seat.Name)
+			}
+			break
+		}
 		var hub floor.Hub
 		if hub, err = h.dir.Revoke(ctx, rest); err == nil {
 			h.srv.CutOff(ctx, hub.ID)

@@ -25,6 +25,7 @@ import (
 	"github.com/igf-floor/floor/app/pollpage"
 	"github.com/igf-floor/floor/app/room"
 	"github.com/igf-floor/floor/app/roomagenda"
+	"github.com/igf-floor/floor/app/seatlink"
 	"github.com/igf-floor/floor/app/timer"
 	"github.com/igf-floor/floor/media"
 	"github.com/igf-floor/floor/media/audioout"
@@ -84,6 +85,7 @@ func ICEServers(stun, turn []string, turnUser, turnPassword string) []webrtc.ICE
 // Serving is Floor open to hubs; Close closes it.
 type Serving struct {
 	Room      *room.Room
+	Seats     *seatlink.Server // the session team's seats, on the same port
 	Server    *whip.Server
 	Play      *playback.Room       // the hubs' video and sound, decoded for the hub on the floor
 	Sound     *audioout.Output     // where the room hears the hub on the floor
@@ -127,11 +129,16 @@ func Open(ctx context.Context, c Config) (*Serving, error) {
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	s := &Serving{engine: engine, cancel: cancel, Addr: tcp, UDP: engine.Addr(), Pin: whip.Pin(c.Certificate)}
+	var questions []string
+	if c.Session != nil {
+		questions = c.Session.PolicyQuestions
+	}
 	s.Room = room.New(room.Config{Moderator: c.Moderator, Clock: c.Clock, SessionTitle: c.SessionTitle, Grace: c.HubGrace,
 		Active: func(ctx context.Context, hubID string) bool {
 			h, err := c.DB.Hub(ctx, hubID)
 			return err != nil || h.Active() // a database that cannot answer now revokes nobody
-		}})
+		},
+		Questions: questions, Record: c.DB, SessionKey: c.SessionKey, Audit: c.DB, Seat: c.DB.Seat})
 	s.Room.OnHeadcount(func(hub string, people int) {
 		_ = c.DB.NoteHeadcount(context.Background(), c.SessionKey, hub, people)
 	})
@@ -221,10 +228,12 @@ func Open(ctx context.Context, c Config) (*Serving, error) {
 	return s, nil
 }
 
-// routes are WHIP for hubs, the browser hub page and, with polls, the page
-// phones vote on.
+// routes are WHIP for hubs, the seats of the session team, the browser hub
+// page and, with polls, the page phones vote on.
 func (s *Serving) routes(c Config) (http.Handler, error) {
 	mux := http.NewServeMux()
+	s.Seats = seatlink.NewServer(seatlink.Config{Room: s.Room, Auth: app.SeatDirectory{Store: c.DB, Clock: c.Clock}, Audit: c.DB, Clock: c.Clock})
+	s.Seats.Register(mux)
 	mux.Handle("/whip", s.Server.Handler())
 	mux.Handle("/whip/", s.Server.Handler())
 	if err := hubpage.Register(mux); err != nil {
