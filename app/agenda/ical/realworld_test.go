@@ -49,8 +49,11 @@ func TestJRES2022FoldInsideUTF8(t *testing.T) {
 		!csan.Start.Equal(time.Date(2022, 5, 18, 18, 15, 0, 0, paris)) || !strings.Contains(csan.Description, "d’exploitation") {
 		t.Errorf("folded session %+v", csan)
 	}
-	if len(rep.Warnings) != 0 {
-		t.Errorf("notes:\n%s", notes(rep))
+	// No X-WR-TIMEZONE: every TZID is Europe/Paris, so that is the event's
+	// zone and each session's, said once (it was UTC, silently).
+	if sched.Event.Zone != "Europe/Paris" || first.Zone != "Europe/Paris" || csan.Zone != "Europe/Paris" ||
+		notes(rep) != "the calendar names no time zone (X-WR-TIMEZONE); every time in it with a zone is in Europe/Paris, so that is the event's zone\n" {
+		t.Errorf("zones %q %q, notes:\n%s", sched.Event.Zone, first.Zone, notes(rep))
 	}
 	// A byte that is bad after unfolding is still refused, on its own line.
 	bad := strings.Replace(string(data), "Salle Endoume", "Salle \xffEndoume", 1)
