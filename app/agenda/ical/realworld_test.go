@@ -143,7 +143,7 @@ func TestExchange2010Calendar(t *testing.T) {
 	const long = "040000008200E00074C5B7101A82E00800000000C41E94C5B4F3DA010000000000000000100000007EA1D0AA9DB96545A536FABC0B0C1F5A"
 	for i, want := range []struct {
 		guid, title, start string
-		length           time.Duration
+		length             time.Duration
 	}{
 		{"040000008200E00074C5B7101A82E00800000000EF8046288216DB010000000000000000100000000D748168D60A25439FA3E76297E80CB0", "outlook event with alarm", "2024-10-04T17:30:00Z", 30 * time.Minute},
 		{"111/20240701", "test123", "2024-06-30T23:00:00Z", 7 * 24 * time.Hour}, // midnight in London (BST)
