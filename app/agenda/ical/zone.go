@@ -45,20 +45,26 @@ func (z zone) wall(t time.Time) time.Time {
 // zones resolves the TZIDs of one calendar, each once, and notes how.
 type zones struct {
 	vtz  map[string]*vtimezone
+	bad  map[string]error // VTIMEZONEs Floor cannot read, refused only when used
 	done map[string]zone
 	rep  *agenda.Report
 }
 
 func newZones(cal *goical.Calendar, rep *agenda.Report) (*zones, error) {
-	z := &zones{vtz: map[string]*vtimezone{}, done: map[string]zone{}, rep: rep}
+	z := &zones{vtz: map[string]*vtimezone{}, bad: map[string]error{}, done: map[string]zone{}, rep: rep}
 	for _, c := range cal.Children {
 		if c.Name != goical.CompTimezone {
 			continue
 		}
-		id := strings.TrimSpace(c.Props.Get(goical.PropTimezoneID).Value)
+		p := c.Props.Get(goical.PropTimezoneID)
+		if p == nil {
+			continue // a VTIMEZONE no TZID can name
+		}
+		id := strings.TrimSpace(p.Value)
 		v, err := parseVTimezone(c)
 		if err != nil {
-			return nil, fmt.Errorf("VTIMEZONE %q: %w", id, err)
+			z.bad[id] = fmt.Errorf("its VTIMEZONE cannot be read: %w", err)
+			continue
 		}
 		z.vtz[id] = v
 	}
@@ -97,6 +103,9 @@ func (zs *zones) resolve(id string) (zone, error) {
 		}
 	}
 	v := zs.vtz[id]
+	if err := zs.bad[id]; v == nil && err != nil {
+		return zone{}, fmt.Errorf("unknown time zone %q: %w", id, err)
+	}
 	if v == nil {
 		return zone{}, fmt.Errorf("unknown time zone %q: not an IANA zone, not a Windows zone CLDR maps, and the calendar has no VTIMEZONE for it", id)
 	}

@@ -74,6 +74,16 @@ func TestZoneFromVTimezoneOrRefused(t *testing.T) {
 	if err != nil || !sched.Sessions[0].Start.Equal(utc("2024-06-01T17:00:00Z")) || sched.Sessions[0].Zone != "Etc/GMT+7" {
 		t.Errorf("Yukon: %v %+v", err, sched.Sessions)
 	}
+	// A VTIMEZONE Floor cannot read is refused only when a time uses it.
+	broken := "BEGIN:VTIMEZONE\r\nTZID:Broken Standard Time\r\nBEGIN:STANDARD\r\nDTSTART:16010101T000000\r\nTZOFFSETTO:+0100\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n" +
+		"BEGIN:VTIMEZONE\r\nBEGIN:STANDARD\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n"
+	if _, _, err := Parse(vcal(broken, "DTSTART:20240601T100000Z\r\nDURATION:PT1H\r\n")); err != nil {
+		t.Errorf("unused broken VTIMEZONE: %v", err)
+	}
+	_, _, err = Parse(vcal(broken, "DTSTART;TZID=Broken Standard Time:20240601T100000\r\nDURATION:PT1H\r\n"))
+	if err == nil || !strings.Contains(err.Error(), `unknown time zone "Broken Standard Time": its VTIMEZONE cannot be read: STANDARD TZOFFSETFROM: missing`) {
+		t.Errorf("used broken VTIMEZONE: %v", err)
+	}
 	_, _, err = Parse(vcal("", "DTSTART;TZID=Romulus Standard Time:20240601T100000\r\nDURATION:PT1H\r\n"))
 	if err == nil || !strings.Contains(err.Error(), `unknown time zone "Romulus Standard Time": not an IANA zone, not a Windows zone CLDR maps, and the calendar has no VTIMEZONE for it`) {
 		t.Errorf("unknown zone: %v", err)
