@@ -175,6 +175,17 @@ func (c *clock) session(ev goical.Event, source, eventID string, rep *agenda.Rep
 			return agenda.Session{}, ws, z, err
 		}
 	}
+	// ORGANIZER is whoever called the meeting (Outlook, Google invitations):
+	// the session's organiser; ATTENDEEs with a name are its speakers.
+	if o := ev.Props.Get(goical.PropOrganizer); o != nil {
+		cn, err := clean(strings.TrimSpace(o.Params.Get(goical.ParamCommonName)), true, who, "ORGANIZER", rep)
+		if err != nil {
+			return agenda.Session{}, ws, z, err
+		}
+		if cn != "" {
+			s.People = append(s.People, agenda.Person{Role: agenda.RoleOrganiser, Name: cn})
+		}
+	}
 	for _, a := range ev.Props.Values(goical.PropAttendee) {
 		cn, err := clean(strings.TrimSpace(a.Params.Get(goical.ParamCommonName)), true, who, "ATTENDEE", rep)
 		if err != nil {
@@ -184,7 +195,7 @@ func (c *clock) session(ev goical.Event, source, eventID string, rep *agenda.Rep
 			s.People = append(s.People, agenda.Person{Role: agenda.RoleSpeaker, Name: cn})
 		}
 	}
-	if len(s.People) == 0 {
+	if len(s.PeopleWith(agenda.RoleSpeaker)) == 0 {
 		if m := byLine.FindStringSubmatch(desc); m != nil {
 			for _, n := range strings.Split(m[1], ",") {
 				if n = strings.TrimSpace(n); n != "" {

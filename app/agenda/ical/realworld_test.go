@@ -195,3 +195,53 @@ func TestAppleICal1UnknownZoneRefused(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// An Exchange meeting request: its Windows zone through CLDR (Asia/Amman,
+// UTC+3 in July 2019), its ORGANIZER the session's organiser, its
+// ATTENDEEs with a name its people; no X-WR-CALNAME, so PRODID names it.
+func TestExchange2010Invite(t *testing.T) {
+	sched, rep, err := Parse(testdata(t, "espocrm-exchange2010-invite.ics"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sched.Event != (agenda.Event{ID: "microsoft-exchange-server-2010", Title: "microsoft-exchange-server-2010", Zone: "Asia/Amman"}) || len(sched.Sessions) != 1 {
+		t.Fatalf("event %+v, %d sessions", sched.Event, len(sched.Sessions))
+	}
+	s := sched.Sessions[0]
+	want := []agenda.Person{{Role: agenda.RoleOrganiser, Name: "Test Org"}, {Role: agenda.RoleSpeaker, Name: "Test-1"}, {Role: agenda.RoleSpeaker, Name: "Test-2"}}
+	if s.GUID != "040000008200E00074C5B7101A82E008000000004679AD350342D501000000000000000010000000BB4B99DDF6B4934B8DC8B8BA92CF3645" ||
+		s.Title != "test2" || !s.Start.Equal(utc("2019-07-29T15:00:00Z")) || s.Duration() != 30*time.Minute || s.Zone != "Asia/Amman" || s.Room != "" ||
+		len(s.People) != len(want) {
+		t.Fatalf("session %+v", s)
+	}
+	for i := range want {
+		if s.People[i] != want[i] {
+			t.Errorf("person %d: %+v, want %+v", i, s.People[i], want[i])
+		}
+	}
+	if n := notes(rep); !strings.Contains(n, `the time zone "Jordan Standard Time" is Windows' name for Asia/Amman (CLDR windowsZones)`) ||
+		!strings.Contains(n, "it is known by the software that wrote it (microsoft-exchange-server-2010)") {
+		t.Errorf("notes:\n%s", n)
+	}
+}
+
+// A Google invitation to an all-day event in a calendar that names no
+// zone: the day is kept as a UTC day, and the note says so.
+func TestGoogleInviteAllDay(t *testing.T) {
+	sched, rep, err := Parse(testdata(t, "espocrm-google-invite-allday.ics"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sched.Sessions) != 1 || sched.Event.Zone != "UTC" {
+		t.Fatalf("%+v", sched)
+	}
+	s := sched.Sessions[0]
+	want := []agenda.Person{{Role: agenda.RoleOrganiser, Name: "test"}, {Role: agenda.RoleSpeaker, Name: "test.com"}}
+	if s.GUID != "4r15namb5v2h4dou58gkfajjbe@google.com" || s.Title != "test ics 4" || !s.Start.Equal(utc("2021-08-10T00:00:00Z")) ||
+		s.Duration() != 24*time.Hour || s.Zone != "UTC" || len(s.People) != 2 || s.People[0] != want[0] || s.People[1] != want[1] {
+		t.Errorf("session %+v", s)
+	}
+	if n := notes(rep); !strings.Contains(n, "1 all-day event(s) (VALUE=DATE) keep their dates: each is listed from midnight to midnight in UTC (the calendar names no zone, so these are UTC days)") {
+		t.Errorf("notes:\n%s", n)
+	}
+}
