@@ -138,12 +138,24 @@ func (zs *zones) resolve(id string) (zone, error) {
 type vtimezone struct {
 	location string // X-LIC-LOCATION, as Thunderbird and Google write
 	obs      []observance
+	trans    []transition // every onset to 2200, in time order
 }
+
+// transition is an observance's onset: from this wall time, offset to.
+type transition struct {
+	at time.Time
+	to int
+}
+
+// maxTransitions bounds the onsets one VTIMEZONE may have (a yearly
+// rule to 2200 has a few hundred).
+const maxTransitions = 10_000
 
 type observance struct {
 	from, to int       // TZOFFSETFROM and TZOFFSETTO, in seconds
 	start    time.Time // DTSTART, a wall time in "from"
 	rule     *rrule.RRule
+	rdates   []time.Time // RDATE onsets, as Thunderbird writes history
 }
 
 func parseVTimezone(c *goical.Component) (*vtimezone, error) {
@@ -168,6 +180,13 @@ func parseVTimezone(c *goical.Component) (*vtimezone, error) {
 			return nil, fmt.Errorf("%s DTSTART: %w", o.Name, err)
 		}
 		ob.start = w.wall
+		for _, p := range o.Props.Values(goical.PropRecurrenceDates) {
+			for _, v := range strings.Split(p.Value, ",") {
+				if w, err := parseWhen(strings.TrimSpace(v), valueParam(&p), ""); err == nil {
+					ob.rdates = append(ob.rdates, w.wall)
+				}
+			}
+		}
 		if p := o.Props.Get(goical.PropRecurrenceRule); p != nil {
 			opt, err := rrule.StrToROption(p.Value)
 			if err != nil {
@@ -190,26 +209,41 @@ func parseVTimezone(c *goical.Component) (*vtimezone, error) {
 		return nil, fmt.Errorf("no STANDARD or DAYLIGHT observance")
 	}
 	sort.SliceStable(v.obs, func(i, j int) bool { return v.obs[i].start.Before(v.obs[j].start) })
+	end := time.Date(2201, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, o := range v.obs {
+		if o.rule == nil {
+			v.trans = append(v.trans, transition{o.start, o.to})
+		}
+		for _, at := range o.rdates {
+			v.trans = append(v.trans, transition{at, o.to})
+		}
+		if o.rule == nil {
+			continue
+		}
+		next := o.rule.Iterator()
+		for len(v.trans) < maxTransitions {
+			at, ok := next()
+			if !ok || !at.Before(end) {
+				break
+			}
+			v.trans = append(v.trans, transition{at, o.to})
+		}
+		if len(v.trans) >= maxTransitions {
+			return nil, fmt.Errorf("more than %d onsets", maxTransitions)
+		}
+	}
+	sort.SliceStable(v.trans, func(i, j int) bool { return v.trans[i].at.Before(v.trans[j].at) })
 	return v, nil
 }
 
-// offset is the UTC offset in force at a wall time: that of the
-// observance whose latest onset is the last before it.
+// offset is the UTC offset in force at a wall time: that of the last
+// onset before it, or the first observance's TZOFFSETFROM before any.
 func (v *vtimezone) offset(wall time.Time) time.Duration {
-	best, bestAt := v.obs[0].from, time.Time{}
-	for _, o := range v.obs {
-		at := time.Time{}
-		switch {
-		case o.rule != nil:
-			at = o.rule.Before(wall, true)
-		case !o.start.After(wall):
-			at = o.start
-		}
-		if !at.IsZero() && (bestAt.IsZero() || at.After(bestAt)) {
-			best, bestAt = o.to, at
-		}
+	i := sort.Search(len(v.trans), func(i int) bool { return v.trans[i].at.After(wall) })
+	if i == 0 {
+		return time.Duration(v.obs[0].from) * time.Second
 	}
-	return time.Duration(best) * time.Second
+	return time.Duration(v.trans[i-1].to) * time.Second
 }
 
 // fixed reports whether the zone keeps one offset throughout.
