@@ -15,6 +15,11 @@ import (
 // MaxOccurrences caps the sessions one recurring event becomes.
 const MaxOccurrences = 500
 
+// MaxRecurring caps the recurring events of one calendar that are
+// expanded (a rule costs up to a few milliseconds); the others keep their
+// first occurrence, said in a note.
+const MaxRecurring = 200
+
 // unboundedSpan is how far a rule without COUNT or UNTIL is expanded when
 // the calendar has no other session to bound it.
 const unboundedSpan = 366 * 24 * time.Hour
@@ -33,37 +38,42 @@ func (c *clock) occurrences(ev goical.Event, ws when, ez zone, bound time.Time, 
 	unbounded := false
 	if p := ev.Props.Get(goical.PropRecurrenceRule); p != nil {
 		opt, err := rrule.StrToROption(p.Value)
-		if err == nil && (opt.Freq == rrule.SECONDLY || opt.Freq == rrule.MINUTELY) {
+		if err == nil && (opt.Freq == rrule.SECONDLY || opt.Freq == rrule.MINUTELY || opt.Freq == rrule.HOURLY) {
 			err = fmt.Errorf("FREQ=%v repeats faster than sessions do", opt.Freq)
 		}
 		if err != nil {
 			rep.Add(0, fmt.Sprintf("%s: its RRULE %q is not one Floor expands (%v); only its first occurrence is listed", who, p.Value, err))
 			return first
 		}
-		opt.Dtstart = ws.wall
 		if !opt.Until.IsZero() && !ws.utc && strings.Contains(strings.ToUpper(p.Value), "Z") {
 			opt.Until = ez.wall(opt.Until) // a UTC UNTIL, compared with local starts
 		}
 		unbounded = opt.Count == 0 && opt.Until.IsZero()
+		limit := ez.wall(bound)
+		if !unbounded {
+			limit = ws.wall.AddDate(10, 0, 0) // COUNT or UNTIL ends it; MaxOccurrences caps it
+		}
+		if opt.Until.IsZero() || opt.Until.After(limit) {
+			opt.Until = limit
+		}
+		// rrule-go checks UNTIL only on a match: a rule nothing matches
+		// (BYMONTH=2;BYMONTHDAY=30) runs on to the year 9999. The Gregorian
+		// calendar repeats every 400 years, so the rule is expanded that
+		// many years later, close to 9999, and its instances moved back.
+		shift := 400 * ((9999 - limit.Year() - 1) / 400)
+		opt.Dtstart, opt.Until = ws.wall.AddDate(shift, 0, 0), opt.Until.AddDate(shift, 0, 0)
 		r, err := rrule.NewRRule(*opt)
 		if err != nil {
 			rep.Add(0, fmt.Sprintf("%s: its RRULE %q is not one Floor expands (%v); only its first occurrence is listed", who, p.Value, err))
 			return first
 		}
-		limit := ez.wall(bound)
-		if !unbounded {
-			limit = ws.wall.AddDate(10, 0, 0) // COUNT or UNTIL ends it; MaxOccurrences caps it
-		}
 		next := r.Iterator()
-		for n := 0; ; n++ {
+		for n := 0; n <= MaxOccurrences*4; n++ { // EXDATEs aside, more than Floor lists
 			t, ok := next()
 			if !ok {
 				break
 			}
-			if t.After(limit) {
-				break
-			}
-			if n > MaxOccurrences*4 { // EXDATEs aside, more than Floor lists
+			if t = t.AddDate(-shift, 0, 0); t.After(limit) {
 				break
 			}
 			walls = append(walls, t)
@@ -193,7 +203,15 @@ func (c *clock) sessions(events []goical.Event, source, eventID string, rep *age
 			last = p.s.End
 		}
 	}
-	for _, p := range masters {
+	if n := len(masters) - MaxRecurring; n > 0 {
+		rep.Add(0, fmt.Sprintf("the calendar has %d repeating events; Floor expands the first %d, and lists the other %d with their first occurrence only", len(masters), MaxRecurring, n))
+	}
+	for i, p := range masters {
+		if i >= MaxRecurring {
+			p.s.GUID = occurrenceID(p.s.GUID, p.s.Start, p.ws.wall, p.ws.date)
+			add(p.s)
+			continue
+		}
 		ez := p.z
 		if p.ws.utc {
 			ez = zone{name: "UTC", loc: time.UTC}

@@ -1,6 +1,7 @@
 package ical
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -63,5 +64,33 @@ func TestRecurrenceBounds(t *testing.T) {
 	if err != nil || len(sched.Sessions) != 1 || sched.Sessions[0].GUID != "a@x/20240301T100000Z" ||
 		!strings.Contains(notes(rep), `"S1": its RRULE "FREQ=MINUTELY;COUNT=50" is not one Floor expands (FREQ=MINUTELY repeats faster than sessions do); only its first occurrence is listed`) {
 		t.Errorf("%v %+v, notes:\n%s", err, sched.Sessions, notes(rep))
+	}
+}
+
+// A rule nothing matches costs milliseconds, not a search to the year
+// 9999; HOURLY is not expanded; past MaxRecurring repeating events the
+// rest keep their first occurrence, said once.
+func TestRecurrenceCost(t *testing.T) {
+	calendar := func(n int, rule string) []byte {
+		var b strings.Builder
+		b.WriteString("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nX-WR-CALNAME:C\r\n")
+		for i := 0; i < n; i++ {
+			fmt.Fprintf(&b, "BEGIN:VEVENT\r\nUID:%d@x\r\nSUMMARY:S\r\nDTSTART:20240301T100000Z\r\nDURATION:PT1H\r\nRRULE:%s\r\nEND:VEVENT\r\n", i, rule)
+		}
+		return []byte(b.String() + "END:VCALENDAR\r\n")
+	}
+	start := time.Now()
+	sched, _, err := Parse(calendar(10, "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30"))
+	if d := time.Since(start); err != nil || len(sched.Sessions) != 10 || d > 10*time.Second {
+		t.Errorf("10 never-matching rules: %v, %d sessions, %v", err, len(sched.Sessions), d)
+	}
+	sched, rep, err := Parse(calendar(MaxRecurring+2, "FREQ=DAILY;COUNT=2"))
+	if err != nil || len(sched.Sessions) != 2*MaxRecurring+2 ||
+		!strings.Contains(notes(rep), "the calendar has 202 repeating events; Floor expands the first 200, and lists the other 2 with their first occurrence only") {
+		t.Errorf("%v, %d sessions", err, len(sched.Sessions))
+	}
+	sched, rep, err = Parse(vcal("", "DTSTART:20240301T100000Z\r\nDURATION:PT1H\r\nRRULE:FREQ=HOURLY;COUNT=3\r\n"))
+	if err != nil || len(sched.Sessions) != 1 || !strings.Contains(notes(rep), "FREQ=HOURLY repeats faster than sessions do") {
+		t.Errorf("hourly: %v %d\n%s", err, len(sched.Sessions), notes(rep))
 	}
 }
