@@ -90,13 +90,9 @@ func parseCalendar(data []byte) (agenda.Schedule, Calendar, agenda.Report, error
 	if name == "" && !strings.Contains(info.Description, "\n") && len([]rune(info.Description)) <= 80 {
 		name = info.Description
 	}
-	zone := text(cal.Props, "X-WR-TIMEZONE")
-	if zone == "" {
-		zone = "UTC"
-	}
-	loc, err := time.LoadLocation(zone)
+	clk, err := newClock(cal, &rep)
 	if err != nil {
-		return agenda.Schedule{}, info, rep, fmt.Errorf("unknown time zone %q", zone)
+		return agenda.Schedule{}, info, rep, err
 	}
 	if p := cal.Props.Get("REFRESH-INTERVAL"); p != nil {
 		if d, err := p.Duration(); err == nil && d > 0 {
@@ -120,89 +116,86 @@ func parseCalendar(data []byte) (agenda.Schedule, Calendar, agenda.Report, error
 		rep.Add(0, fmt.Sprintf("the calendar has no name (X-WR-CALNAME); it is known by the software that wrote it (%s)", id))
 	}
 	source := "ical:" + id
-	sched := agenda.Schedule{Event: agenda.Event{ID: id, Title: orDefault(name, id), Zone: zone}, Complete: true}
-	seen := map[string]bool{}
-	for i, ev := range events {
-		s, err := session(ev, loc, source, id, &rep)
-		if err != nil {
-			return agenda.Schedule{}, info, rep, fmt.Errorf("event %d (%q): %w", i+1, text(ev.Props, goical.PropSummary), err)
-		}
-		if seen[s.GUID] {
-			// A recurring event's instances share a UID; Floor lists the first.
-			rep.Add(0, fmt.Sprintf("UID %s appears again (%q); the first is kept", s.GUID, s.Title))
-			continue
-		}
-		seen[s.GUID] = true
-		sched.Sessions = append(sched.Sessions, s)
+	sched := agenda.Schedule{Event: agenda.Event{ID: id, Title: orDefault(name, id), Zone: clk.cal.name}, Complete: true}
+	if sched.Sessions, err = clk.sessions(events, source, id, &rep); err != nil {
+		return agenda.Schedule{}, info, rep, err
 	}
+	clk.notes(&rep)
 	sched.Refresh = info.Refresh
 	return sched, info, rep, nil
 }
 
-func session(ev goical.Event, loc *time.Location, source, eventID string, rep *agenda.Report) (agenda.Session, error) {
+func (c *clock) session(ev goical.Event, source, eventID string, rep *agenda.Report) (s agenda.Session, ws when, z zone, err error) {
 	title, err := clean(text(ev.Props, goical.PropSummary), true, "an event", "SUMMARY", rep)
 	if err != nil {
-		return agenda.Session{}, err
+		return agenda.Session{}, ws, z, err
 	}
 	if title == "" {
-		return agenda.Session{}, errors.New("no SUMMARY")
+		return agenda.Session{}, ws, z, errors.New("no SUMMARY")
 	}
 	who := fmt.Sprintf("%q", title)
 	field := func(name string, label bool) (string, error) {
 		return clean(text(ev.Props, name), label, who, name, rep)
 	}
-	start, err := ev.DateTimeStart(loc)
+	start, end, z, ws, err := c.span(ev)
 	if err != nil {
-		return agenda.Session{}, fmt.Errorf("DTSTART: %w", err)
-	}
-	end, err := ev.DateTimeEnd(loc)
-	if err != nil {
-		return agenda.Session{}, fmt.Errorf("DTEND: %w", err)
+		return s, ws, z, err
 	}
 	if start.Year() < 1970 || start.Year() > 2200 {
-		return agenda.Session{}, fmt.Errorf("the year %d is not plausible for a session", start.Year())
+		return agenda.Session{}, ws, z, fmt.Errorf("the year %d is not plausible for a session", start.Year())
 	}
 	if end.Before(start) {
-		return agenda.Session{}, fmt.Errorf("it ends (%s) before it starts (%s)", end.UTC().Format(time.RFC3339), start.UTC().Format(time.RFC3339))
+		return agenda.Session{}, ws, z, fmt.Errorf("it ends (%s) before it starts (%s)", end.UTC().Format(time.RFC3339), start.UTC().Format(time.RFC3339))
 	}
 	if d := end.Sub(start); d > MaxLength {
-		return agenda.Session{}, fmt.Errorf("it lasts %v, more than the %v a session can", d.Round(time.Hour), MaxLength)
+		return agenda.Session{}, ws, z, fmt.Errorf("it lasts %v, more than the %v a session can", d.Round(time.Hour), MaxLength)
 	}
 	uid, err := field(goical.PropUID, true)
 	if err != nil {
-		return agenda.Session{}, err
+		return agenda.Session{}, ws, z, err
 	}
 	room, err := field(goical.PropLocation, true)
 	if err != nil {
-		return agenda.Session{}, err
+		return agenda.Session{}, ws, z, err
 	}
 	desc, err := field(goical.PropDescription, false)
 	if err != nil {
-		return agenda.Session{}, err
+		return agenda.Session{}, ws, z, err
 	}
 	if uid == "" {
 		uid = uuid.NewSHA1(uuid.NameSpaceURL, []byte(source+"/"+start.UTC().Format(time.RFC3339)+"/"+title)).String()
 		rep.Add(0, fmt.Sprintf("%q has no UID; Floor derived %s from its start and title", title, uid))
 	}
-	s := agenda.Session{
+	s = agenda.Session{
 		Source: source, GUID: uid, EventID: eventID, Title: title, Start: start.UTC(), End: end.UTC(),
-		Planned: end.Sub(start), Zone: loc.String(), Room: room, Description: desc,
+		Planned: end.Sub(start), Zone: z.name, Room: room, Description: desc,
 	}
 	if cats, err := textList(ev.Props, goical.PropCategories); err == nil && len(cats) > 0 {
 		if s.Track, err = clean(strings.TrimSpace(cats[0]), true, who, goical.PropCategories, rep); err != nil {
-			return agenda.Session{}, err
+			return agenda.Session{}, ws, z, err
+		}
+	}
+	// ORGANIZER is whoever called the meeting (Outlook, Google invitations):
+	// the session's organiser; ATTENDEEs with a name are its speakers.
+	if o := ev.Props.Get(goical.PropOrganizer); o != nil {
+		cn, err := clean(strings.TrimSpace(o.Params.Get(goical.ParamCommonName)), true, who, "ORGANIZER", rep)
+		if err != nil {
+			return agenda.Session{}, ws, z, err
+		}
+		if cn != "" {
+			s.People = append(s.People, agenda.Person{Role: agenda.RoleOrganiser, Name: cn})
 		}
 	}
 	for _, a := range ev.Props.Values(goical.PropAttendee) {
 		cn, err := clean(strings.TrimSpace(a.Params.Get(goical.ParamCommonName)), true, who, "ATTENDEE", rep)
 		if err != nil {
-			return agenda.Session{}, err
+			return agenda.Session{}, ws, z, err
 		}
 		if cn != "" {
 			s.People = append(s.People, agenda.Person{Role: agenda.RoleSpeaker, Name: cn})
 		}
 	}
-	if len(s.People) == 0 {
+	if len(s.PeopleWith(agenda.RoleSpeaker)) == 0 {
 		if m := byLine.FindStringSubmatch(desc); m != nil {
 			for _, n := range strings.Split(m[1], ",") {
 				if n = strings.TrimSpace(n); n != "" {
@@ -213,7 +206,7 @@ func session(ev goical.Event, loc *time.Location, source, eventID string, rep *a
 	}
 	u, err := field(goical.PropURL, true)
 	if err != nil {
-		return agenda.Session{}, err
+		return agenda.Session{}, ws, z, err
 	}
 	if u != "" {
 		s.Links = append(s.Links, agenda.Link{Label: "Session page", URL: u})
@@ -221,11 +214,11 @@ func session(ev goical.Event, loc *time.Location, source, eventID string, rep *a
 	for _, c := range ev.Props.Values(goical.PropConference) {
 		label, err := clean(orDefault(c.Params.Get(goical.ParamLabel), "Join online"), true, who, "CONFERENCE", rep)
 		if err != nil {
-			return agenda.Session{}, err
+			return agenda.Session{}, ws, z, err
 		}
 		url, err := clean(c.Value, true, who, "CONFERENCE", rep)
 		if err != nil {
-			return agenda.Session{}, err
+			return agenda.Session{}, ws, z, err
 		}
 		s.Links = append(s.Links, agenda.Link{Label: label, URL: url})
 	}
@@ -233,7 +226,7 @@ func session(ev goical.Event, loc *time.Location, source, eventID string, rep *a
 		s.Title = "Cancelled: " + s.Title
 		rep.Add(0, fmt.Sprintf("%q is cancelled", title))
 	}
-	return s, nil
+	return s, ws, z, nil
 }
 
 // byLine finds "von: Name" / "by: Name" at the start of a description, as

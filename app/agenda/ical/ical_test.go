@@ -76,6 +76,11 @@ func TestRFC7986AndBadInput(t *testing.T) {
 func FuzzParse(f *testing.F) {
 	f.Add(fixture(f)[:3000])
 	f.Add([]byte("BEGIN:VCALENDAR\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:1\r\nDTSTART:20240601T100000Z\r\nSUMMARY:S\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"))
+	// Windows zone, VTIMEZONE rules, floating and all-day times, RRULE/EXDATE/RECURRENCE-ID.
+	f.Add(vcal(westEurope+strings.ReplaceAll(westEurope, "W. Europe Standard Time", "Custom"),
+		"DTSTART;TZID=W. Europe Standard Time:20240325T100000\r\nDURATION:PT1H\r\nRRULE:FREQ=WEEKLY;COUNT=4\r\nEXDATE;TZID=Custom:20240408T100000\r\n",
+		"DTSTART;VALUE=DATE:20240601\r\nRRULE:FREQ=DAILY;UNTIL=20240605T000000Z\r\n", "DTSTART:20240601T100000\r\nDTEND;TZID=Custom:20240601T120000\r\n",
+		"RECURRENCE-ID;TZID=W. Europe Standard Time:20240401T100000\r\nDTSTART:20240401T120000Z\r\nDURATION:PT1H\r\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		sched, _, err := Parse(data)
 		if err != nil {
