@@ -60,9 +60,11 @@ td.n,th.n{text-align:right}img{max-width:100%}h2{border-bottom:2px solid #0b5394
 </style></head><body>
 <h1>Session report: {{.Title}}</h1>
 <ul>{{range .Facts}}<li><strong>{{index . 0}}:</strong> {{index . 1}}</li>{{end}}
-{{range .People}}<li><strong>{{.RoleTitle}}:</strong> {{join .People "; "}}</li>{{end}}</ul>
+{{range .People}}<li><strong>{{.RoleTitle}}:</strong> {{join .People "; "}}</li>{{end}}
+{{range .Served}}<li><strong>{{.RoleTitle}} (served, from their seat):</strong> {{join .People "; "}}</li>{{end}}</ul>
 <h2>Key takeaways</h2>{{if .Takeaways}}<ul>{{range .Takeaways}}<li>{{.}}</li>{{end}}</ul>{{else}}<p><em>The rapporteur has not written the takeaways yet.</em></p>{{end}}
 <h2>Calls to action</h2>{{if .CallsToAction}}<ul>{{range .CallsToAction}}<li>{{.}}</li>{{end}}</ul>{{else}}<p><em>The rapporteur has not written calls to action yet.</em></p>{{end}}
+{{if .KeyPoints}}<h2>Key points</h2><ul>{{range .KeyPoints}}<li>{{.}}</li>{{end}}</ul>{{end}}
 <h2>Interventions by policy question</h2>
 <p>{{plural .Interventions "intervention"}}, {{clock .SpeakingTime}} of speaking time.{{if .StillSpeaking}} {{.StillSpeaking}} still has the floor; that turn is not counted.{{end}}</p>
 {{range .Questions}}<h3>{{.Heading}}</h3>

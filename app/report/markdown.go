@@ -22,6 +22,9 @@ func Markdown(r Report, charts []Chart, chartPath func(Chart) string) string {
 	for _, rp := range r.People {
 		p("- **%s:** %s\n", rp.RoleTitle(), esc(strings.Join(rp.People, "; ")))
 	}
+	for _, rp := range r.Served {
+		p("- **%s (served, from their seat):** %s\n", rp.RoleTitle(), esc(strings.Join(rp.People, "; ")))
+	}
 	section := func(name string, items []string, none string) {
 		p("\n## %s\n\n", name)
 		if len(items) == 0 {
@@ -33,6 +36,9 @@ func Markdown(r Report, charts []Chart, chartPath func(Chart) string) string {
 	}
 	section("Key takeaways", r.Takeaways, "The rapporteur has not written the takeaways yet.")
 	section("Calls to action", r.CallsToAction, "The rapporteur has not written calls to action yet.")
+	if len(r.KeyPoints) > 0 {
+		section("Key points", r.KeyPoints, "")
+	}
 
 	p("\n## Interventions by policy question\n\n")
 	p("%s, %s of speaking time.", Plural(r.Interventions, "intervention"), Clock(r.SpeakingTime))
@@ -42,6 +48,10 @@ func Markdown(r Report, charts []Chart, chartPath func(Chart) string) string {
 	p("\n")
 	for _, q := range r.Questions {
 		p("\n### %s\n\n", esc(q.Heading()))
+		if len(q.Turns) == 0 {
+			p("_No turns under this question yet._\n")
+			continue
+		}
 		p("| Speaker | Stakeholder group | Region | Place | Duration |\n|---|---|---|---|---:|\n")
 		for _, iv := range q.Turns {
 			s := iv.Speaker
@@ -51,6 +61,9 @@ func Markdown(r Report, charts []Chart, chartPath func(Chart) string) string {
 	}
 
 	p("\n## Speaking-time balance\n")
+	if len(r.Balance) == 0 {
+		p("\n_No speaking time recorded yet._\n")
+	}
 	for _, d := range r.Balance {
 		p("\n### By %s\n\n| %s | Turns | Time | Share |\n|---|---:|---:|---:|\n", d.Name, title(d.Name))
 		for _, s := range d.Shares {

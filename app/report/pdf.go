@@ -39,8 +39,14 @@ func PDF(r Report, charts []Chart) ([]byte, error) {
 	for _, rp := range r.People {
 		d.labelled(rp.RoleTitle(), strings.Join(rp.People, "; "))
 	}
+	for _, rp := range r.Served {
+		d.labelled(rp.RoleTitle()+" (served, from their seat)", strings.Join(rp.People, "; "))
+	}
 	d.list("Key takeaways", r.Takeaways, "The rapporteur has not written the takeaways yet.")
 	d.list("Calls to action", r.CallsToAction, "The rapporteur has not written calls to action yet.")
+	if len(r.KeyPoints) > 0 {
+		d.list("Key points", r.KeyPoints, "")
+	}
 
 	d.heading("Interventions by policy question")
 	summary := fmt.Sprintf("%s, %s of speaking time.", Plural(r.Interventions, "intervention"), Clock(r.SpeakingTime))

@@ -23,6 +23,8 @@ type Input struct {
 	Polls      []floor.Tally
 	Notes      floor.Rapporteur
 	Headcounts []floor.Headcount
+	Team       []floor.TeamNote // what the session team wrote, with who and when
+	Served     []floor.Seat     // the seats that acted in the session
 	Generated  time.Time
 }
 
@@ -30,7 +32,9 @@ type Input struct {
 type Report struct {
 	Title, Number, When, Room string
 	People                    []RolePeople
+	Served                    []RolePeople // the team as it actually served, from the seats
 	Takeaways, CallsToAction  []string
+	KeyPoints                 []string // interventions the team marked, with who marked them
 	Questions                 []QuestionTurns
 	Interventions             int
 	SpeakingTime              time.Duration
@@ -108,6 +112,7 @@ func Build(in Input) Report {
 		}
 	}
 
+	r.team(in)
 	ivs := in.Floor.Interventions
 	if cur := in.Floor.Current; cur != nil {
 		r.StillSpeaking = cur.Speaker.Name
@@ -127,6 +132,13 @@ func Build(in Input) Report {
 		g.Time += iv.Spoke
 		r.Interventions++
 		r.SpeakingTime += iv.Spoke
+	}
+	// Every policy question is in the report, turns or not: a session not
+	// moderated yet still shows what it is to discuss.
+	for i, text := range s.PolicyQuestions {
+		if groups[i+1] == nil {
+			groups[i+1] = &QuestionTurns{Number: i + 1, Text: text}
+		}
 	}
 	for _, g := range groups {
 		r.Questions = append(r.Questions, *g)

@@ -133,3 +133,44 @@ func TestPDFRendersAsPages(t *testing.T) {
 		t.Errorf("page 1 has %d dark pixels: nothing printed", dark)
 	}
 }
+
+// Issue 20, 4: the report of a session nobody moderated yet lists its
+// policy questions and says there is no speaking time, rather than an
+// empty heading.
+func TestUnmoderatedReportIsWhole(t *testing.T) {
+	s := agenda.Session{Title: "Security of digital products", PolicyQuestions: []string{"One?", "Two?", "Three?"}}
+	md := report.Markdown(report.Build(report.Input{Session: s}), nil, func(report.Chart) string { return "" })
+	for _, want := range []string{"### Policy question 1: One?", "### Policy question 3: Three?", "_No turns under this question yet._",
+		"## Speaking-time balance\n\n_No speaking time recorded yet._"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("no %q in\n%s", want, md)
+		}
+	}
+}
+
+// Issue 20, 4: the team's record is in the report, each line with who
+// wrote it and when, and the seats as they served beside the planned roles.
+func TestReportHasTheTeamsRecord(t *testing.T) {
+	at := time.Date(2020, 11, 11, 11, 42, 0, 0, time.UTC)
+	fs := floor.State{Interventions: []floor.Intervention{{Speaker: floor.Speaker{Name: "Kwame"}, Spoke: time.Minute}}}
+	in := report.Input{Session: agenda.Session{Title: "WS"}, Floor: fs,
+		Team: []floor.TeamNote{
+			{Kind: floor.Takeaway, Text: "Security by design needs incentives", By: "Vladimir Radunovic", Role: floor.RapporteurSeat, At: at},
+			{Kind: floor.KeyPoint, Turn: 1, Text: "Liability", By: "Vladimir Radunovic", Role: floor.RapporteurSeat, At: at},
+		},
+		Served: []floor.Seat{{Name: "Ginger Paque", Role: floor.OnlineModerator}, {Name: "Vladimir Radunovic", Role: floor.RapporteurSeat}}}
+	md := report.Markdown(report.Build(in), nil, func(report.Chart) string { return "" })
+	for _, want := range []string{"- Security by design needs incentives (Vladimir Radunovic, rapporteur, 11:42 UTC)",
+		"## Key points\n\n- Turn 1 — Kwame: Liability (Vladimir Radunovic, rapporteur, 11:42 UTC)",
+		"**Online moderator (served, from their seat):** Ginger Paque", "**Rapporteur (served, from their seat):** Vladimir Radunovic"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("no %q in\n%s", want, md)
+		}
+	}
+	if _, err := report.HTML(report.Build(in), nil); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := report.PDF(report.Build(in), nil); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -128,7 +128,7 @@ The database is FLOOR_DB, or --db, or ` + "`floor.db`" + ` in the user's config 
 	root.PersistentFlags().StringVar(&o.dbPath, "db", "", "database file (default $FLOOR_DB, else the config directory's floor/floor.db)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(o.repairCmd(), o.importCmd(), o.agendaCmd(), o.showCmd(), o.favouriteCmd(), o.reportCmd(), o.moderateCmd(), o.exportCmd(), o.changesCmd(), o.syncCmd(), o.conflictsCmd(), o.nowCmd(),
-		o.hubsCmd(), o.serveCmd(), o.hubCmd(), o.versionCmd(), o.backupCmd())
+		o.hubsCmd(), o.serveCmd(), o.hubCmd(), o.seatsCmd(), o.seatCmd(), o.versionCmd(), o.backupCmd())
 	return root
 }
 

@@ -53,6 +53,9 @@ join, see yourself, ask for the floor and follow the room's timer.`,
 			if err != nil {
 				return usageError{err}
 			}
+			if inv.Seat != "" {
+				return usageError{errors.New("this is a seat's invite, for the session team: open it with 'floor seat'")}
+			}
 			opts.Clock = o.env.Clock
 			ctx := cmd.Context()
 			j, err := hubjoin.Join(ctx, inv, opts)
