@@ -170,6 +170,9 @@ func (m *Moderator) Give(ctx context.Context, id int, mode timer.Mode, allotted 
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	at := m.now()
+	if err := m.checkSeat(ctx, false, nil); err != nil { // a seat's stale Give is told so, not "nobody waiting"
+		return err
+	}
 	name, err := m.queuedName(id)
 	if err != nil {
 		return err

@@ -36,6 +36,12 @@ const DefaultTurn = 3 * time.Minute
 // with the seat's name, and audited.
 func (r *Room) Do(ctx context.Context, s floor.Seat, c SeatCommand) error {
 	if err := Allowed(s, c.Verb, r.remoteTarget(c)); err != nil {
+		// Whether a Give needs more than the right to give remote requests
+		// depends on the queue: a seat whose queue is out of date is told
+		// that, not that it lacks a right it has for what it saw.
+		if c.Verb == Give && Allowed(s, Give, true) == nil && c.Base.Floor != r.mod.Base().Floor {
+			err = fmt.Errorf("%w (the floor is at %d, the seat saw %d)", app.ErrStale, r.mod.Base().Floor, c.Base.Floor)
+		}
 		r.audit(s, "seat-refused", c.Verb.String()+": "+err.Error())
 		return err
 	}

@@ -66,7 +66,7 @@ func (r *Room) ArriveSeat(s floor.Seat) (leave func(), err error) {
 	t.present[s.ID]++
 	t.mu.Unlock()
 	r.audit(s, "seat-joined", "")
-	r.teamChanged()
+	r.changed()
 	var once sync.Once
 	return func() {
 		once.Do(func() {
@@ -76,7 +76,7 @@ func (r *Room) ArriveSeat(s floor.Seat) (leave func(), err error) {
 			}
 			t.mu.Unlock()
 			r.audit(s, "seat-left", "")
-			r.teamChanged()
+			r.changed()
 		})
 	}, nil
 }

@@ -110,7 +110,10 @@ func runSeat(ctx context.Context, inv app.Invite, in io.Reader, out io.Writer) e
 func (t *seatTerm) changed() {
 	st := t.c.Status()
 	link := st.Link.Words()
-	if st.Link.Up() && st.Stale && st.Have {
+	switch {
+	case st.Link.Down > 0:
+		link = fmt.Sprintf("back with the room after %.0f s", max(1, st.Link.Down.Seconds()))
+	case st.Link.Up() && st.Stale && st.Have:
 		link = "STALE: no word from the room; commands are off"
 	}
 	text := ""
