@@ -77,7 +77,9 @@ func TestTheSessionTeamRunsARoomFromTheirSeats(t *testing.T) {
 
 	// The rapporteur writes; a command it has no right to is refused.
 	io.WriteString(rapporteur.in, "takeaway Security by design needs incentives for makers\nend\n")
-	waitFor(t, "the rapporteur refused ending the turn", rapporteur.out, func(s string) bool { return strings.Contains(s, "! end: ") && strings.Contains(s, "give and end turns") })
+	waitFor(t, "the rapporteur refused ending the turn", rapporteur.out, func(s string) bool {
+		return strings.Contains(s, "! end: ") && strings.Contains(s, "give and end turns")
+	})
 
 	// Both moderating seats give the floor at once, on the same state.
 	waitFor(t, "the co-moderator seeing the takeaway", co.out, func(s string) bool { return strings.Contains(lastSeat(s), "Takeaway by Vladimir Radunovic") })
@@ -109,7 +111,9 @@ func TestTheSessionTeamRunsARoomFromTheirSeats(t *testing.T) {
 	// The room is killed and started again: the seats say so and come back.
 	serve.kill()
 	for _, c := range []*child{online, co, rapporteur} {
-		waitFor(t, "a seat saying it lost the room", c.out, func(s string) bool { return strings.Contains(s, "reconnecting to the room") || strings.Contains(s, "STALE") })
+		waitFor(t, "a seat saying it lost the room", c.out, func(s string) bool {
+			return strings.Contains(s, "reconnecting to the room") || strings.Contains(s, "STALE")
+		})
 	}
 	again := startChild(t, "--db", db, "serve", "--room-sound", "test")
 	waitFor(t, "the room reopened", again.out, func(s string) bool { return strings.Contains(s, "Reopened to hubs") })
