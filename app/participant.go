@@ -238,3 +238,28 @@ func (p *Participant) AllFavourites(ctx context.Context) ([]agenda.Session, erro
 	}
 	return l.Sessions, nil
 }
+
+// NowIndex is the index in Rows of the first session on at the
+// participant's clock, else of the first to start after it; -1 when the
+// list has neither.
+func (p *Participant) NowIndex() int {
+	now := p.clock.Now()
+	next := -1
+	for i, r := range p.rows {
+		s := r.Session
+		if r.IsDay() || !s.Scheduled() {
+			continue
+		}
+		end := s.End
+		if end.IsZero() || !end.After(s.Start) {
+			end = s.Start.Add(s.Duration())
+		}
+		if !s.Start.After(now) && now.Before(end) {
+			return i
+		}
+		if s.Start.After(now) && (next < 0 || s.Start.Before(p.rows[next].Session.Start)) {
+			next = i
+		}
+	}
+	return next
+}

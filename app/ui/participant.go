@@ -33,6 +33,7 @@ type ParticipantView struct {
 	Zone            *widget.Select
 	List            *widget.List
 	Status          *widget.Label
+	JumpNow         *widget.Button // selects the session on now, else the next
 	Favourite       *widget.Button
 	Moderate        *widget.Button // shown once EnableModerate is called
 	Detail          *widget.RichText
@@ -98,6 +99,7 @@ func NewParticipantView(ctx context.Context, p *app.Participant, w fyne.Window, 
 	v.Detail.Wrapping = fyne.TextWrapWord
 	v.detailPane = container.NewVScroll(container.NewBorder(container.NewHBox(v.Favourite, v.Moderate), nil, nil, nil, v.Detail))
 
+	v.JumpNow = widget.NewButtonWithIcon(lang.L("Jump to now (Ctrl+J)"), theme.MediaSkipNextIcon(), v.jumpToNow)
 	v.filters = newFilterBar(v)
 	v.Remind = v.newRemindSelect()
 	// Wide enough for "Remind: 30 min": a Select is only as wide as its text.
@@ -106,12 +108,13 @@ func NewParticipantView(ctx context.Context, p *app.Participant, w fyne.Window, 
 	v.SyncState.Importance = widget.LowImportance
 	top := container.NewVBox(container.NewBorder(nil, nil, nil,
 		container.NewHBox(v.MyAgenda, widget.NewLabel(lang.L("Times:")), container.NewStack(zoneWidth, v.Zone), v.ImportButton, v.SubscribeButton, v.ChangesButton), v.Search),
-		v.filters.content)
+		v.filters.content, v.filters.Days.content)
 	split := container.NewHSplit(container.NewBorder(nil, container.NewVBox(v.Status, v.SyncState), nil, nil, v.List), v.detailPane)
 	split.Offset = 0.4
 	v.content = container.NewBorder(top, nil, nil, nil, split)
 
 	v.installShortcuts()
+	v.installDayShortcuts()
 	v.refresh()
 	v.selectFirstSession()
 	return v
