@@ -33,6 +33,7 @@ type ParticipantView struct {
 	Zone            *widget.Select
 	List            *widget.List
 	Status          *widget.Label
+	Legend          *trackLegend   // the tracks listed, each after its colour
 	JumpNow         *widget.Button // selects the session on now, else the next
 	Favourite       *widget.Button
 	Moderate        *widget.Button // shown once EnableModerate is called
@@ -76,6 +77,7 @@ func NewParticipantView(ctx context.Context, p *app.Participant, w fyne.Window, 
 
 	v.List = widget.NewList(v.length, v.createRow, v.updateRow)
 	v.List.OnSelected = v.onSelected
+	v.Legend = newTrackLegend()
 	v.Status = widget.NewLabel("")
 	v.Status.Importance = widget.LowImportance
 	zones := newZoneOptions(localName)
@@ -109,7 +111,7 @@ func NewParticipantView(ctx context.Context, p *app.Participant, w fyne.Window, 
 	top := container.NewVBox(container.NewBorder(nil, nil, nil,
 		container.NewHBox(v.MyAgenda, widget.NewLabel(lang.L("Times:")), container.NewStack(zoneWidth, v.Zone), v.ImportButton, v.SubscribeButton, v.ChangesButton), v.Search),
 		v.filters.content, v.filters.Days.content)
-	split := container.NewHSplit(container.NewBorder(nil, container.NewVBox(v.Status, v.SyncState), nil, nil, v.List), v.detailPane)
+	split := container.NewHSplit(container.NewBorder(nil, container.NewVBox(v.Legend.content, v.Status, v.SyncState), nil, nil, v.List), v.detailPane)
 	split.Offset = 0.4
 	v.content = container.NewBorder(top, nil, nil, nil, split)
 
@@ -151,6 +153,7 @@ func (v *ParticipantView) refresh() {
 		v.rows = v.filters.onDay(v.rows)
 	}
 	v.Status.SetText(v.status())
+	v.Legend.update(v.rows)
 	v.List.UnselectAll()
 	v.List.Refresh()
 	// The pane shows a session only while the list shows it too.
