@@ -26,6 +26,13 @@ type Participant struct {
 	rows    []Row
 }
 
+// SettingsStore keeps what a window chose (filters, day, zone, size) for
+// the next start, per database.
+type SettingsStore interface {
+	Setting(ctx context.Context, key string) (value string, ok bool, err error)
+	SetSetting(ctx context.Context, key, value string) error
+}
+
 // Row is one line of the agenda list: a day heading or a session.
 type Row struct {
 	Day       string // set on a day heading, e.g. "Wednesday 11 November 2020"

@@ -89,13 +89,7 @@ func (l shareLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 }
 
 func (f *filterBar) apply() {
-	pick := func(s *widget.Select) string {
-		if s.Selected == anyChoice() {
-			return ""
-		}
-		return s.Selected
-	}
-	f.v.p.SetNarrow(app.Narrow{Event: pick(f.Event), Track: pick(f.Track), Room: pick(f.Room), Type: pick(f.Type)})
+	f.v.p.SetNarrow(app.Narrow{Event: picked(f.Event), Track: picked(f.Track), Room: picked(f.Room), Type: picked(f.Type)})
 	f.v.refresh()
 }
 

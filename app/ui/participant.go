@@ -49,6 +49,8 @@ type ParticipantView struct {
 	window   fyne.Window
 	filters  *filterBar
 	lastText string // the last text shown in a dialog, for tests
+	zones    zoneOptions
+	memory   *memory // nil until EnableMemory
 
 	Remind            *widget.Select // how long before a favourite starts to remind
 	remindBox         *fyne.Container
@@ -81,6 +83,7 @@ func NewParticipantView(ctx context.Context, p *app.Participant, w fyne.Window, 
 	v.Status = widget.NewLabel("")
 	v.Status.Importance = widget.LowImportance
 	zones := newZoneOptions(localName)
+	v.zones = zones
 	v.Zone = widget.NewSelect(zones.labels(), func(label string) {
 		z, err := zones.choice(label)
 		if err != nil {
@@ -154,6 +157,7 @@ func (v *ParticipantView) refresh() {
 	}
 	v.Status.SetText(v.status())
 	v.Legend.update(v.rows)
+	v.remember()
 	v.List.UnselectAll()
 	v.List.Refresh()
 	// The pane shows a session only while the list shows it too.
