@@ -33,6 +33,12 @@ type SettingsStore interface {
 	SetSetting(ctx context.Context, key, value string) error
 }
 
+// ChangeWatcher says whether the database changed since it last looked
+// (another process imported, synced or repaired).
+type ChangeWatcher interface {
+	Changed(ctx context.Context) (bool, error)
+}
+
 // Row is one line of the agenda list: a day heading or a session.
 type Row struct {
 	Day       string // set on a day heading, e.g. "Wednesday 11 November 2020"

@@ -52,3 +52,37 @@ func TestSettingIsPerDatabase(t *testing.T) {
 		t.Errorf("b has a's setting: %q %v %v", v, ok, err)
 	}
 }
+
+// A watcher on one handle sees a commit through another handle on the
+// same file, once, and nothing when nobody wrote.
+func TestWatcherSeesAnotherHandlesCommit(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "floor.db")
+	mine, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer mine.Close()
+	other, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	w, err := mine.Watch(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	if changed, err := w.Changed(ctx); err != nil || changed {
+		t.Fatalf("changed %v before any write (%v)", changed, err)
+	}
+	if err := other.SetSetting(ctx, "agenda.day", "x"); err != nil {
+		t.Fatal(err)
+	}
+	if changed, err := w.Changed(ctx); err != nil || !changed {
+		t.Fatalf("the other handle's commit not seen (%v)", err)
+	}
+	if changed, err := w.Changed(ctx); err != nil || changed {
+		t.Fatalf("the same commit seen twice (%v)", err)
+	}
+}
