@@ -24,6 +24,7 @@ type Participant struct {
 	shown   []agenda.Session
 	favs    map[int64]bool
 	rows    []Row
+	events  map[string]string // event titles by id, for the rows
 }
 
 // SettingsStore keeps what a window chose (filters, day, zone, size) for
@@ -46,6 +47,7 @@ type Row struct {
 	Favourite bool
 	When      string // the viewer's time, e.g. "11:20–12:20 UTC"
 	EventWhen string // the event's time when it reads differently, else ""
+	Event     string // the event's title, e.g. "DebConf 23"
 }
 
 // IsDay reports whether the row is a day heading.
@@ -66,7 +68,17 @@ func (p *Participant) Load(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("load agenda: %w", err)
 	}
-	p.listing, p.favs = listing, favs
+	events := map[string]string{}
+	for _, s := range listing.Sessions {
+		if _, ok := events[s.EventID]; ok {
+			continue
+		}
+		events[s.EventID] = s.EventID
+		if ev, err := p.store.Event(ctx, s.EventID); err == nil && ev.Title != "" {
+			events[s.EventID] = ev.Title
+		}
+	}
+	p.listing, p.favs, p.events = listing, favs, events
 	p.rebuild()
 	return nil
 }
@@ -169,7 +181,7 @@ func (p *Participant) rebuild() {
 			rows = append(rows, Row{Day: day})
 			lastDay = day
 		}
-		rows = append(rows, Row{Session: s, Favourite: p.favs[s.ID], When: when, EventWhen: eventWhen})
+		rows = append(rows, Row{Session: s, Favourite: p.favs[s.ID], When: when, EventWhen: eventWhen, Event: p.events[s.EventID]})
 	}
 	p.rows = rows
 }

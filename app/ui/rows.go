@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -40,7 +43,8 @@ func newAgendaRow() *agendaRow {
 	r.track.Truncation = fyne.TextTruncateEllipsis
 	// The time and room whole, then the track in what is left.
 	r.second = container.New(whenFirst{r.when}, r.when,
-		container.NewBorder(nil, nil, container.NewCenter(r.swatch), nil, r.track))
+		container.New(layout.NewCustomPaddedLayout(0, 0, theme.Padding(), 0), // apart from the room
+			container.NewBorder(nil, nil, container.NewCenter(r.swatch), nil, r.track)))
 	r.body = container.NewBorder(nil, nil, nil, r.star, container.NewVBox(r.title, r.second))
 	// Every row has the height of a session's two lines: the list never
 	// sets an item's height, so a row that stops being a heading after a
@@ -51,7 +55,33 @@ func newAgendaRow() *agendaRow {
 }
 
 func (r *agendaRow) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewStack(r.head, r.body))
+	inset := theme.InnerPadding() // the text's usual margin, kept at the sides only
+	return widget.NewSimpleRenderer(container.NewThemeOverride(
+		container.New(layout.NewCustomPaddedLayout(0, 0, inset, inset), container.NewStack(r.head, r.body)),
+		compactTheme{}))
+}
+
+// compactTheme is the app's theme with its labels' padding cut to a
+// quarter, so a row's two lines sit close and more rows fit: more than six
+// at 1280×800 (the test measures it).
+type compactTheme struct{}
+
+func (compactTheme) base() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
+
+func (t compactTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	return t.base().Color(n, v)
+}
+
+func (t compactTheme) Font(s fyne.TextStyle) fyne.Resource { return t.base().Font(s) }
+
+func (t compactTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base().Icon(n) }
+
+func (t compactTheme) Size(n fyne.ThemeSizeName) float32 {
+	switch n {
+	case theme.SizeNameInnerPadding, theme.SizeNamePadding:
+		return t.base().Size(n) / 4
+	}
+	return t.base().Size(n)
 }
 
 func (r *agendaRow) show(row app.Row) {
@@ -69,7 +99,7 @@ func (r *agendaRow) show(row app.Row) {
 	if when == "" {
 		when = tr("Time to be announced")
 	}
-	r.when.SetText(joinNonEmpty(" · ", when, row.EventWhen, s.Room))
+	r.when.SetText(joinNonEmpty(" · ", when, row.EventWhen, s.Room, row.Event))
 	r.track.SetText(s.Track)
 	if s.Track == "" {
 		r.swatch.Hide()
