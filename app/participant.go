@@ -46,7 +46,7 @@ type Row struct {
 	Session   agenda.Session
 	Favourite bool
 	When      string // the viewer's time, e.g. "11:20–12:20 UTC"
-	EventWhen string // the event's time when it reads differently, else ""
+	EventWhen string // the event's time when it reads differently, else "" (e.g. "11:20–12:20 UTC")
 	Event     string // the event's title, e.g. "DebConf 23"
 }
 
@@ -174,7 +174,7 @@ func (p *Participant) rebuild() {
 			day = s.Start.In(loc).Format("Monday 2 January 2006")
 			when = span(s, loc)
 			if ev := span(s, eventLocation(s)); ev != when {
-				eventWhen = "event " + ev
+				eventWhen = ev
 			}
 		}
 		if day != lastDay {

@@ -2,10 +2,14 @@ package ui
 
 import (
 	"fmt"
+	"os"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/igf-floor/floor/assets"
 )
 
 // wholeSessionRows counts the session rows drawn whole inside the list,
@@ -45,6 +49,26 @@ func TestRowNamesEventRoomAndTrack(t *testing.T) {
 	r := newAgendaRow()
 	r.show(v.rows[rowOf(v, "Bits from the DPL")])
 	if got := r.when.Text; got != "15:30–16:15 IST · Anamudi · DebConf 23" {
+		t.Errorf("row says %q", got)
+	}
+}
+
+// In French a row says the event's own time in French too.
+func TestRowSaysTheEventsTimeInFrench(t *testing.T) {
+	fs, dir := assets.Translations()
+	t.Setenv("LANGUAGE", "fr")
+	if err := UseLanguage(fyne.CurrentApp(), fs, dir); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		os.Setenv("LANGUAGE", "en")
+		lang.AddTranslationsFS(fs, dir) // back to English for the other tests
+	}()
+	v, _ := newDebConfView(t)
+	v.Zone.SetSelected("America/New_York")
+	r := newAgendaRow()
+	r.show(v.rows[rowOf(v, "Bits from the DPL")])
+	if got := r.when.Text; got != "06:00–06:45 EDT · événement 15:30–16:15 IST · Anamudi · DebConf 23" {
 		t.Errorf("row says %q", got)
 	}
 }

@@ -63,6 +63,11 @@ func (v *ParticipantView) EnableMemory(store app.SettingsStore, w fyne.Window) {
 	}
 	v.memory = m
 	f.apply() // narrows the list, refreshes and keeps what it now shows
+	if v.selected == 0 {
+		v.selectFirstSession() // and its day's heading in view
+	} else {
+		v.List.ScrollToTop()
+	}
 	w.SetOnClosed(v.keepWindowSize)
 }
 

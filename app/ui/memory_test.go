@@ -144,3 +144,17 @@ func TestAgendaMemoryIsPerDatabase(t *testing.T) {
 		t.Errorf("a new database shows times in %q", other.v.Zone.Selected)
 	}
 }
+
+// Brought back on a day, the list shows that day's heading and its first
+// session, not an empty pane.
+func TestAgendaRestoredOnADayShowsItsFirstSession(t *testing.T) {
+	path := debConfFile(t)
+	first := startAgenda(t, path)
+	test.Tap(first.v.filters.Days.Tab("Tue 12 Sep 2023"))
+	first.end()
+	again := startAgenda(t, path)
+	defer again.end()
+	if again.v.selected == 0 || again.v.selected != again.v.rows[1].Session.ID {
+		t.Errorf("the pane shows %d, the day's first session is %q", again.v.selected, again.v.rows[1].Session.Title)
+	}
+}

@@ -99,7 +99,11 @@ func (r *agendaRow) show(row app.Row) {
 	if when == "" {
 		when = tr("Time to be announced")
 	}
-	r.when.SetText(joinNonEmpty(" · ", when, row.EventWhen, s.Room, row.Event))
+	eventWhen := ""
+	if row.EventWhen != "" {
+		eventWhen = tr("event {{.When}}", "When", row.EventWhen)
+	}
+	r.when.SetText(joinNonEmpty(" · ", when, eventWhen, s.Room, row.Event))
 	r.track.SetText(s.Track)
 	if s.Track == "" {
 		r.swatch.Hide()
