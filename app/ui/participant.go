@@ -37,6 +37,7 @@ type ParticipantView struct {
 	JumpNow         *widget.Button // selects the session on now, else the next
 	Favourite       *widget.Button
 	Moderate        *widget.Button // shown once EnableModerate is called
+	ExportICS       *widget.Button // the session shown as an iCalendar file
 	Detail          *widget.RichText
 	detailPane      *container.Scroll
 
@@ -48,7 +49,8 @@ type ParticipantView struct {
 	syncing  Syncing
 	window   fyne.Window
 	filters  *filterBar
-	lastText string // the last text shown in a dialog, for tests
+	lastText string                         // the last text shown in a dialog, for tests
+	save     func(name string, data []byte) // asks where to save a file; tests replace it
 	zones    zoneOptions
 	memory   *memory // nil until EnableMemory
 
@@ -100,9 +102,11 @@ func NewParticipantView(ctx context.Context, p *app.Participant, w fyne.Window, 
 	v.Favourite = widget.NewButtonWithIcon("", theme.ContentAddIcon(), v.toggleFavourite)
 	v.Moderate = widget.NewButtonWithIcon(lang.L("Moderate this session"), theme.MediaPlayIcon(), nil)
 	v.Moderate.Hide()
+	v.ExportICS = widget.NewButtonWithIcon(lang.L("Export .ics…"), theme.DocumentSaveIcon(), v.exportShown)
+	v.save = v.saveWithDialog
 	v.Detail = widget.NewRichText()
 	v.Detail.Wrapping = fyne.TextWrapWord
-	v.detailPane = container.NewVScroll(container.NewBorder(container.NewHBox(v.Favourite, v.Moderate), nil, nil, nil, v.Detail))
+	v.detailPane = container.NewVScroll(container.NewBorder(container.NewHBox(v.Favourite, v.ExportICS, v.Moderate), nil, nil, nil, v.Detail))
 
 	v.JumpNow = widget.NewButtonWithIcon(lang.L("Jump to now (Ctrl+J)"), theme.MediaSkipNextIcon(), v.jumpToNow)
 	v.filters = newFilterBar(v)
@@ -213,6 +217,7 @@ func (v *ParticipantView) onSelected(id widget.ListItemID) {
 func (v *ParticipantView) showDetail(id int64) {
 	if id == 0 {
 		v.Favourite.Hide()
+		v.ExportICS.Hide()
 		v.Moderate.Hide()
 		v.Detail.Segments = []widget.RichTextSegment{&widget.TextSegment{
 			Style: widget.RichTextStyleParagraph, Text: lang.L("Choose a session to see its speakers, policy questions and more.")}}
@@ -225,6 +230,11 @@ func (v *ParticipantView) showDetail(id int64) {
 		return
 	}
 	v.Favourite.Show()
+	if d.Session.Scheduled() {
+		v.ExportICS.Show() // a calendar needs a start
+	} else {
+		v.ExportICS.Hide()
+	}
 	if v.moderate && moderated(d.Session) {
 		v.Moderate.Show()
 	} else {
