@@ -19,15 +19,19 @@ type dayTabs struct {
 	tabs    []*widget.Button // one per day offered, in order
 	labels  []string
 	row     *fyne.Container
-	content fyne.CanvasObject
-	pick    func(day string) // "" for all days
+	scroll  *container.Scroll
+	content fyne.CanvasObject // the scroll, kept showing the chosen tab as it is resized
+	chosen  int               // index of the chosen day's tab; -1 for All days
+	pick    func(day string)  // "" for all days
 }
 
 func newDayTabs(jump *widget.Button, pick func(day string)) *dayTabs {
 	d := &dayTabs{pick: pick}
 	d.All = widget.NewButton(tr("All days"), func() { d.pick("") })
 	d.row = container.NewHBox(jump, d.All)
-	d.content = container.NewHScroll(d.row)
+	d.scroll = container.NewHScroll(d.row)
+	d.content = container.New(showChosen{d}, d.scroll)
+	d.chosen = -1
 	return d
 }
 
@@ -58,9 +62,50 @@ func (d *dayTabs) set(days []dayChoice, chosen string) {
 		}
 	}
 	mark(d.All, chosen == "")
+	d.chosen = -1
 	for i, b := range d.tabs {
 		mark(b, days[i].day == chosen)
+		if days[i].day == chosen {
+			d.chosen = i
+		}
 	}
+	d.showTab(d.chosen)
+}
+
+// showChosen lays the tabs' scroll out over its whole space, then scrolls
+// it to the chosen tab.
+type showChosen struct{ d *dayTabs }
+
+func (l showChosen) MinSize(objects []fyne.CanvasObject) fyne.Size { return objects[0].MinSize() }
+
+func (l showChosen) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	objects[0].Resize(size)
+	l.d.showTab(l.d.chosen)
+}
+
+// showTab scrolls the tabs so that tab i is in view (a day brought back
+// at the start, or chosen with Ctrl+Page Down, may lie past the edge).
+// Its place is the widths of what comes before it, as the row lays out.
+func (d *dayTabs) showTab(i int) {
+	if i < 0 || i >= len(d.tabs) {
+		return
+	}
+	x := float32(0)
+	for _, o := range d.row.Objects[:2+i] {
+		x += o.MinSize().Width + theme.Padding()
+	}
+	w, view := d.tabs[i].MinSize().Width, d.scroll.Size().Width
+	switch {
+	case view <= 0:
+		return // not laid out yet
+	case x < d.scroll.Offset.X:
+		d.scroll.Offset.X = x
+	case x+w > d.scroll.Offset.X+view:
+		d.scroll.Offset.X = x + w - view
+	default:
+		return
+	}
+	d.scroll.Refresh()
 }
 
 // Tab is the tab labelled label, or nil.

@@ -136,3 +136,17 @@ func TestJumpToNowSelectsTheNextSession(t *testing.T) {
 		t.Errorf("Jump to now shows %q, the first to start is %q", got, first)
 	}
 }
+
+// The chosen day's tab is scrolled into view, the last one too.
+func TestChosenDayTabIsInView(t *testing.T) {
+	v, _ := newDebConfView(t)
+	d := v.filters.Days
+	last := d.Labels()[len(d.Labels())-1]
+	test.Tap(d.Tab(last))
+	tab := d.Tab(last)
+	x := tab.Position().X
+	if x < d.scroll.Offset.X || x+tab.Size().Width > d.scroll.Offset.X+d.scroll.Size().Width+1 {
+		t.Errorf("tab %q at %.0f-%.0f, the tabs show %.0f-%.0f", last, x, x+tab.Size().Width,
+			d.scroll.Offset.X, d.scroll.Offset.X+d.scroll.Size().Width)
+	}
+}
