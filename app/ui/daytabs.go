@@ -86,6 +86,7 @@ func (l showChosen) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 // showTab scrolls the tabs so that tab i is in view (a day brought back
 // at the start, or chosen with Ctrl+Page Down, may lie past the edge).
 // Its place is the widths of what comes before it, as the row lays out.
+// The offset is the least that shows it whole: none when it fits.
 func (d *dayTabs) showTab(i int) {
 	if i < 0 || i >= len(d.tabs) {
 		return
@@ -95,16 +96,14 @@ func (d *dayTabs) showTab(i int) {
 		x += o.MinSize().Width + theme.Padding()
 	}
 	w, view := d.tabs[i].MinSize().Width, d.scroll.Size().Width
-	switch {
-	case view <= 0:
+	if view <= 0 {
 		return // not laid out yet
-	case x < d.scroll.Offset.X:
-		d.scroll.Offset.X = x
-	case x+w > d.scroll.Offset.X+view:
-		d.scroll.Offset.X = x + w - view
-	default:
+	}
+	offset := max(0, x+w-view)
+	if offset == d.scroll.Offset.X {
 		return
 	}
+	d.scroll.Offset.X = offset
 	d.scroll.Refresh()
 }
 
