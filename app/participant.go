@@ -24,6 +24,20 @@ type Participant struct {
 	shown   []agenda.Session
 	favs    map[int64]bool
 	rows    []Row
+	events  map[string]string // event titles by id, for the rows
+}
+
+// SettingsStore keeps what a window chose (filters, day, zone, size) for
+// the next start, per database.
+type SettingsStore interface {
+	Setting(ctx context.Context, key string) (value string, ok bool, err error)
+	SetSetting(ctx context.Context, key, value string) error
+}
+
+// ChangeWatcher says whether the database changed since it last looked
+// (another process imported, synced or repaired).
+type ChangeWatcher interface {
+	Changed(ctx context.Context) (bool, error)
 }
 
 // Row is one line of the agenda list: a day heading or a session.
@@ -32,7 +46,8 @@ type Row struct {
 	Session   agenda.Session
 	Favourite bool
 	When      string // the viewer's time, e.g. "11:20–12:20 UTC"
-	EventWhen string // the event's time when it reads differently, else ""
+	EventWhen string // the event's time when it reads differently, else "" (e.g. "11:20–12:20 UTC")
+	Event     string // the event's title, e.g. "DebConf 23"
 }
 
 // IsDay reports whether the row is a day heading.
@@ -53,7 +68,17 @@ func (p *Participant) Load(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("load agenda: %w", err)
 	}
-	p.listing, p.favs = listing, favs
+	events := map[string]string{}
+	for _, s := range listing.Sessions {
+		if _, ok := events[s.EventID]; ok {
+			continue
+		}
+		events[s.EventID] = s.EventID
+		if ev, err := p.store.Event(ctx, s.EventID); err == nil && ev.Title != "" {
+			events[s.EventID] = ev.Title
+		}
+	}
+	p.listing, p.favs, p.events = listing, favs, events
 	p.rebuild()
 	return nil
 }
@@ -149,14 +174,14 @@ func (p *Participant) rebuild() {
 			day = s.Start.In(loc).Format("Monday 2 January 2006")
 			when = span(s, loc)
 			if ev := span(s, eventLocation(s)); ev != when {
-				eventWhen = "event " + ev
+				eventWhen = ev
 			}
 		}
 		if day != lastDay {
 			rows = append(rows, Row{Day: day})
 			lastDay = day
 		}
-		rows = append(rows, Row{Session: s, Favourite: p.favs[s.ID], When: when, EventWhen: eventWhen})
+		rows = append(rows, Row{Session: s, Favourite: p.favs[s.ID], When: when, EventWhen: eventWhen, Event: p.events[s.EventID]})
 	}
 	p.rows = rows
 }
@@ -237,4 +262,29 @@ func (p *Participant) AllFavourites(ctx context.Context) ([]agenda.Session, erro
 		return nil, fmt.Errorf("my agenda: %w", err)
 	}
 	return l.Sessions, nil
+}
+
+// NowIndex is the index in Rows of the first session on at the
+// participant's clock, else of the first to start after it; -1 when the
+// list has neither.
+func (p *Participant) NowIndex() int {
+	now := p.clock.Now()
+	next := -1
+	for i, r := range p.rows {
+		s := r.Session
+		if r.IsDay() || !s.Scheduled() {
+			continue
+		}
+		end := s.End
+		if end.IsZero() || !end.After(s.Start) {
+			end = s.Start.Add(s.Duration())
+		}
+		if !s.Start.After(now) && now.Before(end) {
+			return i
+		}
+		if s.Start.After(now) && (next < 0 || s.Start.Before(p.rows[next].Session.Start)) {
+			next = i
+		}
+	}
+	return next
 }

@@ -54,7 +54,7 @@ func TestParticipantZones(t *testing.T) {
 		t.Errorf("event time:\n%s\nwant\n%s", got, want)
 	}
 	p.SetZone(app.ZoneChoice{Mode: app.ZoneLocal})
-	want = "# Wednesday 11 November 2020\n  20:20–21:20 JST | event 11:20–12:20 UTC | WS #234\n  20:20–21:20 JST | event 11:20–12:20 UTC | OF #12\n"
+	want = "# Wednesday 11 November 2020\n  20:20–21:20 JST | 11:20–12:20 UTC | WS #234\n  20:20–21:20 JST | 11:20–12:20 UTC | OF #12\n"
 	if got := rowsText(p); got != want {
 		t.Errorf("local time:\n%s\nwant\n%s", got, want)
 	}
@@ -63,7 +63,7 @@ func TestParticipantZones(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.SetZone(z)
-	if got := rowsText(p); !strings.HasPrefix(got, "# Thursday 12 November 2020\n  00:20–01:20 NZDT | event 11:20–12:20 UTC") {
+	if got := rowsText(p); !strings.HasPrefix(got, "# Thursday 12 November 2020\n  00:20–01:20 NZDT | 11:20–12:20 UTC") {
 		t.Errorf("Auckland: the day must follow the viewer's zone:\n%s", got)
 	}
 	if _, err := app.NamedZone("Mars/Olympus"); err == nil {

@@ -152,11 +152,11 @@ func TestDetailKeepsTheSessionTheSearchStillLists(t *testing.T) {
 	}
 }
 
-// The Day filter offers days in words, in the chosen zone.
+// The day tabs offer days in words, in the chosen zone.
 func TestDayFilterOffersDaysInWords(t *testing.T) {
 	v, _ := newDebConfView(t)
 	v.Zone.SetSelected("America/New_York")
-	opts := strings.Join(v.filters.Day.Options, ", ")
+	opts := strings.Join(v.filters.Days.Labels(), ", ")
 	// The list spans 2020 (IGF) and 2023 (DebConf): the days say their year.
 	if !strings.Contains(opts, "Sat 16 Sep 2023") || strings.Contains(opts, "2023-") {
 		t.Errorf("Day offers %s", opts)
@@ -167,13 +167,14 @@ func TestDayFilterOffersDaysInWords(t *testing.T) {
 	}
 }
 
-// The chosen day is shown whole in the Day filter, not "2023-09…".
+// The chosen day is shown whole on its tab, not "2023-09…".
 func TestDayFilterShowsTheDayWhole(t *testing.T) {
 	v, w := newDebConfView(t)
-	v.filters.Day.SetSelected("Sat 16 Sep 2023")
+	tab := v.filters.Days.Tab("Sat 16 Sep 2023")
+	test.Tap(tab)
 	w.Resize(fyne.NewSize(1280, 801))
-	if got := joinTexts(shownTexts(v.filters.Day)); got != "Sat 16 Sep 2023" {
-		t.Errorf("the Day filter shows %q", got)
+	if got := joinTexts(shownTexts(tab)); got != "Sat 16 Sep 2023" {
+		t.Errorf("the day tab shows %q", got)
 	}
 }
 
@@ -192,7 +193,7 @@ func TestZoneChoiceShowsTheZoneWhole(t *testing.T) {
 func TestDayFilterAgreesWithTheHeadings(t *testing.T) {
 	v, _ := newDebConfView(t)
 	v.Zone.SetSelected("America/New_York")
-	v.filters.Day.SetSelected("Sat 16 Sep 2023")
+	test.Tap(v.filters.Days.Tab("Sat 16 Sep 2023"))
 	ny, _ := time.LoadLocation("America/New_York")
 	sessions := 0
 	for _, r := range v.rows {

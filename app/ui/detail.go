@@ -13,9 +13,10 @@ import (
 	"github.com/igf-floor/floor/app/agenda"
 )
 
-// detailSegments lays out every field of a session as rich text. Text from
-// the agenda is placed in plain text segments, never parsed as markup, so a
-// hostile agenda cannot style or link itself.
+// detailSegments lays out every field of a session as rich text. Titles,
+// people and lists are plain text segments; the sections' text is rendered
+// by markupSegments (Markdown and safe HTML, http(s) links only, no remote
+// image).
 func detailSegments(d app.Detail) []widget.RichTextSegment {
 	s := d.Session
 	var segs []widget.RichTextSegment
@@ -49,9 +50,7 @@ func detailSegments(d app.Detail) []widget.RichTextSegment {
 			return
 		}
 		add(widget.RichTextStyleSubHeading, heading)
-		for _, para := range strings.Split(text, "\n") {
-			segs = append(segs, paragraph(para)...)
-		}
+		segs = append(segs, markupSegments(text)...)
 	}
 	section(lang.L("About this session"), s.Abstract)
 	section(lang.X("description-heading", "Description"), s.Description) // "Description" itself is a word go-i18n reserves

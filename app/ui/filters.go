@@ -2,13 +2,11 @@ package ui
 
 import (
 	"fmt"
-	"image/color"
 	"slices"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
@@ -23,16 +21,16 @@ import (
 // opens the conflicts and now-and-next views.
 type filterBar struct {
 	v                              *ParticipantView
-	Event, Day, Track, Room, Type  *widget.Select
+	Event, Track, Room, Type       *widget.Select
 	ConflictsButton, NowNextButton *widget.Button
+	Days                           *dayTabs
 	content                        fyne.CanvasObject
 
 	// The Day filter is the view's: it keeps one of the list's day
 	// headings, which are days in the chosen zone (the controller's
 	// Narrow.Day is a day in the event's zone).
-	day      string      // the heading kept, as app.Row.Day; "" for all
-	days     []dayChoice // the Day choices offered now
-	dayWidth *canvas.Rectangle
+	day  string      // the heading kept, as app.Row.Day; "" for all
+	days []dayChoice // the days offered now
 }
 
 // dayLayout is how the controller writes a day heading (app.Row.Day).
@@ -52,16 +50,15 @@ func newFilterBar(v *ParticipantView) *filterBar {
 		s.Selected = anyChoice()
 		return s
 	}
-	f.Event, f.Day, f.Track, f.Room, f.Type = mk(lang.L("Event")), mk(lang.L("Day")), mk(lang.L("Track")), mk(lang.L("Room")), mk(lang.L("Type"))
+	f.Event, f.Track, f.Room, f.Type = mk(lang.L("Event")), mk(lang.L("Track")), mk(lang.L("Room")), mk(lang.L("Type"))
+	f.Days = newDayTabs(v.JumpNow, f.pickDay)
 	f.ConflictsButton = widget.NewButtonWithIcon(lang.L("Conflicts"), theme.WarningIcon(), v.ShowConflicts)
 	f.NowNextButton = widget.NewButtonWithIcon(lang.L("Now & next"), theme.MediaPlayIcon(), v.ShowNowNext)
 	labelled := func(l string, s fyne.CanvasObject) fyne.CanvasObject {
 		return container.NewBorder(nil, nil, widget.NewLabel(l), nil, s)
 	}
-	f.dayWidth = canvas.NewRectangle(color.Transparent) // wide enough for the longest day
-	day := container.NewStack(f.dayWidth, f.Day)
 	f.content = container.NewBorder(nil, nil, nil, container.NewHBox(f.ConflictsButton, f.NowNextButton, v.remindHolder()),
-		container.New(shareLayout{}, labelled(lang.L("Event"), f.Event), labelled(lang.L("Day"), day),
+		container.New(shareLayout{}, labelled(lang.L("Event"), f.Event),
 			labelled(lang.L("Track"), f.Track), labelled(lang.L("Room"), f.Room), labelled(lang.L("Type"), f.Type)))
 	return f
 }
@@ -92,19 +89,7 @@ func (l shareLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 }
 
 func (f *filterBar) apply() {
-	pick := func(s *widget.Select) string {
-		if s.Selected == anyChoice() {
-			return ""
-		}
-		return s.Selected
-	}
-	f.day = ""
-	for _, c := range f.days {
-		if c.label == f.Day.Selected {
-			f.day = c.day
-		}
-	}
-	f.v.p.SetNarrow(app.Narrow{Event: pick(f.Event), Track: pick(f.Track), Room: pick(f.Room), Type: pick(f.Type)})
+	f.v.p.SetNarrow(app.Narrow{Event: picked(f.Event), Track: picked(f.Track), Room: picked(f.Room), Type: picked(f.Type)})
 	f.v.refresh()
 }
 
@@ -126,7 +111,7 @@ func (f *filterBar) onDay(rows []app.Row) []app.Row {
 	return out
 }
 
-// updateDays offers the days of the list's headings, in the chosen zone:
+// updateDays offers the days of the list's headings as tabs, in the chosen zone:
 // "Sat 16 Sep", with the year when the list spans more than one.
 func (f *filterBar) updateDays(rows []app.Row) {
 	var dates []time.Time
@@ -140,27 +125,14 @@ func (f *filterBar) updateDays(rows []app.Row) {
 		layout = "Mon 2 Jan 2006"
 	}
 	f.days = f.days[:0]
-	opts := []string{anyChoice()}
 	for _, t := range dates {
-		c := dayChoice{day: t.Format(dayLayout), label: localDate(t.Format(layout))}
-		f.days = append(f.days, c)
-		opts = append(opts, c.label)
+		f.days = append(f.days, dayChoice{day: t.Format(dayLayout), label: localDate(t.Format(layout))})
 	}
-	if t, err := time.Parse(dayLayout, f.day); err == nil {
-		f.Day.Selected = localDate(t.Format(layout)) // a day kept while the zone changed
-		if !slices.Contains(opts, f.Day.Selected) {
-			f.days = append(f.days, dayChoice{day: f.day, label: f.Day.Selected})
-			opts = append(opts, f.Day.Selected)
-		}
+	if t, err := time.Parse(dayLayout, f.day); err == nil && !slices.ContainsFunc(f.days, func(c dayChoice) bool { return c.day == f.day }) {
+		// a day kept that the list no longer has (a search, a zone change)
+		f.days = append(f.days, dayChoice{day: f.day, label: localDate(t.Format(layout))})
 	}
-	f.Day.Options = opts
-	f.dayWidth.SetMinSize(fyne.NewSize(selectWidth(opts), 0))
-	if len(dates) == 0 && f.day == "" {
-		f.Day.Disable()
-	} else {
-		f.Day.Enable()
-	}
-	f.Day.Refresh()
+	f.Days.set(f.days, f.day)
 }
 
 // selectWidth is how wide a Select must be to show each option whole (a

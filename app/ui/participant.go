@@ -33,8 +33,11 @@ type ParticipantView struct {
 	Zone            *widget.Select
 	List            *widget.List
 	Status          *widget.Label
+	Legend          *trackLegend   // the tracks listed, each after its colour
+	JumpNow         *widget.Button // selects the session on now, else the next
 	Favourite       *widget.Button
 	Moderate        *widget.Button // shown once EnableModerate is called
+	ExportICS       *widget.Button // the session shown as an iCalendar file
 	Detail          *widget.RichText
 	detailPane      *container.Scroll
 
@@ -46,7 +49,10 @@ type ParticipantView struct {
 	syncing  Syncing
 	window   fyne.Window
 	filters  *filterBar
-	lastText string // the last text shown in a dialog, for tests
+	lastText string                         // the last text shown in a dialog, for tests
+	save     func(name string, data []byte) // asks where to save a file; tests replace it
+	zones    zoneOptions
+	memory   *memory // nil until EnableMemory
 
 	Remind            *widget.Select // how long before a favourite starts to remind
 	remindBox         *fyne.Container
@@ -75,9 +81,11 @@ func NewParticipantView(ctx context.Context, p *app.Participant, w fyne.Window, 
 
 	v.List = widget.NewList(v.length, v.createRow, v.updateRow)
 	v.List.OnSelected = v.onSelected
+	v.Legend = newTrackLegend()
 	v.Status = widget.NewLabel("")
 	v.Status.Importance = widget.LowImportance
 	zones := newZoneOptions(localName)
+	v.zones = zones
 	v.Zone = widget.NewSelect(zones.labels(), func(label string) {
 		z, err := zones.choice(label)
 		if err != nil {
@@ -94,10 +102,13 @@ func NewParticipantView(ctx context.Context, p *app.Participant, w fyne.Window, 
 	v.Favourite = widget.NewButtonWithIcon("", theme.ContentAddIcon(), v.toggleFavourite)
 	v.Moderate = widget.NewButtonWithIcon(lang.L("Moderate this session"), theme.MediaPlayIcon(), nil)
 	v.Moderate.Hide()
+	v.ExportICS = widget.NewButtonWithIcon(lang.L("Export .ics…"), theme.DocumentSaveIcon(), v.exportShown)
+	v.save = v.saveWithDialog
 	v.Detail = widget.NewRichText()
 	v.Detail.Wrapping = fyne.TextWrapWord
-	v.detailPane = container.NewVScroll(container.NewBorder(container.NewHBox(v.Favourite, v.Moderate), nil, nil, nil, v.Detail))
+	v.detailPane = container.NewVScroll(container.NewBorder(container.NewHBox(v.Favourite, v.ExportICS, v.Moderate), nil, nil, nil, v.Detail))
 
+	v.JumpNow = widget.NewButtonWithIcon(lang.L("Jump to now (Ctrl+J)"), theme.MediaSkipNextIcon(), v.jumpToNow)
 	v.filters = newFilterBar(v)
 	v.Remind = v.newRemindSelect()
 	// Wide enough for "Remind: 30 min": a Select is only as wide as its text.
@@ -106,12 +117,13 @@ func NewParticipantView(ctx context.Context, p *app.Participant, w fyne.Window, 
 	v.SyncState.Importance = widget.LowImportance
 	top := container.NewVBox(container.NewBorder(nil, nil, nil,
 		container.NewHBox(v.MyAgenda, widget.NewLabel(lang.L("Times:")), container.NewStack(zoneWidth, v.Zone), v.ImportButton, v.SubscribeButton, v.ChangesButton), v.Search),
-		v.filters.content)
-	split := container.NewHSplit(container.NewBorder(nil, container.NewVBox(v.Status, v.SyncState), nil, nil, v.List), v.detailPane)
+		v.filters.content, v.filters.Days.content)
+	split := container.NewHSplit(container.NewBorder(nil, container.NewVBox(v.Legend.content, v.Status, v.SyncState), nil, nil, v.List), v.detailPane)
 	split.Offset = 0.4
 	v.content = container.NewBorder(top, nil, nil, nil, split)
 
 	v.installShortcuts()
+	v.installDayShortcuts()
 	v.refresh()
 	v.selectFirstSession()
 	return v
@@ -148,6 +160,8 @@ func (v *ParticipantView) refresh() {
 		v.rows = v.filters.onDay(v.rows)
 	}
 	v.Status.SetText(v.status())
+	v.Legend.update(v.rows)
+	v.remember()
 	v.List.UnselectAll()
 	v.List.Refresh()
 	// The pane shows a session only while the list shows it too.
@@ -203,6 +217,7 @@ func (v *ParticipantView) onSelected(id widget.ListItemID) {
 func (v *ParticipantView) showDetail(id int64) {
 	if id == 0 {
 		v.Favourite.Hide()
+		v.ExportICS.Hide()
 		v.Moderate.Hide()
 		v.Detail.Segments = []widget.RichTextSegment{&widget.TextSegment{
 			Style: widget.RichTextStyleParagraph, Text: lang.L("Choose a session to see its speakers, policy questions and more.")}}
@@ -215,6 +230,11 @@ func (v *ParticipantView) showDetail(id int64) {
 		return
 	}
 	v.Favourite.Show()
+	if d.Session.Scheduled() {
+		v.ExportICS.Show() // a calendar needs a start
+	} else {
+		v.ExportICS.Hide()
+	}
 	if v.moderate && moderated(d.Session) {
 		v.Moderate.Show()
 	} else {

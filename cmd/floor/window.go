@@ -195,6 +195,12 @@ func agendaContent(ctx context.Context, a fyne.App, win fyne.Window, w cli.Windo
 		Subscriptions: w.DB.Subscriptions,
 	}, win)
 	view.RunBackground(ctx)
+	view.EnableMemory(w.DB, win) // filters, day, zone and size as last left
+	if watcher, err := w.DB.Watch(ctx); err == nil {
+		view.FollowDatabase(ctx, watcher, time.Second) // imports and syncs by other processes
+	} else {
+		fyne.LogError("follow the database", err)
+	}
 	view.EnableModerate(func(ctx context.Context, id int64) error {
 		s, err := w.DB.Session(ctx, id)
 		if err != nil {
