@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"reflect"
 	"testing"
 	"time"
 )
@@ -69,5 +70,26 @@ func TestALogFromBeforeTypesReplaysTheSame(t *testing.T) {
 	fresh, _ := json.MarshalIndent(oldLogForGolden(), "", "  ")
 	if !bytes.Equal(append(fresh, '\n'), raw) {
 		t.Errorf("the same commands written today differ from the old log:\n%s", fresh)
+	}
+}
+
+// Asking with Regular said makes exactly the state of asking as before
+// types, Go values and all.
+func TestRegularIsTheStateOfBefore(t *testing.T) {
+	old := oldLogForGolden()
+	typed := make([]Command, len(old))
+	for i, c := range old {
+		if c.Kind == Ask || c.Kind == Take {
+			c.Speaker.Type = Regular
+		}
+		typed[i] = c
+	}
+	a, err := Replay(old)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Replay(typed)
+	if err != nil || !reflect.DeepEqual(a, b) {
+		t.Errorf("regular said: %v\n%+v\nwant\n%+v", err, b, a)
 	}
 }
