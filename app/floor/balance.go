@@ -93,18 +93,17 @@ func WriteBalanceCSV(w io.Writer, ivs []Intervention) error {
 }
 
 // WriteInterventionsCSV writes the intervention log as CSV, one turn a row:
-// who, from where, when, how long, how far over the time granted, and the
-// request's type.
+// who, from where, when, how long, and how far over the time granted.
 func WriteInterventionsCSV(w io.Writer, ivs []Intervention) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"speaker", "affiliation", "stakeholder group", "region", "place", "youth",
-		"start (UTC)", "end (UTC)", "granted seconds", "spoke seconds", "over seconds", "type"})
+		"start (UTC)", "end (UTC)", "granted seconds", "spoke seconds", "over seconds"})
 	secs := func(d time.Duration) string { return strconv.FormatFloat(d.Seconds(), 'f', 1, 64) }
 	for _, iv := range ivs {
 		sp := iv.Speaker
 		cw.Write([]string{sp.Name, sp.Affiliation, sp.Group, sp.Region, sp.Place(), strconv.FormatBool(sp.Youth),
 			iv.Start.UTC().Format(time.RFC3339), iv.End.UTC().Format(time.RFC3339),
-			secs(iv.Allotted), secs(iv.Spoke), secs(iv.Overtime()), sp.Type.Norm().String()})
+			secs(iv.Allotted), secs(iv.Spoke), secs(iv.Overtime())})
 	}
 	cw.Flush()
 	return cw.Error()
