@@ -284,3 +284,81 @@ func (m *Moderator) Join(ctx context.Context, id int) error {
 	}
 	return m.commit(ctx, nil, []floor.Command{{Kind: floor.Join, At: at, ID: id, Spoke: spoke}})
 }
+
+// GiveTyped hands the floor to request id (0: the next in the queue) with
+// the time its type gives: the session's time for a point of order or a
+// direct reply (floor.State.Times), regular for a regular request.
+func (m *Moderator) GiveTyped(ctx context.Context, id int, mode timer.Mode, regular time.Duration) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	at := m.now()
+	name, err := m.queuedName(id)
+	if err != nil {
+		return err
+	}
+	allotted, err := m.floor.AllottedFor(id, regular)
+	if err != nil {
+		return err
+	}
+	return m.commit(ctx,
+		[]timer.Command{{Kind: timer.NextSpeaker, At: at, Name: name, Mode: mode, Duration: allotted}},
+		[]floor.Command{m.ending(floor.Command{Kind: floor.Give, At: at, ID: id, Allotted: allotted})})
+}
+
+// SetTypeTimes sets the times a point of order and a direct reply are
+// given (zero: the defaults); it is in the log, so a restart keeps it.
+func (m *Moderator) SetTypeTimes(ctx context.Context, tt floor.TypeTimes) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.commit(ctx, nil, []floor.Command{{Kind: floor.Times, At: m.now(), Times: tt}})
+}
+
+// SetPlan gives the session its speaking-time budgets (nil: none); it is
+// in the log, so a restart and the report have it.
+func (m *Moderator) SetPlan(ctx context.Context, p *floor.Plan) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.commit(ctx, nil, []floor.Command{{Kind: floor.Budgets, At: m.now(), Plan: p}})
+}
+
+// Budgets is each budget of the plan used and left now, the turn on the
+// floor counted by the speaker timer (pauses excluded); nil without a plan.
+func (m *Moderator) Budgets() []floor.Usage {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.floor.Usage(m.liveSpoke())
+}
+
+// liveSpoke is the turn on the floor's speaking time now.
+func (m *Moderator) liveSpoke() time.Duration {
+	if t := m.timer.Speaker; t != nil && m.floor.Current != nil {
+		return t.Clock.Elapsed(m.now())
+	}
+	return 0
+}
+
+// Suggest is the fair order of the queue now, with its reasons: by the
+// session's budgets, or equal shares for the room and online when it has
+// none. It changes nothing; FollowSuggestion does, when the moderator says.
+func (m *Moderator) Suggest() []floor.Suggestion {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var p floor.Plan
+	if m.floor.Plan != nil {
+		p = *m.floor.Plan
+	}
+	return floor.SuggestLive(m.floor, p, m.liveSpoke())
+}
+
+// FollowSuggestion puts the queue in order (the ids of the whole queue, as
+// floor.Order gives them) with moves in one transaction; it is refused when
+// the queue has changed since.
+func (m *Moderator) FollowSuggestion(ctx context.Context, order []int) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	cmds, err := m.floor.Reorder(order, m.now())
+	if err != nil || len(cmds) == 0 {
+		return err
+	}
+	return m.commit(ctx, nil, cmds)
+}

@@ -18,12 +18,14 @@ const (
 	End      Kind = "floor.end"      // Spoke
 	Question Kind = "floor.question" // Pos (1-based; 0: none), Text
 	Join     Kind = "floor.join"     // ID joins the turn on the floor (a dialogue); Spoke is the turn's time so far
+	Times    Kind = "floor.times"    // Times: the default times of typed requests
+	Budgets  Kind = "floor.budgets"  // Plan: the speaking-time budgets (nil: none)
 )
 
 // Known reports whether k is a command this version understands.
 func (k Kind) Known() bool {
 	switch k {
-	case Ask, Withdraw, Move, Give, Take, End, Question, Join:
+	case Ask, Withdraw, Move, Give, Take, End, Question, Join, Times, Budgets:
 		return true
 	}
 	return false
@@ -44,9 +46,21 @@ type Command struct {
 	// adjustment the moderator made; 0 keeps the time given at its start.
 	Granted time.Duration `json:"granted,omitempty"`
 	Text    string        `json:"text,omitempty"` // a policy question's wording
+	Times   TypeTimes     `json:"times,omitzero"` // floor.times
+	Plan    *Plan         `json:"plan,omitempty"` // floor.budgets
 	// By is the seat of the session team that gave the command; empty for
 	// the moderator at the room's own console.
 	By string `json:"by,omitempty"`
+}
+
+// Version is the oldest floor log version that reads c right: 2 for a
+// typed request and the times and budgets commands (a version 1 reader
+// would put a point of order at the end of the queue), 1 for the rest.
+func (c Command) Version() int {
+	if c.Kind == Times || c.Kind == Budgets || !c.Speaker.Type.IsZero() {
+		return 2
+	}
+	return 1
 }
 
 // Apply returns the state after c, or an error and st unchanged.
@@ -70,6 +84,10 @@ func Apply(st State, c Command) (State, error) {
 		st, err = st.TakeUpQuestion(c.Pos, c.Text, c.At)
 	case Join:
 		st, err = st.JoinTurn(c.ID, c.At, c.Spoke)
+	case Times:
+		st, err = st.SetTypeTimes(c.Times)
+	case Budgets:
+		st, err = st.SetPlan(c.Plan)
 	default:
 		err = fmt.Errorf("unknown floor command %q", c.Kind)
 	}

@@ -27,6 +27,9 @@ type Speaker struct {
 	// connection, holds the place, so a restart or a reconnect gives the
 	// hub back its requests and its turn. Logs older than it have none.
 	HubID string `json:"hub_id,omitempty"`
+	// Type is what the request asks for; regular is the zero value and is
+	// not written (see RequestType), so older logs read the same.
+	Type RequestType `json:"type,omitzero"`
 }
 
 // Place is where the speaker is, in words.
@@ -77,6 +80,8 @@ type State struct {
 	QuestionText  string         `json:"question_text,omitempty"` // its wording
 	Questions     []QuestionTurn `json:"questions,omitempty"`     // every question taken up, in order
 	Applied       int            `json:"applied"`                 // how many commands made this state
+	Times         TypeTimes      `json:"times,omitzero"`          // typed requests' times; zero: the defaults
+	Plan          *Plan          `json:"plan,omitempty"`          // the speaking-time budgets; nil: none
 }
 
 // Errors for commands that do not fit; the state is unchanged.
@@ -87,7 +92,9 @@ var (
 	ErrBadQuestion = errors.New("no such policy question")
 )
 
-// Ask puts s at the end of the queue and returns its request id.
+// Ask puts s in the queue and returns its request id: a regular request
+// at the end, a point of order or a direct reply where its type puts it
+// (see RequestType).
 func (st State) Ask(s Speaker, at time.Time) (State, int, error) {
 	s.Name = strings.TrimSpace(s.Name)
 	if s.Name == "" {
@@ -96,8 +103,13 @@ func (st State) Ask(s Speaker, at time.Time) (State, int, error) {
 	if len([]rune(s.Name)) > 200 || len([]rune(s.Affiliation)) > 300 {
 		return st, 0, fmt.Errorf("%w: the name or affiliation is too long", ErrBadSpeaker)
 	}
+	s.Type = s.Type.stored()
+	pos, err := st.place(s.Type, at)
+	if err != nil {
+		return st, 0, fmt.Errorf("%s: %w", s.Type.Words(), err)
+	}
 	st.NextID++
-	st.Queue = append(slices.Clone(st.Queue), Request{ID: st.NextID, Speaker: s, At: at})
+	st.Queue = slices.Insert(slices.Clone(st.Queue), pos, Request{ID: st.NextID, Speaker: s, At: at})
 	return st, st.NextID, nil
 }
 
@@ -156,6 +168,10 @@ func (st State) Take(s Speaker, at time.Time, allotted time.Duration, end Ending
 	if strings.TrimSpace(s.Name) == "" {
 		return st, fmt.Errorf("%w: a speaker needs a name", ErrBadSpeaker)
 	}
+	if !s.Type.Known() {
+		return st, fmt.Errorf("%w: %d", ErrBadType, int(s.Type))
+	}
+	s.Type = s.Type.stored()
 	st = st.endCurrent(at, end)
 	st.Current = &Intervention{Speaker: s, Start: at, Allotted: allotted, Question: st.Question}
 	return st, nil
