@@ -14,7 +14,7 @@ import (
 // Formats of the log rows this build writes.
 const (
 	timerLogVersion = 1
-	floorLogVersion = 1
+	floorLogVersion = 2 // 2: typed requests, the turns' times by type, budgets
 )
 
 // ErrNewerTimerLog is returned for a moderation log a newer Floor wrote.
@@ -58,7 +58,7 @@ func (db *DB) AppendModeration(ctx context.Context, session string, base [2]int,
 			return fmt.Errorf("record floor command %s: %w", c.Kind, err)
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO floor_log (session, version, kind, payload) VALUES (?, ?, ?, ?)`,
-			session, floorLogVersion, string(c.Kind), string(payload)); err != nil {
+			session, c.Version(), string(c.Kind), string(payload)); err != nil {
 			return fmt.Errorf("record floor command %s: %w", c.Kind, busy(err))
 		}
 	}

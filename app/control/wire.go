@@ -58,6 +58,9 @@ type SpeakerWire struct {
 	Group       string `json:"group,omitempty"`
 	Region      string `json:"region,omitempty"`
 	Youth       bool   `json:"youth,omitempty"`
+	// Type is the kind of request: "point-of-order" or "direct-reply";
+	// absent for a regular one.
+	Type string `json:"type,omitempty"`
 }
 
 // PollWire is a poll, open or closed.
@@ -101,12 +104,20 @@ func (w StopwatchWire) stopwatch() timer.Stopwatch {
 
 // WireSpeaker is s for the wire: who, not where.
 func WireSpeaker(s floor.Speaker) *SpeakerWire {
-	return &SpeakerWire{Name: s.Name, Affiliation: s.Affiliation, Group: s.Group, Region: s.Region, Youth: s.Youth}
+	w := &SpeakerWire{Name: s.Name, Affiliation: s.Affiliation, Group: s.Group, Region: s.Region, Youth: s.Youth}
+	if !s.Type.IsZero() {
+		w.Type = s.Type.String()
+	}
+	return w
 }
 
 // Speaker is the speaker w names; the room fills in where it is.
 func (w SpeakerWire) Speaker() floor.Speaker {
-	return floor.Speaker{Name: w.Name, Affiliation: w.Affiliation, Group: w.Group, Region: w.Region, Youth: w.Youth}
+	s := floor.Speaker{Name: w.Name, Affiliation: w.Affiliation, Group: w.Group, Region: w.Region, Youth: w.Youth}
+	if t, err := floor.ParseRequestType(w.Type); err == nil && w.Type != "" { // checked in check()
+		s.Type = t
+	}
+	return s
 }
 
 // WirePoll is p for the wire.
@@ -157,6 +168,11 @@ func (w TimerWire) check() error {
 }
 
 func (w SpeakerWire) check() error {
+	if w.Type != "" {
+		if _, err := floor.ParseRequestType(w.Type); err != nil {
+			return err
+		}
+	}
 	for _, f := range []string{w.Name, w.Affiliation, w.Group, w.Region} {
 		if err := label("the speaker", f, 500); err != nil {
 			return err

@@ -171,7 +171,7 @@ func TestDomainFieldsAreAllOnTheWireOrLeftOffOnPurpose(t *testing.T) {
 		{timer.State{}, "Planned Started Ended Session Speaker Last Applied"},
 		{timer.Stopwatch{}, "Running Since Before"},
 		{timer.Turn{}, "Name Mode Allotted Clock"},
-		{floor.Speaker{}, "Name Affiliation Group Region Youth (Remote) (Hub) (HubID)"},
+		{floor.Speaker{}, "Name Affiliation Group Region Youth (Remote) (Hub) (HubID) Type"},
 		{floor.Poll{}, "ID Code Question Kind Options Opened Closed"},
 	} {
 		ty := reflect.TypeOf(c.v)
