@@ -88,7 +88,6 @@ func delayProxy(t testing.TB, target string, oneWay time.Duration) string {
 	return ln.Addr().String()
 }
 
-
 // BenchmarkSeatActionSeenByOtherSeat: one seat's command (a request added,
 // then withdrawn) → the other seat's screen has it, on loopback and
 // through a link with a 100 ms round trip. p50 and p95 of b.N actions,
