@@ -23,8 +23,9 @@ func main() {
 	code := cli.Run(ctx, os.Args[1:], cli.Env{
 		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv,
 		Clock: app.SystemClock{}, Local: time.Local, Version: version,
-		OpenWindow:    func(ctx context.Context, w cli.Window) error { return openWindow(ctx, w, start) },
-		OpenHubWindow: openHubWindow,
+		OpenWindow:     func(ctx context.Context, w cli.Window) error { return openWindow(ctx, w, start) },
+		OpenHubWindow:  openHubWindow,
+		OpenSeatWindow: openSeatWindow,
 	})
 	stop()
 	os.Exit(code)

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"github.com/igf-floor/floor/app/seatlink"
+
 	"context"
 	"fmt"
 	"os"
@@ -173,6 +175,33 @@ func openHubWindow(ctx context.Context, h cli.HubWindow) error {
 	win.SetContent(view.Content())
 	view.Animate(ctx)
 	win.SetOnClosed(view.Close)
+	win.SetMaster()
+	stop := context.AfterFunc(ctx, func() { fyne.Do(a.Quit) })
+	defer stop()
+	win.ShowAndRun()
+	return nil
+}
+
+// openSeatWindow runs a seat's console on inv's room until it is closed
+// or ctx ends.
+func openSeatWindow(ctx context.Context, inv app.Invite) error {
+	a := fyneapp.NewWithID(appID)
+	a.SetIcon(fyne.NewStaticResource("Icon.png", assets.Icon()))
+	ui.LoadAppearance(a).Apply(a)
+	translations, dir := assets.Translations()
+	if err := ui.UseLanguage(a, translations, dir); err != nil {
+		fyne.LogError("translations", err)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	client := seatlink.NewClient(inv, nil)
+	go func() { _ = client.Run(ctx) }()
+	win := a.NewWindow("Floor — Seat")
+	win.SetMainMenu(fyne.NewMainMenu(ui.ViewMenu(a)))
+	win.Resize(fyne.NewSize(1100, 700))
+	view := ui.NewSeatView(ctx, client)
+	win.SetContent(view.Content())
+	view.Animate(ctx)
 	win.SetMaster()
 	stop := context.AfterFunc(ctx, func() { fyne.Do(a.Quit) })
 	defer stop()

@@ -34,9 +34,16 @@ func cuttableWAN(t testing.TB, oneWay, jitter time.Duration, loss float64, base 
 	return engines[0], engines[1], cut
 }
 
+// vnetBuilding serialises building virtual networks: pion/transport's vnet
+// numbers MAC addresses from a counter of its own without a lock, which the
+// race detector flags when parallel tests build networks at once.
+var vnetBuilding sync.Mutex
+
 // wanOf is a virtual network of n machines (10.0.0.1 is the room).
 func wanOf(t testing.TB, n int, oneWay, jitter time.Duration, loss float64, base media.Config) (engines []*media.Engine, cut *atomic.Bool) {
 	t.Helper()
+	vnetBuilding.Lock()
+	defer vnetBuilding.Unlock()
 	quiet := logging.NewDefaultLoggerFactory()
 	quiet.DefaultLogLevel = logging.LogLevelError
 	router, err := vnet.NewRouter(&vnet.RouterConfig{CIDR: "10.0.0.0/24", MinDelay: oneWay, MaxJitter: jitter, LoggerFactory: quiet})

@@ -37,6 +37,9 @@ type Env struct {
 	OpenWindow func(ctx context.Context, w Window) error
 	// OpenHubWindow shows the remote hub's window and returns when it closes.
 	OpenHubWindow func(ctx context.Context, h HubWindow) error
+	// OpenSeatWindow shows a seat's console on inv's room and returns when
+	// it closes.
+	OpenSeatWindow func(ctx context.Context, inv app.Invite) error
 }
 
 // HubWindow is what the hub window needs: how to join, and an invite to

@@ -21,7 +21,7 @@ import (
 func (o *options) seatCmd() *cobra.Command {
 	var headless bool
 	cmd := &cobra.Command{
-		Use:   "seat INVITE --headless",
+		Use:   "seat INVITE [--headless]",
 		Short: "Work on a session from your own machine, as its online moderator, rapporteur or co-moderator",
 		Long: `Join a room as a seat of the session team with a floor://…?seat= invite from
 'floor seats add'. The room's state (queue, turn, timers, question, hubs, the
@@ -34,8 +34,9 @@ STALE and sends nothing.
 With --headless, type commands on standard input: ask NAME, give [ID] [M:SS],
 end, join ID, withdraw ID, move ID POS, say TEXT, tell HUB TEXT, queue HUB,
 question N, start [MIN], pause, resume, add SECONDS, takeaway TEXT, call TEXT,
-key TURN TEXT, open POLL, close POLL, quit. The seat's window is not built yet:
---headless is needed.`,
+key TURN TEXT, open POLL, close POLL, quit. Without --headless the seat's
+console opens: the queue, the turn and its timer, the hubs and the team's
+notes, with the buttons its role allows.`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			inv, err := app.ParseInvite(args[0])
@@ -46,7 +47,10 @@ key TURN TEXT, open POLL, close POLL, quit. The seat's window is not built yet:
 				return usageError{errors.New("this is a hub's invite: open it with 'floor hub'")}
 			}
 			if !headless {
-				return usageError{errors.New("the seat's window is not built yet: run 'floor seat INVITE --headless'")}
+				if o.env.OpenSeatWindow == nil {
+					return errors.New("this build of Floor has no window: add --headless")
+				}
+				return o.env.OpenSeatWindow(cmd.Context(), inv)
 			}
 			return runSeat(cmd.Context(), inv, o.env.Stdin, &lockedWriter{w: cmd.OutOrStdout()})
 		},

@@ -1,0 +1,131 @@
+package ui
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/igf-floor/floor/app"
+	"github.com/igf-floor/floor/app/floor"
+	"github.com/igf-floor/floor/app/room"
+	"github.com/igf-floor/floor/app/seatlink"
+	"github.com/igf-floor/floor/app/timer"
+)
+
+// seatRig is a real room served over HTTPS with a real seat's client, and
+// the seat's console on it.
+type seatRig struct {
+	mod *app.Moderator
+	v   *SeatView
+	w   fyne.Window
+}
+
+func newSeatRig(t *testing.T, role floor.SeatRole) *seatRig {
+	t.Helper()
+	ctx := context.Background()
+	db, _ := seededDB(t)
+	mod, err := app.OpenModerator(ctx, db, app.SystemClock{}, "igf/ws234")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rm := room.New(room.Config{Moderator: mod, SessionTitle: "Security of digital products", Record: db, SessionKey: "igf/ws234", Audit: db, Seat: db.Seat})
+	dir := app.SeatDirectory{Store: db, Clock: app.SystemClock{}}
+	mux := http.NewServeMux()
+	seatlink.NewServer(seatlink.Config{Room: rm, Auth: dir, Audit: db}).Register(mux)
+	srv := httptest.NewTLSServer(mux)
+	sum := sha256.Sum256(srv.Certificate().Raw)
+	s, token, err := dir.Add(ctx, app.NewSeat{Name: "Ginger Paque", Role: role, GiveRemote: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := seatlink.NewClient(app.Invite{Host: strings.TrimPrefix(srv.URL, "https://"), Seat: s.ID, Token: token, Pin: hex.EncodeToString(sum[:])}, nil)
+	runCtx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() { defer close(done); _ = c.Run(runCtx) }()
+	t.Cleanup(func() { cancel(); <-done; srv.Close(); rm.Close() })
+	r := &seatRig{mod: mod, v: NewSeatView(ctx, c)}
+	r.w = test.NewWindow(r.v.Content())
+	r.w.Resize(fyne.NewSize(1280, 800))
+	t.Cleanup(r.w.Close)
+	return r
+}
+
+func (r *seatRig) until(t *testing.T, what string, ok func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		r.v.Tick()
+		if ok() {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s:%s", what, screenWords(r.w))
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// The seat's console shows the room's queue and the turn's timer as the
+// room has them, and its Give gives the floor in the room.
+func TestSeatConsoleShowsTheRoomsQueueAndTimer(t *testing.T) {
+	r := newSeatRig(t, floor.OnlineModerator)
+	ctx := context.Background()
+	for _, n := range []string{"Anriette Esterhuysen", "Kwame Baah"} {
+		if _, err := r.mod.Request(ctx, floor.Speaker{Name: n, Remote: true, Hub: "Accra"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r.until(t, "the room's queue on the seat", func() bool {
+		_, ok := findShown(r.w, "2. Kwame Baah — remote: Accra")
+		return ok
+	})
+	if !strings.HasPrefix(r.v.Who.Text, "Ginger Paque — Online moderator") {
+		t.Errorf("the seat says %q", r.v.Who.Text)
+	}
+	if r.v.Give.Hidden || r.v.Give.Disabled() || !r.v.End.Hidden || !r.v.Takeaway.Hidden {
+		t.Errorf("an online moderator is offered give %v/%v, end hidden %v, takeaway hidden %v",
+			!r.v.Give.Hidden, !r.v.Give.Disabled(), r.v.End.Hidden, r.v.Takeaway.Hidden)
+	}
+	test.Tap(r.v.Give)
+	if r.v.Result.Text != "" {
+		t.Fatalf("give: %s", r.v.Result.Text)
+	}
+	if cur := r.mod.Floor().Current; cur == nil || cur.Speaker.Name != "Anriette Esterhuysen" {
+		t.Fatalf("on the floor in the room: %+v", cur)
+	}
+	r.until(t, "the turn and its timer on the seat", func() bool {
+		_, ok := findShown(r.w, "On the floor: Anriette Esterhuysen")
+		return ok && (strings.HasPrefix(r.v.face.digits.Text, "2:5") || strings.HasPrefix(r.v.face.digits.Text, "3:00"))
+	})
+	if err := r.mod.Timer(ctx, timer.Command{Kind: timer.PauseSpeaker}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A rapporteur's console offers the report's notes and nothing that
+// changes the floor; a note it adds comes back from the room with its name.
+func TestRapporteurSeatWritesATakeaway(t *testing.T) {
+	r := newSeatRig(t, floor.RapporteurSeat)
+	r.until(t, "the seat following", func() bool { return strings.Contains(r.v.Who.Text, "Rapporteur") })
+	if !r.v.Give.Hidden || !r.v.Withdraw.Hidden || !r.v.End.Hidden || r.v.Takeaway.Hidden {
+		t.Fatalf("a rapporteur is offered give %v, withdraw %v, end %v, takeaway %v", !r.v.Give.Hidden, !r.v.Withdraw.Hidden, !r.v.End.Hidden, !r.v.Takeaway.Hidden)
+	}
+	test.Type(r.v.Note, "Security by design needs incentives")
+	test.Tap(r.v.Takeaway)
+	r.until(t, "the takeaway back from the room", func() bool {
+		_, ok := findShown(r.w, "Takeaway by Ginger Paque: Security by design needs incentives")
+		return ok
+	})
+	if r.v.Note.Text != "" {
+		t.Errorf("the note is still in the entry: %q", r.v.Note.Text)
+	}
+}
+
