@@ -128,4 +128,3 @@ func TestRapporteurSeatWritesATakeaway(t *testing.T) {
 		t.Errorf("the note is still in the entry: %q", r.v.Note.Text)
 	}
 }
-
