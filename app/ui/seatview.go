@@ -71,9 +71,16 @@ func NewSeatView(ctx context.Context, link SeatLink) *SeatView {
 	}
 	v.Who.TextStyle = fyne.TextStyle{Bold: true}
 	v.Queue = widget.NewList(func() int { return len(v.queue) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			q := v.queue[i]
+			if q.Hub == q.Speaker.Name { // a hub that asked in its own name: say it once
+				q.Hub = ""
+			}
 			o.(*widget.Label).SetText(fmt.Sprintf("%d. %s%s", i+1, q.Speaker.Name, seatPlace(q)))
 		})
 	v.Queue.OnSelected = func(i widget.ListItemID) {
@@ -154,7 +161,11 @@ func (v *SeatView) Tick() {
 	v.face.show(reading.Speaker, "")
 	setLabel(v.Session, hubSessionWords(app.HubStatus{Timer: reading, HaveTimer: true}))
 	if f := s.Floor; f != nil {
-		setLabel(v.OnFloor, tr("On the floor: {{.Name}}", "Name", f.Speaker.Name+seatPlace(control.RequestWire{Remote: f.Remote, Hub: f.Hub})))
+		hub := f.Hub
+		if hub == f.Speaker.Name {
+			hub = ""
+		}
+		setLabel(v.OnFloor, tr("On the floor: {{.Name}}", "Name", f.Speaker.Name+seatPlace(control.RequestWire{Remote: f.Remote, Hub: hub})))
 	} else {
 		setLabel(v.OnFloor, tr("Nobody has the floor"))
 	}

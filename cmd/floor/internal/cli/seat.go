@@ -80,6 +80,15 @@ func runSeat(ctx context.Context, inv app.Invite, in io.Reader, out io.Writer) e
 		if in == nil {
 			return
 		}
+		// Commands piped in before the room has answered wait for it (a
+		// script's first line would otherwise find the room out of reach).
+		for !t.c.Status().Have && !t.c.Status().Link.Revoked {
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(20 * time.Millisecond):
+			}
+		}
 		sc := bufio.NewScanner(in)
 		for sc.Scan() {
 			select {
