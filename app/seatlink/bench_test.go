@@ -91,7 +91,9 @@ func delayProxy(t testing.TB, target string, oneWay time.Duration) string {
 // BenchmarkSeatActionSeenByOtherSeat: one seat's command (a request added,
 // then withdrawn) → the other seat's screen has it, on loopback and
 // through a link with a 100 ms round trip. p50 and p95 of b.N actions,
-// one every 120 ms (the room takes ten a second from a seat).
+// one every 120 ms (the room takes ten a second from a seat); and how far
+// the seat's estimate of the room's clock, from which it renders the
+// timers, is from the room's.
 func BenchmarkSeatActionSeenByOtherSeat(b *testing.B) {
 	for _, c := range []struct {
 		name   string
@@ -153,6 +155,11 @@ func BenchmarkSeatActionSeenByOtherSeat(b *testing.B) {
 			slices.Sort(lat)
 			b.ReportMetric(float64(lat[len(lat)/2])/1e6, "p50-ms")
 			b.ReportMetric(float64(lat[(len(lat)-1)*95/100])/1e6, "p95-ms")
+			// The seat renders the timers at its estimate of the room's
+			// clock; both run on this machine's, so the estimate's error is
+			// how far it is from now.
+			eventually(b, "the seat's clock estimate", func() bool { c := watcher.Status().Clock; return c.Samples() > 0 })
+			b.ReportMetric(float64((watcher.RoomNow().Sub(time.Now())).Abs())/1e6, "clock-error-ms")
 		})
 	}
 }
