@@ -24,6 +24,9 @@ type HubAccess interface {
 	Hubs(ctx context.Context) ([]floor.Hub, error)
 	// Invite creates a hub and returns its invite (the token is in it, once).
 	Invite(ctx context.Context, n NewHub) (floor.Hub, Invite, error)
+	// InviteSeat creates a seat of the session team (online moderator,
+	// rapporteur, co-moderator) and returns its invite, the token in it once.
+	InviteSeat(ctx context.Context, n NewSeat) (floor.Seat, Invite, error)
 	// Revoke ends a hub's invite and cuts it off if connected.
 	Revoke(ctx context.Context, id string) error
 	// QueueHub puts a connected hub in the queue for the moderator: a WHIP

@@ -28,7 +28,11 @@ type hubsPanel struct {
 	win     fyne.Window
 	Toggle  *widget.Button
 	Invite  *widget.Button
+	Seat    *widget.Button // Invite a seat…
 	Address *widget.Label
+
+	seats      *seatForm     // the last Invite a seat… dialog
+	seatInvite *widget.Entry // the last seat invite shown
 	Mute    *widget.Check
 	Volume  *widget.Slider
 	List    *widget.List
@@ -50,6 +54,7 @@ func (v *ConsoleView) EnableHubs(access app.HubAccess, win fyne.Window) {
 	p := &hubsPanel{v: v, access: access, win: win}
 	p.Toggle = widget.NewButton(lang.L("Open to hubs"), p.toggle)
 	p.Invite = widget.NewButton(lang.L("Invite a hub…"), p.inviteDialog)
+	p.Seat = widget.NewButton(tr("Invite a seat…"), p.seatDialog)
 	p.Address = widget.NewLabel(tr("Closed: Floor listens on nothing."))
 	p.Address.Wrapping = fyne.TextWrapWord
 	p.List = widget.NewList(func() int { return len(p.rows) }, p.create, p.update)
@@ -66,7 +71,7 @@ func (v *ConsoleView) EnableHubs(access app.HubAccess, win fyne.Window) {
 	p.Volume.OnChanged = func(float64) { applyVolume() }
 	p.Mute.OnChanged = func(bool) { applyVolume() }
 	head := container.NewVBox(widget.NewLabelWithStyle(lang.L("Remote hubs"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		container.NewHBox(p.Toggle, p.Invite), p.Address,
+		container.NewHBox(p.Toggle, p.Invite, p.Seat), p.Address,
 		container.NewBorder(nil, nil, p.Mute, nil, p.Volume))
 	p.content = container.NewBorder(head, nil, nil, nil, p.List)
 	v.hubs = p

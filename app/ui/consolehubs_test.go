@@ -30,6 +30,7 @@ type memoryAccess struct {
 	pics   []app.LivePicture
 	volume float64
 	queued []string // hubs the moderator queued by hand
+	seats  []app.NewSeat
 }
 
 func (a *memoryAccess) Open(context.Context) (string, error) {
@@ -63,6 +64,10 @@ func (a *memoryAccess) Invite(_ context.Context, n app.NewHub) (floor.Hub, app.I
 	h := floor.Hub{ID: "h1", Name: n.Name, Group: n.Group}
 	a.hubs = append(a.hubs, h)
 	return h, app.Invite{Host: "192.0.2.7:8443", Hub: "h1", Token: "t", Pin: strings.Repeat("ab", 32)}, nil
+}
+func (a *memoryAccess) InviteSeat(_ context.Context, n app.NewSeat) (floor.Seat, app.Invite, error) {
+	a.seats = append(a.seats, n)
+	return floor.Seat{ID: "s1", Name: n.Name, Role: n.Role}, app.Invite{Host: "192.0.2.7:8443", Seat: "s1", Token: "t", Pin: strings.Repeat("ab", 32)}, nil
 }
 func (a *memoryAccess) QueueHub(_ context.Context, id string) (int, error) {
 	a.queued = append(a.queued, id)
@@ -282,5 +287,30 @@ func TestConsoleMarksTheLiveHubAway(t *testing.T) {
 	v.showVideo()
 	if got := v.video.tiles[0].caption.Text; got != "Nairobi University · HUB AWAY — reconnecting; the turn goes on" {
 		t.Fatalf("away caption: %q", got)
+	}
+}
+
+// Issue 20, 1: the moderator invites a seat from the console: a name and a
+// role, and the invite to send, for floor seat.
+func TestConsoleInvitesASeat(t *testing.T) {
+	v, w, _ := newConsole(t)
+	access := &memoryAccess{}
+	v.EnableHubs(access, w)
+	test.Tap(v.hubs.Seat)
+	f := v.hubs.seats
+	if f == nil {
+		t.Fatal("Invite a seat… opened no form")
+	}
+	test.Type(f.Name, "Vladimir Radunovic")
+	f.Role.SetSelected("Rapporteur")
+	if !f.GiveRemote.Disabled() {
+		t.Error("a rapporteur is offered giving the floor")
+	}
+	f.dialog.Submit()
+	if len(access.seats) != 1 || access.seats[0].Name != "Vladimir Radunovic" || access.seats[0].Role != floor.RapporteurSeat || access.seats[0].GiveRemote {
+		t.Fatalf("the seat invited: %+v", access.seats)
+	}
+	if got := v.hubs.seatInvite; got == nil || !strings.HasPrefix(got.Text, "floor seat 'floor://192.0.2.7:8443/?pin=") || !strings.Contains(got.Text, "seat=s1") {
+		t.Fatalf("the invite shown: %v", got)
 	}
 }

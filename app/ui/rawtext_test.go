@@ -22,7 +22,7 @@ var textCalls = map[string]bool{"NewLabel": true, "NewLabelWithStyle": true, "Ne
 // notWords are literals that reach the screen the same in every language:
 // units, a command line, and a label used only to measure a row.
 var notWords = map[string]bool{`"+1 min"`: true, `"−1 min"`: true, `"3 min"`: true, `"%.0f fps"`: true,
-	`"%.0f kbps"`: true, `"rtt %d ms"`: true, `"floor hub '"`: true, `"Day"`: true}
+	`"%.0f kbps"`: true, `"rtt %d ms"`: true, `"floor hub '"`: true, `"floor seat '"`: true, `"Day"`: true}
 
 // No window text is written in English only: every string literal with
 // words that a call puts on screen goes through tr or lang. A text added

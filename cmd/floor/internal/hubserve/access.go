@@ -128,6 +128,23 @@ func (a *Access) Invite(ctx context.Context, n app.NewHub) (floor.Hub, app.Invit
 	return h, app.Invite{Host: host, Hub: h.ID, Token: token, Pin: whip.Pin(cert)}, nil
 }
 
+// InviteSeat creates a seat of the session team and its invite for this
+// Floor's address and certificate.
+func (a *Access) InviteSeat(ctx context.Context, n app.NewSeat) (floor.Seat, app.Invite, error) {
+	cert, err := whip.LoadOrCreateCertificate(filepath.Dir(a.DB.Path()), a.Clock.Now())
+	if err != nil {
+		return floor.Seat{}, app.Invite{}, err
+	}
+	s, token, err := app.SeatDirectory{Store: a.DB, Clock: a.Clock}.Add(ctx, n)
+	if err != nil {
+		return s, app.Invite{}, err
+	}
+	a.mu.Lock()
+	host := a.advertised()
+	a.mu.Unlock()
+	return s, app.Invite{Host: host, Seat: s.ID, Token: token, Pin: whip.Pin(cert)}, nil
+}
+
 // Revoke ends a hub's invite and cuts it off now.
 func (a *Access) Revoke(ctx context.Context, id string) error {
 	if _, err := (app.HubDirectory{Store: a.DB, Clock: a.Clock}).Revoke(ctx, id); err != nil {
