@@ -33,14 +33,14 @@ type hubsPanel struct {
 
 	seats      *seatForm     // the last Invite a seat… dialog
 	seatInvite *widget.Entry // the last seat invite shown
-	Mute    *widget.Check
-	Volume  *widget.Slider
-	List    *widget.List
-	rows    []hubRow
-	open    bool
-	shown   time.Time
-	now     time.Time // when the links were read, for how long a hub has been away
-	content fyne.CanvasObject
+	Mute       *widget.Check
+	Volume     *widget.Slider
+	List       *widget.List
+	rows       []hubRow
+	open       bool
+	shown      time.Time
+	now        time.Time // when the links were read, for how long a hub has been away
+	content    fyne.CanvasObject
 }
 
 type hubRow struct {
