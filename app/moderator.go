@@ -69,7 +69,7 @@ func (m *Moderator) now() time.Time { return m.clock.Now().Round(0).UTC() }
 // commit applies the commands to copies of the state, logs them, and makes
 // them current; on any error nothing changes.
 func (m *Moderator) commit(ctx context.Context, tcs []timer.Command, fcs []floor.Command) error {
-	if err := m.checkSeat(ctx, len(fcs) == 0, fcs); err != nil {
+	if err := m.checkSeat(ctx, len(fcs) == 0, tcs, fcs); err != nil {
 		return err
 	}
 	ts, fs := m.timer, m.floor
@@ -170,7 +170,7 @@ func (m *Moderator) Give(ctx context.Context, id int, mode timer.Mode, allotted 
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	at := m.now()
-	if err := m.checkSeat(ctx, false, nil); err != nil { // a seat's stale Give is told so, not "nobody waiting"
+	if err := m.checkSeat(ctx, false, nil, nil); err != nil { // a seat's stale Give is told so, not "nobody waiting"
 		return err
 	}
 	name, err := m.queuedName(id)

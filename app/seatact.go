@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/igf-floor/floor/app/floor"
+	"github.com/igf-floor/floor/app/timer"
 )
 
 // Base is the state a command was based on: how many timer and floor
@@ -41,8 +42,8 @@ func seatActFrom(ctx context.Context) (SeatAct, bool) {
 var ErrStale = errors.New("the room changed since this screen last saw it (someone else acted first); nothing was done: look again and retry")
 
 // checkSeat refuses a seat's command that no longer fits the state, and
-// signs the floor commands with the seat's name.
-func (m *Moderator) checkSeat(ctx context.Context, timerOnly bool, fcs []floor.Command) error {
+// signs the timer and floor commands with the seat's name.
+func (m *Moderator) checkSeat(ctx context.Context, timerOnly bool, tcs []timer.Command, fcs []floor.Command) error {
 	act, ok := seatActFrom(ctx)
 	if !ok {
 		return nil
@@ -55,6 +56,9 @@ func (m *Moderator) checkSeat(ctx context.Context, timerOnly bool, fcs []floor.C
 	}
 	for i := range fcs {
 		fcs[i].By = act.By
+	}
+	for i := range tcs {
+		tcs[i].By = act.By
 	}
 	return nil
 }

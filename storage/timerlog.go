@@ -46,9 +46,9 @@ func (db *DB) AppendModeration(ctx context.Context, session string, base [2]int,
 		return fmt.Errorf("record moderation: %w (log has %d+%d commands, this console knows %d+%d)", ErrLogMoved, nt, nf, base[0], base[1])
 	}
 	for _, c := range tcs {
-		if _, err := tx.ExecContext(ctx, `INSERT INTO timer_log (session, version, kind, at_ns, duration_ns, name, mode)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			session, timerLogVersion, string(c.Kind), c.At.UnixNano(), int64(c.Duration), c.Name, string(c.Mode)); err != nil {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO timer_log (session, version, kind, at_ns, duration_ns, name, mode, by_seat)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			session, timerLogVersion, string(c.Kind), c.At.UnixNano(), int64(c.Duration), c.Name, string(c.Mode), c.By); err != nil {
 			return fmt.Errorf("record timer command %s: %w", c.Kind, busy(err))
 		}
 	}
@@ -105,7 +105,7 @@ func (db *DB) FloorLog(ctx context.Context, session string) ([]floor.Command, er
 // TimerLog returns session's commands in the order they were given. Rows a
 // newer Floor wrote are refused, so an old build never rebuilds a wrong state.
 func (db *DB) TimerLog(ctx context.Context, session string) ([]timer.Command, error) {
-	rows, err := db.sql.QueryContext(ctx, `SELECT seq, version, kind, at_ns, duration_ns, name, mode
+	rows, err := db.sql.QueryContext(ctx, `SELECT seq, version, kind, at_ns, duration_ns, name, mode, by_seat
 		FROM timer_log WHERE session = ? ORDER BY seq`, session)
 	if err != nil {
 		return nil, fmt.Errorf("read timer log: %w", err)
@@ -117,15 +117,16 @@ func (db *DB) TimerLog(ctx context.Context, session string) ([]timer.Command, er
 			seq, atNS, durNS int64
 			version          int
 			kind, name, mode string
+			by               string
 		)
-		if err := rows.Scan(&seq, &version, &kind, &atNS, &durNS, &name, &mode); err != nil {
+		if err := rows.Scan(&seq, &version, &kind, &atNS, &durNS, &name, &mode, &by); err != nil {
 			return nil, fmt.Errorf("read timer log: %w", err)
 		}
 		if version > timerLogVersion || !timer.Kind(kind).Known() {
 			return nil, fmt.Errorf("timer log entry %d (version %d, %q): %w", seq, version, kind, ErrNewerTimerLog)
 		}
 		out = append(out, timer.Command{Kind: timer.Kind(kind), At: time.Unix(0, atNS).UTC(),
-			Duration: time.Duration(durNS), Name: name, Mode: timer.Mode(mode)})
+			Duration: time.Duration(durNS), Name: name, Mode: timer.Mode(mode), By: by})
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("read timer log: %w", err)

@@ -165,6 +165,13 @@ func TestRapporteurWritesTheRecordAndNothingElse(t *testing.T) {
 	if err := r.room.Do(ctx, r.seat[floor.CoModerator], SeatCommand{Verb: Give, Base: r.mod.Base()}); err != nil {
 		t.Fatal(err)
 	}
+	tlog, err := r.db.TimerLog(ctx, "igf/ws234")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if last := tlog[len(tlog)-1]; last.By != "Co Mod" {
+		t.Errorf("the Give's timer command is logged as %+v, not signed by the co-moderator", last)
+	}
 	rap := r.seat[floor.RapporteurSeat]
 	if err := r.room.Do(ctx, rap, SeatCommand{Verb: Takeaway, Text: "Security by design needs incentives."}); err != nil {
 		t.Fatal(err)
@@ -175,7 +182,7 @@ func TestRapporteurWritesTheRecordAndNothingElse(t *testing.T) {
 	if err := r.room.Do(ctx, rap, SeatCommand{Verb: KeyPoint, Turn: 5, Text: "no such turn"}); err == nil {
 		t.Error("a key point on a turn that never happened was kept")
 	}
-	err := r.room.Do(ctx, rap, SeatCommand{Verb: End, Base: r.mod.Base()})
+	err = r.room.Do(ctx, rap, SeatCommand{Verb: End, Base: r.mod.Base()})
 	if !errors.Is(err, ErrNoRight) || !strings.Contains(err.Error(), "give and end turns") {
 		t.Errorf("the rapporteur ending the turn: %v", err)
 	}

@@ -53,6 +53,7 @@ type Command struct {
 	Duration time.Duration
 	Name     string
 	Mode     Mode
+	By       string // the seat of the session team that gave it; "" for the room's console
 }
 
 // Limits on what a command may ask, so a slip of the keyboard cannot set a
