@@ -86,6 +86,27 @@ func FormatStart(s agenda.Session) string {
 	return t.Format("2006-01-02 15:04") + " " + zoneLabel(t)
 }
 
+// FormatSpan is a session's start and end in its event's zone, with the
+// weekdays of that zone: "2020-11-11 11:20 to 12:20 UTC (Wednesday)", or
+// across days "2024-07-01 00:00 (Monday) to 2024-07-08 00:00 BST (Monday)".
+// The command line, the exports and the report say a span through it, so
+// the end is never in another zone than the start.
+func FormatSpan(s agenda.Session) string {
+	if !s.Scheduled() {
+		return "time to be announced"
+	}
+	loc := eventLocation(s)
+	st := s.Start.In(loc)
+	if !s.End.After(s.Start) {
+		return st.Format("2006-01-02 15:04") + " " + zoneLabel(st) + " (" + st.Format("Monday") + ")"
+	}
+	en := s.End.In(loc)
+	if en.Format("2006-01-02") == st.Format("2006-01-02") {
+		return st.Format("2006-01-02 15:04") + " to " + en.Format("15:04") + " " + zoneLabel(en) + " (" + st.Format("Monday") + ")"
+	}
+	return st.Format("2006-01-02 15:04") + " (" + st.Format("Monday") + ") to " + en.Format("2006-01-02 15:04") + " " + zoneLabel(en) + " (" + en.Format("Monday") + ")"
+}
+
 // span is "11:20–12:20" in loc, with the zone label.
 func span(s agenda.Session, loc *time.Location) string {
 	st := s.Start.In(loc)

@@ -61,7 +61,7 @@ func TestShowPrintsEveryField(t *testing.T) {
 		t.Fatalf("show = %+v", r)
 	}
 	for _, want := range []string{
-		"IGF 2020 WS #234 — Security of digital products", "When:      2020-11-11 11:20 UTC to 12:20 (Wednesday)",
+		"IGF 2020 WS #234 — Security of digital products", "When:      2020-11-11 11:20 to 12:20 UTC (Wednesday)",
 		"Room:      Room 3", "Length:    60 min online (planned 90 min)", "Format:    Round Table – Circle; online: Round Table",
 		"Speakers\n  1. Jon Albert Fanzun — Government, Western European and Others Group (WEOG)\n",
 		"  2. David Koh, Chief Executive of the Cyber Security Agency",

@@ -23,11 +23,7 @@ func writeSession(w io.Writer, s agenda.Session, ev agenda.Event, favourite bool
 		}
 	}
 	field("Event", ev.Title)
-	when := app.FormatStart(s)
-	if s.Scheduled() && s.End.After(s.Start) {
-		when += " to " + s.End.In(s.Start.Location()).Format("15:04") + " (" + s.Start.Format("Monday") + ")"
-	}
-	field("When", when)
+	field("When", app.FormatSpan(s))
 	field("Room", s.Room)
 	field("Format", app.FormatLine(s))
 	field("Length", app.Length(s))
