@@ -13,6 +13,7 @@ import (
 
 	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/app/control"
+	"github.com/igf-floor/floor/app/floor"
 	"github.com/igf-floor/floor/app/seatlink"
 	"github.com/igf-floor/floor/app/timer"
 )
@@ -54,6 +55,9 @@ type SeatView struct {
 	Result   *widget.Label  // the room's answer to the last command
 	Hubs     *widget.Label
 	Notes    *widget.Label
+	Question *widget.Label // the policy question on the table
+	Poll     *widget.Label // the open poll, or the last
+	Balance  *widget.Label // speaking time by stakeholder group and place
 
 	face     *timerFace
 	queue    []control.RequestWire
@@ -66,7 +70,8 @@ func NewSeatView(ctx context.Context, link SeatLink) *SeatView {
 	v := &SeatView{link: link, ctx: ctx, face: newTimerFace()}
 	v.Who, v.Link, v.Session, v.OnFloor = widget.NewLabel(tr("Connecting to the room…")), widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
 	v.Result, v.Hubs, v.Notes = widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
-	for _, l := range []*widget.Label{v.Who, v.Result, v.Hubs, v.Notes, v.OnFloor} {
+	v.Question, v.Poll, v.Balance = widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
+	for _, l := range []*widget.Label{v.Who, v.Result, v.Hubs, v.Notes, v.OnFloor, v.Question, v.Poll, v.Balance} {
 		l.Wrapping = fyne.TextWrapWord
 	}
 	v.Who.TextStyle = fyne.TextStyle{Bold: true}
@@ -110,12 +115,13 @@ func NewSeatView(ctx context.Context, link SeatLink) *SeatView {
 	}
 	v.Takeaway, v.Call, v.KeyPoint = widget.NewButton(tr("Add takeaway"), note(verbTakeaway)), widget.NewButton(tr("Add call to action"), note(verbCall)),
 		widget.NewButton(tr("Key point on this turn"), note(verbKey))
-	left := container.NewBorder(container.NewVBox(v.Who, v.Link, v.face.container, v.Session, v.OnFloor,
+	left := container.NewBorder(container.NewVBox(v.Who, v.Link, v.face.container, v.Session, v.Question, v.OnFloor,
 		widget.NewLabelWithStyle(tr("Queue"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
 		container.NewVBox(container.NewHBox(v.Give, v.Withdraw, v.End), v.Result), nil, nil, v.Queue)
 	right := container.NewVBox(widget.NewLabelWithStyle(tr("Report notes"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		v.Note, container.NewHBox(v.Takeaway, v.Call, v.KeyPoint), v.Notes,
-		widget.NewLabelWithStyle(tr("Hubs"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), v.Hubs)
+		widget.NewLabelWithStyle(tr("Hubs"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), v.Hubs, v.Poll,
+		widget.NewLabelWithStyle(tr("Balance"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), v.Balance)
 	split := container.NewHSplit(left, container.NewVScroll(right))
 	split.Offset = 0.55
 	v.content = split
@@ -191,6 +197,20 @@ func (v *SeatView) Tick() {
 		notes = append(notes, tr("{{.Kind}} by {{.By}}: {{.Text}}", "Kind", noteWords(n.Kind, n.Turn), "By", n.By, "Text", n.Text))
 	}
 	setLabel(v.Notes, strings.Join(notes, "\n"))
+	if s.Question > 0 {
+		setLabel(v.Question, tr("Policy question {{.N}}: {{.Text}}", "N", s.Question, "Text", s.QuestionText))
+	} else {
+		setLabel(v.Question, "")
+	}
+	switch p := s.Poll; {
+	case p == nil:
+		setLabel(v.Poll, "")
+	case p.Closed.IsZero() && !p.Opened.IsZero():
+		setLabel(v.Poll, tr("Poll open: {{.Question}}", "Question", p.Question))
+	default:
+		setLabel(v.Poll, tr("Last poll: {{.Question}}", "Question", p.Question))
+	}
+	setLabel(v.Balance, seatBalance(s.Turns))
 	v.enable(s.Seat.Rights, !st.Stale)
 }
 
@@ -259,4 +279,25 @@ func noteWords(kind string, turn int) string {
 		return tr("Key point (turn {{.Turn}})", "Turn", turn)
 	}
 	return kind
+}
+
+// seatBalance is the speaking time of the turns over by stakeholder group
+// and by place, as the console's Balance tab counts it.
+func seatBalance(turns []control.TurnRecordWire) string {
+	var ivs []floor.Intervention
+	for _, t := range turns {
+		sp := t.Speaker.Speaker()
+		sp.Remote = t.Remote
+		ivs = append(ivs, floor.Intervention{Speaker: sp, Spoke: time.Duration(t.SpokeNs)})
+	}
+	var lines []string
+	for _, sh := range floor.Balance(ivs) {
+		if sh.Dimension == "stakeholder group" || sh.Dimension == "place" {
+			lines = append(lines, sh.Category+" · "+timer.Clock(sh.Time, false))
+		}
+	}
+	if len(lines) == 0 {
+		return tr("No speaking time yet")
+	}
+	return strings.Join(lines, "\n")
 }

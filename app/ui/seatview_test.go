@@ -17,7 +17,6 @@ import (
 	"github.com/igf-floor/floor/app/floor"
 	"github.com/igf-floor/floor/app/room"
 	"github.com/igf-floor/floor/app/seatlink"
-	"github.com/igf-floor/floor/app/timer"
 )
 
 // seatRig is a real room served over HTTPS with a real seat's client, and
@@ -105,8 +104,18 @@ func TestSeatConsoleShowsTheRoomsQueueAndTimer(t *testing.T) {
 		_, ok := findShown(r.w, "On the floor: Anriette Esterhuysen")
 		return ok && (strings.HasPrefix(r.v.face.digits.Text, "2:5") || strings.HasPrefix(r.v.face.digits.Text, "3:00"))
 	})
-	if err := r.mod.Timer(ctx, timer.Command{Kind: timer.PauseSpeaker}); err != nil {
+	if err := r.mod.TakeUpQuestion(ctx, 2, "How can security by design be encouraged?"); err != nil {
 		t.Fatal(err)
+	}
+	if err := r.mod.EndTurn(ctx); err != nil {
+		t.Fatal(err)
+	}
+	r.until(t, "the question and the balance on the seat", func() bool {
+		return r.v.Question.Text == "Policy question 2: How can security by design be encouraged?" &&
+			strings.Contains(r.v.Balance.Text, "remote · 0:0")
+	})
+	if _, ok := findShown(r.w, "Nobody has the floor"); !ok {
+		t.Errorf("the turn's end is not on the seat:%s", screenWords(r.w))
 	}
 }
 
