@@ -484,16 +484,19 @@ func hubSessionWords(st app.HubStatus) string {
 
 // Animate ticks ten times a second until ctx ends, so the room's timer,
 // rendered from its anchors, moves smoothly between messages.
-func (v *HubView) Animate(ctx context.Context) {
+func (v *HubView) Animate(ctx context.Context) { animate(ctx, v.Tick) }
+
+// animate calls tick on the UI goroutine ten times a second until ctx ends.
+func animate(ctx context.Context, tick func()) {
 	go func() {
-		tick := time.NewTicker(100 * time.Millisecond)
-		defer tick.Stop()
+		t := time.NewTicker(100 * time.Millisecond)
+		defer t.Stop()
 		for {
 			select {
 			case <-ctx.Done():
 				return
-			case <-tick.C:
-				fyne.Do(v.Tick)
+			case <-t.C:
+				fyne.Do(tick)
 			}
 		}
 	}()

@@ -232,20 +232,7 @@ func (v *SeatView) enable(rights []string, live bool) {
 }
 
 // Animate ticks ten times a second until ctx ends.
-func (v *SeatView) Animate(ctx context.Context) {
-	go func() {
-		tick := time.NewTicker(100 * time.Millisecond)
-		defer tick.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-tick.C:
-				fyne.Do(v.Tick)
-			}
-		}
-	}()
-}
+func (v *SeatView) Animate(ctx context.Context) { animate(ctx, v.Tick) }
 
 func seatPlace(q control.RequestWire) string {
 	switch {

@@ -158,33 +158,36 @@ func openConsole(ctx context.Context, a fyne.App, c *cli.Console) fyne.Window {
 // openHubWindow runs the remote hub's window until it is closed or ctx
 // ends; closing it leaves the room.
 func openHubWindow(ctx context.Context, h cli.HubWindow) error {
-	a := fyneapp.NewWithID(appID)
-	a.SetIcon(fyne.NewStaticResource("Icon.png", assets.Icon()))
-	ui.LoadAppearance(a).Apply(a)
-	translations, dir := assets.Translations()
-	if err := ui.UseLanguage(a, translations, dir); err != nil {
-		fyne.LogError("translations", err)
-	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	win := a.NewWindow("Floor — Remote hub")
-	win.SetMainMenu(fyne.NewMainMenu(ui.ViewMenu(a)))
-	win.Resize(fyne.NewSize(1100, 700))
+	a, win := singleWindow("Floor — Remote hub")
 	view := ui.NewHubView(ctx, h.Join)
 	view.Invite.SetText(h.Invite)
 	win.SetContent(view.Content())
 	view.Animate(ctx)
 	win.SetOnClosed(view.Close)
-	win.SetMaster()
-	stop := context.AfterFunc(ctx, func() { fyne.Do(a.Quit) })
-	defer stop()
-	win.ShowAndRun()
+	runUntil(ctx, a, win)
 	return nil
 }
 
 // openSeatWindow runs a seat's console on inv's room until it is closed
 // or ctx ends.
 func openSeatWindow(ctx context.Context, inv app.Invite) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	client := seatlink.NewClient(inv, nil)
+	go func() { _ = client.Run(ctx) }()
+	a, win := singleWindow("Floor — Seat")
+	view := ui.NewSeatView(ctx, client)
+	win.SetContent(view.Content())
+	view.Animate(ctx)
+	runUntil(ctx, a, win)
+	return nil
+}
+
+// singleWindow is an app with Floor's look and language and its one
+// window, titled title.
+func singleWindow(title string) (fyne.App, fyne.Window) {
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("Icon.png", assets.Icon()))
 	ui.LoadAppearance(a).Apply(a)
@@ -192,21 +195,18 @@ func openSeatWindow(ctx context.Context, inv app.Invite) error {
 	if err := ui.UseLanguage(a, translations, dir); err != nil {
 		fyne.LogError("translations", err)
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	client := seatlink.NewClient(inv, nil)
-	go func() { _ = client.Run(ctx) }()
-	win := a.NewWindow("Floor — Seat")
+	win := a.NewWindow(title)
 	win.SetMainMenu(fyne.NewMainMenu(ui.ViewMenu(a)))
 	win.Resize(fyne.NewSize(1100, 700))
-	view := ui.NewSeatView(ctx, client)
-	win.SetContent(view.Content())
-	view.Animate(ctx)
 	win.SetMaster()
+	return a, win
+}
+
+// runUntil shows win until it is closed or ctx ends.
+func runUntil(ctx context.Context, a fyne.App, win fyne.Window) {
 	stop := context.AfterFunc(ctx, func() { fyne.Do(a.Quit) })
 	defer stop()
 	win.ShowAndRun()
-	return nil
 }
 
 // agendaContent is the participant's agenda over w, with import, sync and
