@@ -99,8 +99,12 @@ func TestTheSessionTeamRunsARoomFromTheirSeats(t *testing.T) {
 		})
 		results[i] = out[marks[i]:]
 	}
+	// The loser is told why in words: that someone acted first when both
+	// saw the same queue, or that nobody is waiting when its screen had
+	// already caught up before its press went out.
 	wins := strings.Count(results[0]+results[1], "ok: give")
-	if wins != 1 || !strings.Contains(results[0]+results[1], "someone else acted first") {
+	both := results[0] + results[1]
+	if wins != 1 || !strings.Contains(both, "someone else acted first") && !strings.Contains(both, "nobody is waiting for the floor") {
 		t.Fatalf("two gives at once: %d won\nonline: %s\nco: %s", wins, results[0], results[1])
 	}
 	waitFor(t, "Nairobi on the floor, once", serve.out, func(s string) bool {
