@@ -172,10 +172,10 @@ func TestImportAndSyncSurviveSIGKILL(t *testing.T) {
 			}
 		}
 	}
-	if completed < 100 {
-		t.Errorf("only %d imports and syncs completed over 200 kills: the kills did not fall across enough of them", completed)
+	if completed < kills/2 {
+		t.Errorf("only %d imports and syncs completed over %d kills: the kills did not fall across enough of them", completed, kills)
 	}
-	t.Logf("%d imports and syncs completed around 200 kills", completed)
+	t.Logf("%d imports and syncs completed around %d kills", completed, kills)
 }
 
 // lockedBuffer is a child's stdout, read while it writes.
