@@ -20,8 +20,10 @@ import (
 
 // The wire's names of the seat's commands.
 const (
-	verbGive, verbWithdraw, verbEnd = "give", "withdraw", "end"
-	verbTakeaway, verbCall, verbKey = "takeaway", "call", "key"
+	verbGive, verbWithdraw, verbEnd  = "give", "withdraw", "end"
+	verbTakeaway, verbCall, verbKey  = "takeaway", "call", "key"
+	verbStart, verbPause, verbResume = "start", "pause", "resume"
+	verbQuestion                     = "question"
 )
 
 // SeatLink is the seat's link to the room; *seatlink.Client is one.
@@ -53,6 +55,8 @@ type SeatView struct {
 	Call     *widget.Button
 	KeyPoint *widget.Button // marks the last turn
 	Result   *widget.Label  // the room's answer to the last command
+	Clock    *widget.Button // start, pause or resume the session clock (co-moderator)
+	NextQ    *widget.Button // the next policy question (co-moderator)
 	Hubs     *widget.Label
 	Notes    *widget.Label
 	Question *widget.Label // the policy question on the table
@@ -96,6 +100,20 @@ func NewSeatView(ctx context.Context, link SeatLink) *SeatView {
 	v.Give = widget.NewButton(tr("Give the floor"), func() { v.send(control.SeatCommandWire{Verb: verbGive, ID: v.selected}) })
 	v.Withdraw = widget.NewButton(tr("Withdraw"), func() { v.send(control.SeatCommandWire{Verb: verbWithdraw, ID: v.selected}) })
 	v.End = widget.NewButton(tr("End turn"), func() { v.send(control.SeatCommandWire{Verb: verbEnd}) })
+	v.Clock = widget.NewButton(tr("Start session"), func() {
+		t := v.link.Status().State.TimerState()
+		switch {
+		case !t.Started:
+			v.send(control.SeatCommandWire{Verb: verbStart, AllottedNs: int64(time.Hour)})
+		case t.Session.Running:
+			v.send(control.SeatCommandWire{Verb: verbPause})
+		default:
+			v.send(control.SeatCommandWire{Verb: verbResume})
+		}
+	})
+	v.NextQ = widget.NewButton(tr("Question ▶"), func() {
+		v.send(control.SeatCommandWire{Verb: verbQuestion, Pos: v.link.Status().State.Question + 1})
+	})
 	v.Note = widget.NewMultiLineEntry()
 	v.Note.SetPlaceHolder(tr("A takeaway, a call to action or a key point"))
 	note := func(verb string) func() {
@@ -117,7 +135,7 @@ func NewSeatView(ctx context.Context, link SeatLink) *SeatView {
 		widget.NewButton(tr("Key point on this turn"), note(verbKey))
 	left := container.NewBorder(container.NewVBox(v.Who, v.Link, v.face.container, v.Session, v.Question, v.OnFloor,
 		widget.NewLabelWithStyle(tr("Queue"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
-		container.NewVBox(container.NewHBox(v.Give, v.Withdraw, v.End), v.Result), nil, nil, v.Queue)
+		container.NewVBox(container.NewHBox(v.Give, v.Withdraw, v.End, v.Clock, v.NextQ), v.Result), nil, nil, v.Queue)
 	right := container.NewVBox(widget.NewLabelWithStyle(tr("Report notes"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		v.Note, container.NewHBox(v.Takeaway, v.Call, v.KeyPoint), v.Notes,
 		widget.NewLabelWithStyle(tr("Hubs"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), v.Hubs, v.Poll,
@@ -212,6 +230,14 @@ func (v *SeatView) Tick() {
 	}
 	setLabel(v.Balance, seatBalance(s.Turns))
 	v.enable(s.Seat.Rights, !st.Stale)
+	switch t := s.TimerState(); {
+	case !t.Started:
+		setButtonText(v.Clock, tr("Start session"))
+	case t.Session.Running:
+		setButtonText(v.Clock, tr("Pause session"))
+	default:
+		setButtonText(v.Clock, tr("Resume session"))
+	}
 }
 
 // enable offers only what the seat's role allows, and nothing while the
@@ -229,6 +255,10 @@ func (v *SeatView) enable(rights []string, live bool) {
 	setEnabled(v.Give, has("give-remote") || has("floor"))
 	setEnabled(v.Withdraw, has("queue") && v.selected != 0)
 	setEnabled(v.End, has("floor"))
+	showIf(v.Clock, slices.Contains(rights, "timer"))
+	setEnabled(v.Clock, has("timer"))
+	showIf(v.NextQ, slices.Contains(rights, "question"))
+	setEnabled(v.NextQ, has("question"))
 }
 
 // Animate ticks ten times a second until ctx ends.

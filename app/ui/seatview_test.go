@@ -35,7 +35,7 @@ func newSeatRig(t *testing.T, role floor.SeatRole) *seatRig {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rm := room.New(room.Config{Moderator: mod, SessionTitle: "Security of digital products", Record: db, SessionKey: "igf/ws234", Audit: db, Seat: db.Seat})
+	rm := room.New(room.Config{Moderator: mod, SessionTitle: "Security of digital products", Questions: []string{"How can security by design be encouraged?"}, Record: db, SessionKey: "igf/ws234", Audit: db, Seat: db.Seat})
 	dir := app.SeatDirectory{Store: db, Clock: app.SystemClock{}}
 	mux := http.NewServeMux()
 	seatlink.NewServer(seatlink.Config{Room: rm, Auth: dir, Audit: db}).Register(mux)
@@ -135,5 +135,36 @@ func TestRapporteurSeatWritesATakeaway(t *testing.T) {
 	})
 	if r.v.Note.Text != "" {
 		t.Errorf("the note is still in the entry: %q", r.v.Note.Text)
+	}
+}
+
+// A co-moderator's console runs the session clock and steps through the
+// policy questions; an online moderator's offers neither.
+func TestCoModeratorSeatRunsTheClockAndTheQuestions(t *testing.T) {
+	r := newSeatRig(t, floor.CoModerator)
+	r.until(t, "the seat following", func() bool { return strings.Contains(r.v.Who.Text, "Co-moderator") })
+	if r.v.Clock.Hidden || r.v.Clock.Text != "Start session" || r.v.NextQ.Hidden {
+		t.Fatalf("the clock button %q hidden %v, next question hidden %v", r.v.Clock.Text, r.v.Clock.Hidden, r.v.NextQ.Hidden)
+	}
+	test.Tap(r.v.Clock)
+	if r.v.Result.Text != "" || !r.mod.TimerState().Started {
+		t.Fatalf("start: %q, started %v", r.v.Result.Text, r.mod.TimerState().Started)
+	}
+	r.until(t, "the clock running on the seat", func() bool { return r.v.Clock.Text == "Pause session" })
+	test.Tap(r.v.Clock)
+	if r.mod.TimerState().Session.Running {
+		t.Fatal("the session clock still runs after Pause")
+	}
+	test.Tap(r.v.NextQ)
+	if r.v.Result.Text != "" || r.mod.Floor().Question != 1 {
+		t.Fatalf("next question: %q, on the table %d", r.v.Result.Text, r.mod.Floor().Question)
+	}
+}
+
+func TestOnlineModeratorSeatHasNoClock(t *testing.T) {
+	r := newSeatRig(t, floor.OnlineModerator)
+	r.until(t, "the seat following", func() bool { return strings.Contains(r.v.Who.Text, "Online moderator") })
+	if !r.v.Clock.Hidden || !r.v.NextQ.Hidden {
+		t.Fatalf("an online moderator is offered the clock (%v) or the questions (%v)", !r.v.Clock.Hidden, !r.v.NextQ.Hidden)
 	}
 }
