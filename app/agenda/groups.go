@@ -79,6 +79,13 @@ func AllRegions() []Region {
 	return []Region{RegionAfrican, RegionAsiaPacific, RegionEasternEuropean, RegionGRULAC, RegionWEOG, RegionIntergovernmental}
 }
 
+// RegionalGroups are the five UN regional groups, what a form offers as a
+// region: "Intergovernmental Organization" is a stakeholder group, which
+// IGF pages write in the region's place.
+func RegionalGroups() []Region {
+	return []Region{RegionAfrican, RegionAsiaPacific, RegionEasternEuropean, RegionGRULAC, RegionWEOG}
+}
+
 func (r Region) String() string {
 	switch r {
 	case RegionAfrican:

@@ -23,6 +23,7 @@ type Session struct {
 	Title        string
 	Format       string // e.g. "Round Table – Circle"; a schedule's event type
 	Track        string
+	TrackColour  string // the schedule's colour for Track, "#rrggbb"; empty when it gives none
 	OnlineFormat string
 	Planned      time.Duration // planned length, e.g. 90 min
 	Online       time.Duration // online length when it differs from Planned, e.g. 60 min

@@ -13,6 +13,9 @@ type ImportRecord struct {
 // SaveResult says what saving a schedule changed.
 type SaveResult struct {
 	Added, Updated, Removed int
+	// Unchanged counts the sessions already stored as the schedule gives
+	// them: a re-import of the same file is all Unchanged, none Updated.
+	Unchanged int
 	// Kept lists, per session GUID, what was kept from the stored copy
 	// and why (the new document did not give it, named nobody, ...).
 	Kept map[string][]Kept

@@ -87,7 +87,7 @@ func TestLenientRepairsAreReported(t *testing.T) {
 		t.Fatal(err)
 	}
 	late := sched.Sessions[0]
-	if !late.Start.Equal(time.Date(2024, 6, 1, 21, 30, 0, 0, time.UTC)) || late.Duration() != time.Hour || len(late.People) != 2 {
+	if !late.Start.Equal(time.Date(2024, 6, 1, 21, 30, 0, 0, time.UTC)) || late.Duration() != time.Hour || len(late.People) != 1 || late.People[0].Name != "Ann, Bo" {
 		t.Errorf("late session %+v", late)
 	}
 	if sched.Sessions[1].GUID == sched.Sessions[2].GUID {
@@ -97,7 +97,7 @@ func TestLenientRepairsAreReported(t *testing.T) {
 	for _, w := range rep.Warnings {
 		text += w.Text + "\n"
 	}
-	for _, want := range []string{"has no guid", "read as hours:minutes:seconds", "read as 2 people", "repeats the guid g"} {
+	for _, want := range []string{"has no guid", "read as hours:minutes:seconds", "repeats the guid g"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("no warning %q in:\n%s", want, text)
 		}
@@ -138,12 +138,15 @@ func TestHostileSchedules(t *testing.T) {
 func FuzzParseXML(f *testing.F) {
 	f.Add(fixture(f, "giggity-debconf23.xml")[:4000])
 	f.Add(fixture(f, "sojourner-fosdem-2018.xml"))
+	f.Add(fixture(f, "mttcrsp-fosdem-2007-trimmed.xml")) // events straight in their day
+	f.Add(fixture(f, "eventfahrplan-39c3-trimmed.xml"))  // link titles, feedback, indented texts
 	f.Add([]byte(`<?xml version="1.0"?><schedule><conference><acronym>t</acronym></conference><day><room><event id="1"><date>2024-06-01</date><start>10:00</start><title>T</title></event></room></day></schedule>`))
 	f.Fuzz(func(t *testing.T, data []byte) { checkParsed(t, ParseXML, data) })
 }
 
 func FuzzParseJSON(f *testing.F) {
 	f.Add(fixture(f, "voc-pretalx-democon.json")[:3000])
+	f.Add(fixture(f, "voc-39c3-everything-trimmed.json"))
 	f.Add([]byte(`{"schedule": {"conference": {"acronym": "x", "days": [{"rooms": {"A": [{"id": 1, "title": "T", "date": "2024-06-01T10:00:00+02:00", "duration": "0:30"}]}}]}}}`))
 	f.Fuzz(func(t *testing.T, data []byte) { checkParsed(t, ParseJSON, data) })
 }

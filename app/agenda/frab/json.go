@@ -56,6 +56,8 @@ type jsonEvent struct {
 	Language    string      `json:"language"`
 	Abstract    string      `json:"abstract"`
 	Description string      `json:"description"`
+	FeedbackURL string      `json:"feedback_url"`
+	OriginURL   string      `json:"origin_url"`
 	Persons     jsonPersons `json:"persons"`
 	Links       jsonLinks   `json:"links"`
 }
@@ -111,7 +113,8 @@ func ParseJSON(data []byte) (agenda.Schedule, agenda.Report, error) {
 			for _, e := range d.Rooms[room] {
 				ev := event{ID: string(e.ID), GUID: e.GUID, Date: e.Date, Start: e.Start, Duration: e.Duration,
 					Room: orDefault(e.Room, room), Slug: e.Slug, Title: e.Title, Subtitle: e.Subtitle, Track: e.Track,
-					Type: e.Type, Language: e.Language, Abstract: e.Abstract, Description: e.Description, URL: e.URL}
+					Type: e.Type, Language: e.Language, Abstract: e.Abstract, Description: e.Description, URL: e.URL,
+					FeedbackURL: e.FeedbackURL, OriginURL: e.OriginURL}
 				for _, p := range e.Persons {
 					ev.Persons = append(ev.Persons, person{ID: string(p.ID), Name: orDefault(p.PublicName, p.Name)})
 				}
@@ -131,6 +134,10 @@ func ParseJSON(data []byte) (agenda.Schedule, agenda.Report, error) {
 			events = append(events, e.event(c.jsonConferenceV2))
 		}
 	}
-	sched, err := build(conference{Title: c.Title, Acronym: c.Acronym, Zone: c.Zone}, events, mapped, &rep)
+	conf := conference{Title: c.Title, Acronym: c.Acronym, Zone: c.Zone}
+	for _, t := range c.Tracks {
+		conf.Tracks = append(conf.Tracks, track{Name: t.Name, Colour: t.Colour})
+	}
+	sched, err := build(conf, events, mapped, &rep)
 	return sched, rep, err
 }

@@ -1,6 +1,7 @@
 package frab
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -42,18 +43,24 @@ type jsonEventV2 struct {
 }
 
 // jsonRef is a room or track: a name, or an object that names it, its slug
-// or its guid in the conference's list.
-type jsonRef struct{ Name, Slug, GUID string }
+// or its guid in the conference's list, and for a track its colour
+// ("color" in pretalx and frab, "colors" with a light and a dark one in
+// schedule.json version 2; the light one is kept).
+type jsonRef struct{ Name, Slug, GUID, Colour string }
 
 func (r *jsonRef) UnmarshalJSON(b []byte) error {
 	if len(b) > 0 && b[0] == '"' {
 		return json.Unmarshal(b, &r.Name)
 	}
-	var o struct{ Name, Slug, GUID string }
+	var o struct {
+		Name, Slug, GUID string
+		Color            string
+		Colors           struct{ Light, Dark string }
+	}
 	if err := json.Unmarshal(b, &o); err != nil {
 		return err
 	}
-	*r = jsonRef(o)
+	*r = jsonRef{Name: o.Name, Slug: o.Slug, GUID: o.GUID, Colour: cmp.Or(o.Color, o.Colors.Light, o.Colors.Dark)}
 	return nil
 }
 

@@ -31,7 +31,11 @@ const MaxField = 64 << 10
 
 type conference struct {
 	Title, Acronym, Zone, BaseURL string
+	Tracks                        []track // the conference's list of tracks, when it gives one
 }
+
+// track is a conference's track with the colour it gives it, as written.
+type track struct{ Name, Colour string }
 
 type person struct{ ID, Name, Role string }
 
@@ -40,8 +44,12 @@ type link struct{ Href, Title string }
 type event struct {
 	ID, GUID, Date, Start, End, Duration, Room, Slug, Title, Subtitle string
 	Track, Type, Language, Abstract, Description, URL                 string
-	Persons                                                           []person
-	Links                                                             []link
+	// FeedbackURL and OriginURL are the c3voc schema's feedback_url and
+	// origin_url (pretalx writes both): the session's feedback form and its
+	// page in the system the schedule came from.
+	FeedbackURL, OriginURL string
+	Persons                []person
+	Links                  []link
 }
 
 // namespaceFloor is the UUID namespace of GUIDs Floor derives for events
@@ -100,6 +108,7 @@ func build(conf conference, events []event, mapped bool, rep *agenda.Report) (ag
 	}
 	source := "frab:" + acronym
 	sched := agenda.Schedule{Event: agenda.Event{ID: acronym, Title: orDefault(conf.Title, acronym), Zone: zone}, Complete: true}
+	colours := trackColours(conf.Tracks, rep)
 	seen := map[string]bool{}
 	contradicts, utcDates := map[string]bool{}, 0
 	var derived []string
@@ -124,6 +133,7 @@ func build(conf conference, events []event, mapped bool, rep *agenda.Report) (ag
 				contradicts[formatOffset(given)] = true
 			}
 		}
+		s.TrackColour = colours[s.Track]
 		sched.Sessions = append(sched.Sessions, s)
 	}
 	if len(derived) > 0 {
@@ -191,10 +201,13 @@ func session(ev event, loc *time.Location, source, eventID string, derived *[]st
 		Room: strings.TrimSpace(ev.Room), Abstract: strings.TrimSpace(joinNonEmpty("\n\n", ev.Subtitle, ev.Abstract)),
 		Description: strings.TrimSpace(ev.Description),
 	}
+	// A <person> (a persons entry) is one person, as the frab schema and the
+	// c3voc schema define it, whatever punctuation its name holds: FOSDEM
+	// writes "Jann Traschewski, DG8NGN", a name with a call sign.
 	for _, p := range ev.Persons {
-		names := splitNames(p.Name)
-		if len(names) > 1 {
-			rep.Add(0, fmt.Sprintf("event %s: %q read as %d people", ev.ID, short(p.Name), len(names)))
+		name := strings.TrimSpace(p.Name)
+		if name == "" {
+			continue
 		}
 		role := agenda.RoleSpeaker
 		if p.Role != "" {
@@ -204,9 +217,7 @@ func session(ev event, loc *time.Location, source, eventID string, derived *[]st
 				rep.Add(0, fmt.Sprintf("event %s: %s's role %q is not one Floor knows; read as speaker", ev.ID, short(p.Name), short(p.Role)))
 			}
 		}
-		for _, name := range names {
-			s.People = append(s.People, agenda.Person{Role: role, Name: name})
-		}
+		s.People = append(s.People, agenda.Person{Role: role, Name: name})
 	}
 	if u := strings.TrimSpace(ev.URL); u != "" {
 		s.Links = append(s.Links, agenda.Link{Label: "Session page", URL: u})
@@ -214,6 +225,12 @@ func session(ev event, loc *time.Location, source, eventID string, derived *[]st
 	for _, l := range ev.Links {
 		if h := strings.TrimSpace(l.Href); h != "" {
 			s.Links = append(s.Links, agenda.Link{Label: orDefault(strings.TrimSpace(l.Title), h), URL: h})
+		}
+	}
+	for _, l := range []agenda.Link{{Label: "Feedback", URL: ev.FeedbackURL}, {Label: "Submission page", URL: ev.OriginURL}} {
+		l.URL = strings.TrimSpace(l.URL)
+		if l.URL != "" && !slices.ContainsFunc(s.Links, func(k agenda.Link) bool { return k.URL == l.URL }) {
+			s.Links = append(s.Links, l)
 		}
 	}
 	if ev.Language != "" {
@@ -272,18 +289,6 @@ func plausible(t time.Time) error {
 	return nil
 }
 
-// splitNames reads "A, B, C" as three people: some tools join persons with
-// commas in one field.
-func splitNames(s string) []string {
-	var out []string
-	for _, part := range strings.Split(s, ",") {
-		if n := strings.TrimSpace(part); n != "" {
-			out = append(out, n)
-		}
-	}
-	return out
-}
-
 func orDefault(s, d string) string {
 	if strings.TrimSpace(s) == "" {
 		return d
@@ -322,4 +327,23 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// trackColours maps each track's name to the colour the schedule gives it
+// (c3voc and pretalx write one per track); a colour that is not "#rrggbb"
+// is left out with a note, and the track gets the palette's colour.
+func trackColours(tracks []track, rep *agenda.Report) map[string]string {
+	out := map[string]string{}
+	for _, t := range tracks {
+		name, given := strings.TrimSpace(t.Name), strings.TrimSpace(t.Colour)
+		if name == "" || given == "" {
+			continue
+		}
+		if c, ok := agenda.ParseColour(given); ok {
+			out[name] = c
+		} else {
+			rep.Add(0, fmt.Sprintf("track %q: the colour %q is not #rrggbb; Floor picks one", short(name), short(given)))
+		}
+	}
+	return out
 }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/igf-floor/floor/app/agenda"
 )
 
 // An event without <date> is on its day's date, or the next one when it
@@ -46,15 +48,15 @@ func TestHTMLText(t *testing.T) {
 		{"Intro:<ul><li>a</li><li><em>b</em></li></ul>End<br/>line", "Intro:\n\n- a\n- b\n\nEnd\nline"},
 		{"Para one.\r\n\r\nPara <strong>two</strong>.", "Para one.\n\nPara two."},
 	} {
-		if !looksHTML(tc.in) {
+		if !agenda.LooksHTML(tc.in) {
 			t.Errorf("%q not seen as HTML", tc.in)
 		}
-		if got := htmlText(tc.in); got != tc.want {
-			t.Errorf("htmlText(%q) = %q, want %q", tc.in, got, tc.want)
+		if got := agenda.HTMLText(tc.in); got != tc.want {
+			t.Errorf("agenda.HTMLText(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 	for _, plain := range []string{"a < b and c > d", "I <3 Go", "use <stdio.h>", "**Markdown** [link](https://x.example)"} {
-		if looksHTML(plain) {
+		if agenda.LooksHTML(plain) {
 			t.Errorf("%q taken for HTML", plain)
 		}
 	}
@@ -64,5 +66,21 @@ func TestHTMLText(t *testing.T) {
 		<abstract>&lt;p&gt;red &amp;#27;[31m text&lt;/p&gt;</abstract></event></room></day></schedule>`
 	if _, _, err := ParseXML([]byte(doc)); err == nil || err.Error() != `event 1 ("T"): abstract: a terminal escape sequence (ESC '[')` {
 		t.Errorf("err = %v, want the escape sequence refused", err)
+	}
+}
+
+// Only the indent all later lines share goes; the first line, blank lines
+// and indents relative to the rest stay.
+func TestDedentLater(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"one\n\n        two\n          - three\n        four", "one\n\ntwo\n  - three\nfour"},
+		{"one\n  two\nthree", "one\n  two\nthree"},
+		{"  one", "  one"},
+		{"one\n\t\ttwo\n\tthree", "one\n\ttwo\nthree"},
+		{"one\n   \n   two", "one\n\ntwo"},
+	} {
+		if got := dedentLater(tc.in); got != tc.want {
+			t.Errorf("dedentLater(%q) = %q, want %q", tc.in, got, tc.want)
+		}
 	}
 }

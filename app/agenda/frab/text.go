@@ -132,8 +132,8 @@ func cleanEvent(ev *event, mapped bool, html *bool, rep *agenda.Report) error {
 		if mapped {
 			*f.s = unmark(*f.s)
 		}
-		if looksHTML(*f.s) {
-			*f.s = htmlText(*f.s)
+		if agenda.LooksHTML(*f.s) {
+			*f.s = agenda.HTMLText(*f.s)
 			*html = true
 		}
 		if err := cleanField(f.s, false, false, who, f.name, rep); err != nil {

@@ -28,14 +28,19 @@ type (
 		Version string `json:"version"`
 	}
 	outConference struct {
-		Acronym   string   `json:"acronym"`
-		Title     string   `json:"title"`
-		Start     string   `json:"start"`
-		End       string   `json:"end"`
-		DaysCount int      `json:"daysCount"`
-		Timeslot  string   `json:"timeslot_duration"`
-		Zone      string   `json:"time_zone_name"`
-		Days      []outDay `json:"days"`
+		Acronym   string     `json:"acronym"`
+		Title     string     `json:"title"`
+		Start     string     `json:"start"`
+		End       string     `json:"end"`
+		DaysCount int        `json:"daysCount"`
+		Timeslot  string     `json:"timeslot_duration"`
+		Zone      string     `json:"time_zone_name"`
+		Tracks    []outTrack `json:"tracks,omitempty"`
+		Days      []outDay   `json:"days"`
+	}
+	outTrack struct {
+		Name  string `json:"name"`
+		Color string `json:"color,omitempty"`
 	}
 	outDay struct {
 		Index    int                   `json:"index"`
@@ -114,6 +119,7 @@ func WriteJSON(w io.Writer, title, acronym string, sessions []agenda.Session, ge
 		d.Rooms[room] = append(d.Rooms[room], outEventOf(s, i+1, start, room))
 	}
 	c.DaysCount = len(c.Days)
+	c.Tracks = tracksOf(scheduled)
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", " ")
 	return enc.Encode(doc)
@@ -144,4 +150,18 @@ func outEventOf(s agenda.Session, id int, start time.Time, room string) outEvent
 		e.Links = append(e.Links, outLink{URL: l.URL, Title: l.Label})
 	}
 	return e
+}
+
+// tracksOf lists the sessions' tracks once each, in agenda order, with the
+// colour a schedule gave them, so a reader of the export keeps them.
+func tracksOf(sessions []agenda.Session) []outTrack {
+	var out []outTrack
+	seen := map[string]bool{}
+	for _, s := range sessions {
+		if s.Track != "" && !seen[s.Track] {
+			seen[s.Track] = true
+			out = append(out, outTrack{Name: s.Track, Color: s.TrackColour})
+		}
+	}
+	return out
 }

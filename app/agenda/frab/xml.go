@@ -36,6 +36,8 @@ type xmlEvent struct {
 	Abstract    string      `xml:"abstract"`
 	Description string      `xml:"description"`
 	URL         string      `xml:"url"`
+	FeedbackURL string      `xml:"feedback_url"`
+	OriginURL   string      `xml:"origin_url"`
 	Persons     []xmlPerson `xml:"persons>person"`
 	// Some generators write <person> straight under <event>, without the
 	// <persons> list; readers such as Giggity take a person at either place.
@@ -43,6 +45,8 @@ type xmlEvent struct {
 	Links  []struct {
 		Href  string `xml:"href,attr"`
 		Title string `xml:",chardata"`
+		// The CCC hub (39C3) writes a link's text as a <title> child.
+		Named string `xml:"title"`
 	} `xml:"links>link"`
 }
 
@@ -60,6 +64,16 @@ type xmlConference struct {
 	// FOSDEM): an event whose day gives its date and starts before it is
 	// on the next calendar day.
 	DayChange string `xml:"day_change"`
+	// Tracks with their colours: c3voc and pretalx write <track> straight
+	// under <conference>; a <tracks> list holds them elsewhere.
+	Tracks []xmlTrack `xml:"track"`
+	Listed []xmlTrack `xml:"tracks>track"`
+}
+
+type xmlTrack struct {
+	Name   string `xml:"name,attr"`
+	Colour string `xml:"color,attr"`
+	Text   string `xml:",chardata"`
 }
 
 // countingTokens passes a decoder's tokens on and counts the elements
@@ -71,6 +85,7 @@ type countingTokens struct {
 	events  int
 	people  int // persons and links
 	inEvent int // persons and links of the current event
+	tracks  int // <track> elements: one an event, and the conference's list
 }
 
 func (c *countingTokens) Token() (xml.Token, error) {
@@ -81,6 +96,10 @@ func (c *countingTokens) Token() (xml.Token, error) {
 			c.inEvent = 0
 			if c.events++; c.events > MaxEvents {
 				return nil, &capError{fmt.Sprintf("the schedule has more than %d events; Floor reads at most %d", MaxEvents, MaxEvents)}
+			}
+		case "track":
+			if c.tracks++; c.tracks > 2*MaxEvents {
+				return nil, &capError{fmt.Sprintf("the schedule has more than %d track elements; Floor reads at most %d", 2*MaxEvents, 2*MaxEvents)}
 			}
 		case "person", "link":
 			if c.inEvent++; c.inEvent > maxPerEvent {
@@ -162,6 +181,9 @@ func ParseXML(data []byte) (agenda.Schedule, agenda.Report, error) {
 				var c xmlConference
 				err = dec.DecodeElement(&c, &t)
 				conf = conference{Title: c.Title, Acronym: c.Acronym, Zone: c.Zone, BaseURL: c.BaseURL}
+				for _, t := range append(c.Tracks, c.Listed...) {
+					conf.Tracks = append(conf.Tracks, track{Name: orDefault(t.Name, t.Text), Colour: t.Colour})
+				}
 				dayChange = c.DayChange
 				path = path[:1]
 			case len(path) == 2 && path[1] == "day":
@@ -171,7 +193,10 @@ func ParseXML(data []byte) (agenda.Schedule, agenda.Report, error) {
 						dayDate = a.Value
 					}
 				}
-			case len(path) == 4 && path[1] == "day" && path[2] == "room" && path[3] == "event":
+			// An event sits in its room, or, in Pentabarf's FOSDEM schedules
+			// of 2007–2012, straight in its day: it names its room itself.
+			case len(path) == 4 && path[1] == "day" && path[2] == "room" && path[3] == "event",
+				len(path) == 3 && path[1] == "day" && path[2] == "event":
 				var e xmlEvent
 				err = dec.DecodeElement(&e, &t)
 				ev := e.event()
@@ -179,7 +204,7 @@ func ParseXML(data []byte) (agenda.Schedule, agenda.Report, error) {
 					ev.Date = dateOfDay(dayDate, ev.Start, dayChange)
 				}
 				events = append(events, ev)
-				path = path[:3]
+				path = path[:len(path)-1]
 			}
 			if err != nil {
 				var ce *capError
@@ -235,12 +260,46 @@ func clockMinutes(s string) int {
 func (e xmlEvent) event() event {
 	ev := event{ID: e.ID, GUID: e.GUID, Date: e.Date, Start: e.Start, Duration: e.Duration, Room: e.Room,
 		Slug: e.Slug, Title: e.Title, Subtitle: e.Subtitle, Track: e.Track, Type: e.Type, Language: e.Language,
-		Abstract: e.Abstract, Description: e.Description, URL: e.URL}
+		Abstract: dedentLater(e.Abstract), Description: dedentLater(e.Description), URL: e.URL, FeedbackURL: e.FeedbackURL, OriginURL: e.OriginURL}
 	for _, p := range slices.Concat(e.Persons, e.Direct) {
 		ev.Persons = append(ev.Persons, person{ID: p.ID, Name: p.Name})
 	}
 	for _, l := range e.Links {
-		ev.Links = append(ev.Links, link{Href: l.Href, Title: l.Title})
+		ev.Links = append(ev.Links, link{Href: l.Href, Title: orDefault(l.Title, l.Named)})
 	}
 	return ev
+}
+
+// dedentLater takes off the indent every later line of a text shares: a
+// pretty-printing writer (the CCC hub's schedule.xml) indents a text's
+// second and later lines to the element's depth, which is the document's
+// layout, not the text's. Relative indents inside the text are kept.
+func dedentLater(s string) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) < 2 {
+		return s
+	}
+	indent := ""
+	first := true
+	for _, l := range lines[1:] {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		lead := l[:len(l)-len(strings.TrimLeft(l, " \t"))]
+		switch {
+		case first:
+			indent, first = lead, false
+		default:
+			for !strings.HasPrefix(lead, indent) {
+				indent = indent[:len(indent)-1]
+			}
+		}
+		if indent == "" {
+			return s
+		}
+	}
+	for i := 1; i < len(lines); i++ {
+		lines[i] = strings.TrimPrefix(lines[i], indent)
+	}
+	return strings.Join(lines, "\n")
 }

@@ -121,6 +121,9 @@ func parseCalendar(data []byte) (agenda.Schedule, Calendar, agenda.Report, error
 		return agenda.Schedule{}, info, rep, err
 	}
 	clk.notes(&rep)
+	if prodid := text(cal.Props, goical.PropProductID); isSched(prodid) {
+		applySched(&sched, prodid, &rep)
+	}
 	sched.Refresh = info.Refresh
 	return sched, info, rep, nil
 }
@@ -158,8 +161,15 @@ func (c *clock) session(ev goical.Event, source, eventID string, rep *agenda.Rep
 	if err != nil {
 		return agenda.Session{}, ws, z, err
 	}
-	desc, err := field(goical.PropDescription, false)
-	if err != nil {
+	// RFC 5545 3.8.1.5 makes DESCRIPTION plain text, but Google Calendar
+	// writes its rich text there as HTML; it is read as text, and the text
+	// check comes after its entities are undone.
+	desc := text(ev.Props, goical.PropDescription)
+	if agenda.LooksHTML(desc) {
+		desc = agenda.HTMLText(desc)
+		c.html++
+	}
+	if desc, err = clean(desc, false, who, goical.PropDescription, rep); err != nil {
 		return agenda.Session{}, ws, z, err
 	}
 	if uid == "" {
@@ -176,7 +186,9 @@ func (c *clock) session(ev goical.Event, source, eventID string, rep *agenda.Rep
 		}
 	}
 	// ORGANIZER is whoever called the meeting (Outlook, Google invitations):
-	// the session's organiser; ATTENDEEs with a name are its speakers.
+	// the session's organiser; ATTENDEEs with a name are its speakers, but
+	// for ROLE=CHAIR, its moderators (RFC 5545 3.2.16), and for the role a
+	// Floor export names in X-FLOOR-ROLE.
 	if o := ev.Props.Get(goical.PropOrganizer); o != nil {
 		cn, err := clean(strings.TrimSpace(o.Params.Get(goical.ParamCommonName)), true, who, "ORGANIZER", rep)
 		if err != nil {
@@ -192,7 +204,7 @@ func (c *clock) session(ev goical.Event, source, eventID string, rep *agenda.Rep
 			return agenda.Session{}, ws, z, err
 		}
 		if cn != "" {
-			s.People = append(s.People, agenda.Person{Role: agenda.RoleSpeaker, Name: cn})
+			s.People = append(s.People, agenda.Person{Role: attendeeRole(a), Name: cn})
 		}
 	}
 	if len(s.PeopleWith(agenda.RoleSpeaker)) == 0 {
@@ -296,4 +308,15 @@ func slug(s string) string {
 		}
 	}
 	return strings.TrimSuffix(b.String(), "-")
+}
+
+// attendeeRole is the session role of an ATTENDEE.
+func attendeeRole(a goical.Prop) agenda.Role {
+	if r, err := agenda.ParseRole(a.Params.Get(floorRole)); err == nil {
+		return r
+	}
+	if strings.EqualFold(a.Params.Get(goical.ParamRole), "CHAIR") {
+		return agenda.RoleModerator
+	}
+	return agenda.RoleSpeaker
 }

@@ -75,6 +75,8 @@ func TestRFC7986AndBadInput(t *testing.T) {
 
 func FuzzParse(f *testing.F) {
 	f.Add(fixture(f)[:3000])
+	f.Add(testdata(f, "joyous-events-calendar-utc-offset.ics")) // an offset as TZID
+	f.Add(testdata(f, "joyous-google-recurring.ics"))           // HTML DESCRIPTION, overrides
 	f.Add([]byte("BEGIN:VCALENDAR\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:1\r\nDTSTART:20240601T100000Z\r\nSUMMARY:S\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"))
 	// Windows zone, VTIMEZONE rules, floating and all-day times, RRULE/EXDATE/RECURRENCE-ID.
 	f.Add(vcal(westEurope+strings.ReplaceAll(westEurope, "W. Europe Standard Time", "Custom"),

@@ -64,6 +64,7 @@ type clock struct {
 	floatOK  bool // floating times have a zone to be read in
 	floating int  // events written in floating time
 	allDay   int  // all-day events
+	html     int  // events whose DESCRIPTION is HTML
 }
 
 func newClock(cal *goical.Calendar, rep *agenda.Report) (*clock, error) {
@@ -191,8 +192,12 @@ func (c *clock) span(ev goical.Event) (start, end time.Time, z zone, ws when, er
 	return start, end, z, ws, nil
 }
 
-// notes says once how floating and all-day times were read.
+// notes says once how floating and all-day times and HTML descriptions
+// were read.
 func (c *clock) notes(rep *agenda.Report) {
+	if c.html > 0 {
+		rep.Add(0, fmt.Sprintf("the DESCRIPTION of %d event(s) is HTML, where RFC 5545 has plain text; Floor reads it as text (paragraphs, lists and link addresses kept)", c.html))
+	}
 	if c.floating > 0 {
 		rep.Add(0, fmt.Sprintf("%d event(s) are written in floating time (no TZID, no Z): as RFC 5545 says, they are read in the calendar's zone, %s", c.floating, c.cal.name))
 	}

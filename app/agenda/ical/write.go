@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"net/url"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -49,18 +50,7 @@ func Write(w io.Writer, name string, sessions []agenda.Session, now time.Time) e
 		if s.Track != "" {
 			setText(ev.Props, goical.PropCategories, s.Track)
 		}
-		for _, p := range s.People {
-			if p.Name == "" {
-				continue
-			}
-			// A parameter value cannot escape a line break or a double quote.
-			cn := strings.ReplaceAll(strings.Join(strings.Fields(textValue(p.Name)), " "), `"`, "'")
-			a := goical.NewProp(goical.PropAttendee)
-			a.Params.Set(goical.ParamCommonName, cn)
-			a.Params.Set(goical.ParamRole, "REQ-PARTICIPANT")
-			a.Value = "urn:floor:person:" + strings.ReplaceAll(cn, " ", "-")
-			ev.Props.Add(a)
-		}
+		addPeople(ev.Props, s.People)
 		for _, l := range s.Links {
 			if strings.HasPrefix(l.URL, "https://") || strings.HasPrefix(l.URL, "http://") {
 				setText(ev.Props, goical.PropURL, l.URL)
@@ -85,6 +75,56 @@ func Write(w io.Writer, name string, sessions []agenda.Session, now time.Time) e
 	}
 	_, err := w.Write(foldLines(buf.Bytes()))
 	return err
+}
+
+// roleParam is the ATTENDEE ROLE (RFC 5545 3.2.16) a session role is
+// written with: moderators chair, speakers take part, the others attend
+// for information. X-FLOOR-ROLE (an x-param, 3.2) keeps the exact role
+// for a reader that knows it; others ignore it.
+var roleParam = map[agenda.Role]string{
+	agenda.RoleOrganiser: "NON-PARTICIPANT", agenda.RoleSpeaker: "REQ-PARTICIPANT",
+	agenda.RoleModerator: "CHAIR", agenda.RoleOnlineModerator: "CHAIR", agenda.RoleRapporteur: "NON-PARTICIPANT",
+}
+
+// floorRole is the x-param that names a person's role in the session.
+const floorRole = "X-FLOOR-ROLE"
+
+// addPeople writes a session's people as a calendar expects them: one
+// ORGANIZER per event (RFC 5545 3.8.4.3), the first organiser; everyone
+// else, further organisers included, an ATTENDEE with a ROLE and a name.
+// Nobody is asked to reply (RSVP=FALSE): the export is an agenda, not an
+// invitation.
+func addPeople(props goical.Props, people []agenda.Person) {
+	organizer := false
+	for _, p := range people {
+		if p.Name == "" {
+			continue
+		}
+		// A parameter value cannot escape a line break or a double quote.
+		cn := strings.ReplaceAll(strings.Join(strings.Fields(textValue(p.Name)), " "), `"`, "'")
+		address := "urn:floor:person:" + url.PathEscape(strings.ReplaceAll(cn, " ", "-"))
+		if p.Role == agenda.RoleOrganiser && !organizer {
+			o := goical.NewProp(goical.PropOrganizer)
+			o.Params.Set(goical.ParamCommonName, cn)
+			o.Value = address
+			props.Add(o)
+			organizer = true
+			continue
+		}
+		role, known := roleParam[p.Role]
+		if !known {
+			role = "REQ-PARTICIPANT"
+		}
+		a := goical.NewProp(goical.PropAttendee)
+		a.Params.Set(goical.ParamCommonName, cn)
+		a.Params.Set(goical.ParamRole, role)
+		a.Params.Set(goical.ParamRSVP, "FALSE")
+		if known {
+			a.Params.Set(floorRole, strings.ToUpper(strings.ReplaceAll(p.Role.String(), " ", "-")))
+		}
+		a.Value = address
+		props.Add(a)
+	}
 }
 
 func newCalendar(name string) *goical.Calendar {

@@ -106,6 +106,10 @@ func (zs *zones) resolve(id string) (zone, error) {
 	if err := zs.bad[id]; v == nil && err != nil {
 		return zone{}, fmt.Errorf("unknown time zone %q: %w", id, err)
 	}
+	if z, note, ok := offsetZone(id); ok && v == nil {
+		zs.rep.Add(0, note)
+		return z, nil
+	}
 	if v == nil {
 		return zone{}, fmt.Errorf("unknown time zone %q: not an IANA zone, not a Windows zone CLDR maps, and the calendar has no VTIMEZONE for it", id)
 	}

@@ -130,7 +130,9 @@ func parseWeekday(s string) (time.Weekday, bool) {
 
 // isRoomLine accepts the short line after a date line that names the room.
 func isRoomLine(s string) bool {
-	if len([]rune(s)) > 80 || looksLikeDate(s) || isRegisterLine(s) || isTitle(s) || isFormatLine(s) || isShortFormatLine(s) {
+	// A question ("What is the NRIs Coordination Session?") opens the page's
+	// text; no room is named by one.
+	if len([]rune(s)) > 80 || strings.HasSuffix(s, "?") || looksLikeDate(s) || isRegisterLine(s) || isTitle(s) || isFormatLine(s) || isShortFormatLine(s) {
 		return false
 	}
 	if _, _, ok := sdgLine(s); ok {

@@ -51,7 +51,7 @@ func headingKind(h string) (kind, bool) {
 		return kindDescription, true
 	case "issues", "issue", "issue(s)":
 		return kindIssues, true
-	case "policy question(s)", "policy questions", "policy question":
+	case "policy question(s)", "policy questions", "policy question", "key policy questions", "key policy question":
 		return kindPolicy, true
 	case "expected outcomes", "expected outcome", "outcomes":
 		return kindOutcomes, true

@@ -32,6 +32,15 @@ var titlePattern = regexp.MustCompile(`^IGF\s+(\d{4})\s+([A-Za-z][A-Za-z0-9 .'�
 // "IGF 2022 DC-Environment Internet & the Environment: Beyond Connectivity".
 var dcTitle = regexp.MustCompile(`^IGF\s+(\d{4})\s+(DC-[A-Za-z0-9-]{1,40})\s+(.+)$`)
 
+// sessionTitle matches the session types the IGF numbers by name rather
+// than by "#n": "IGF 2021 Main Session Economic and Social Inclusion…",
+// "IGF 2022 High-Level Leaders Session I: Universal, Affordable…", the
+// parliamentary track, the leadership panel, the NRIs' collaborative,
+// coordination and main sessions, the newcomers' session, the open
+// microphone and the ceremonies. A numeral after the
+// type ("I", "2") is part of the number only when a colon or dash follows.
+var sessionTitle = regexp.MustCompile(`(?i)^IGF\s+(\d{4})\s+(Main Session|High[- ]Level (?:Leaders )?Session|Parliamentary (?:Track|Session|Roundtable)(?: Session)?|Leadership Panel(?: Session)?|NRIs? Collaborative Session|NRIs? (?:Annual )?Coordination Session|NRIs? Main Session|Newcomers(?:'|’)? Session|Open Mic(?:rophone)?(?: Session)?|(?:Opening|Closing) Ceremony)(?:\s+([IVX]{1,4}|\d{1,2})\s*[:–—-])?\s*[:–—-]?\s*(.*)$`)
+
 // matchTitle returns the year, the session's number as the page writes it,
 // its GUID form and the title; ok is false when s is no session title.
 func matchTitle(s string) (year, number, guid, title string, ok bool) {
@@ -44,6 +53,18 @@ func matchTitle(s string) (year, number, guid, title string, ok bool) {
 	}
 	if m := dcTitle.FindStringSubmatch(s); m != nil {
 		return m[1], m[2], "IGF " + m[1] + " " + strings.ToUpper(m[2]), strings.TrimSpace(m[3]), true
+	}
+	if m := sessionTitle.FindStringSubmatch(s); m != nil {
+		kind, title := m[2], strings.TrimSpace(m[4])
+		if m[3] != "" { // "High-Level Leaders Session I": the numeral names it
+			kind += " " + m[3]
+			return m[1], kind, "IGF " + m[1] + " " + strings.ToUpper(kind), title, true
+		}
+		if title == "" { // "IGF 2022 NRIs Annual Coordination Session": one a year, named by its type
+			return m[1], kind, "IGF " + m[1] + " " + strings.ToUpper(kind), kind, true
+		}
+		// Several sessions of the type a year: the title tells them apart.
+		return m[1], kind, "IGF " + m[1] + " " + strings.ToUpper(kind) + ": " + title, title, true
 	}
 	return "", "", "", "", false
 }

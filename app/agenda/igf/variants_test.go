@@ -154,6 +154,7 @@ func TestRepeatedLabelsStayLinear(t *testing.T) {
 
 func FuzzParse(f *testing.F) {
 	f.Add(readFixture(f))
+	f.Add([]byte("IGF 2021 NRIs Coordination Session\n\nMonday, 6th December, 2021 (11:00 UTC) - Monday, 6th December, 2021 (12:30 UTC)\n\nWhat is the NRIs Coordination Session?\n"))
 	f.Add([]byte("IGF 2020 WS #1 T\nWednesday, 11th November, 2020 (11:20 UTC) - Wednesday, 11th November, 2020 (12:20 UTC)\nRoom 3\n"))
 	f.Add([]byte("IGF 2021 OF #3 T\nPolicy Question(s): – a? – b?\nSpeaker 1: ,,,\n"))
 	f.Add([]byte("IGF 2023 Town Hall #25 T\n\nRound Table - 60 Min\n\n\nText.\nAgenda:\nOpening - 5 min\n"))

@@ -1,4 +1,4 @@
-package frab
+package agenda
 
 import (
 	"html"
@@ -8,8 +8,9 @@ import (
 
 // Pentabarf and FOSDEM write abstracts and descriptions as HTML ("<p>…</p>",
 // "<ul><li>"), escaped inside the XML; other generators write plain text or
-// Markdown. A field is read as HTML only when it carries one of HTML's
-// text tags, so "a < b" or "<3" in plain text is left alone.
+// Markdown; Google Calendar writes HTML in an iCalendar DESCRIPTION. A field
+// is read as HTML only when it carries one of HTML's text tags, so "a < b"
+// or "<3" in plain text is left alone.
 var (
 	htmlTag     = regexp.MustCompile(`(?i)</?(?:p|br|ul|ol|li|a|em|strong|b|i|u|code|pre|h[1-6]|div|span|blockquote)(?:\s[^<>]*)?/?>`)
 	htmlBreak   = regexp.MustCompile(`(?i)<br\s*/?>`)
@@ -21,17 +22,17 @@ var (
 	spaceAtEnds = regexp.MustCompile(`(?m)^[ \t]+|[ \t]+$`)
 )
 
-// looksHTML reports whether s is an HTML text.
-func looksHTML(s string) bool {
+// LooksHTML reports whether s is an HTML text.
+func LooksHTML(s string) bool {
 	return strings.IndexByte(s, '<') >= 0 && htmlTag.MatchString(s)
 }
 
-// htmlText turns an HTML text into plain text: paragraphs and line breaks
+// HTMLText turns an HTML text into plain text: paragraphs and line breaks
 // become blank lines and newlines, list items "- " lines, a link its text
 // with the address after it, and entities their characters. Unescaping
 // comes before the text checks, so an escaped control character meets the
 // same rule as a raw one.
-func htmlText(s string) string {
+func HTMLText(s string) string {
 	s = htmlAnchor.ReplaceAllStringFunc(s, func(m string) string {
 		sub := htmlAnchor.FindStringSubmatch(m)
 		text := strings.TrimSpace(htmlAnyTag.ReplaceAllString(sub[2], ""))
