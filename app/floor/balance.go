@@ -97,13 +97,13 @@ func WriteBalanceCSV(w io.Writer, ivs []Intervention) error {
 func WriteInterventionsCSV(w io.Writer, ivs []Intervention) error {
 	cw := csv.NewWriter(w)
 	cw.Write([]string{"speaker", "affiliation", "stakeholder group", "region", "place", "youth",
-		"start (UTC)", "end (UTC)", "granted seconds", "spoke seconds", "over seconds"})
+		"start (UTC)", "end (UTC)", "granted seconds", "spoke seconds", "over seconds", "type"})
 	secs := func(d time.Duration) string { return strconv.FormatFloat(d.Seconds(), 'f', 1, 64) }
 	for _, iv := range ivs {
 		sp := iv.Speaker
 		cw.Write([]string{sp.Name, sp.Affiliation, sp.Group, sp.Region, sp.Place(), strconv.FormatBool(sp.Youth),
 			iv.Start.UTC().Format(time.RFC3339), iv.End.UTC().Format(time.RFC3339),
-			secs(iv.Allotted), secs(iv.Spoke), secs(iv.Overtime())})
+			secs(iv.Allotted), secs(iv.Spoke), secs(iv.Overtime()), sp.Type.Norm().String()})
 	}
 	cw.Flush()
 	return cw.Error()

@@ -20,12 +20,15 @@ const (
 	Join     Kind = "floor.join"     // ID joins the turn on the floor (a dialogue); Spoke is the turn's time so far
 	Times    Kind = "floor.times"    // Times: the default times of typed requests
 	Budgets  Kind = "floor.budgets"  // Plan: the speaking-time budgets (nil: none)
+	Edit     Kind = "floor.edit"     // ID, Speaker: a request corrected
+	Message  Kind = "floor.message"  // Text: to the speaker on the floor ("" clears it)
+	Undo     Kind = "floor.undo"     // takes back the last give, end, withdraw or move (see State.Undo)
 )
 
 // Known reports whether k is a command this version understands.
 func (k Kind) Known() bool {
 	switch k {
-	case Ask, Withdraw, Move, Give, Take, End, Question, Join, Times, Budgets:
+	case Ask, Withdraw, Move, Give, Take, End, Question, Join, Times, Budgets, Edit, Message, Undo:
 		return true
 	}
 	return false
@@ -53,10 +56,14 @@ type Command struct {
 	By string `json:"by,omitempty"`
 }
 
-// Version is the oldest floor log version that reads c right: 2 for a
-// typed request and the times and budgets commands (a version 1 reader
-// would put a point of order at the end of the queue), 1 for the rest.
+// Version is the oldest floor log version that reads c right: 3 for an
+// edited request and a message to the speaker, 2 for a typed request and
+// the times and budgets commands (a version 1 reader would put a point of
+// order at the end of the queue), 1 for the rest.
 func (c Command) Version() int {
+	if c.Kind == Edit || c.Kind == Message || c.Kind == Undo {
+		return 3
+	}
 	if c.Kind == Times || c.Kind == Budgets || !c.Speaker.Type.IsZero() {
 		return 2
 	}
@@ -88,11 +95,27 @@ func Apply(st State, c Command) (State, error) {
 		st, err = st.SetTypeTimes(c.Times)
 	case Budgets:
 		st, err = st.SetPlan(c.Plan)
+	case Edit:
+		st, err = st.Edit(c.ID, c.Speaker)
+	case Message:
+		st, err = st.TellSpeaker(c.Text)
+	case Undo:
+		st, err = st.Undo()
 	default:
 		err = fmt.Errorf("unknown floor command %q", c.Kind)
 	}
 	if err != nil {
 		return prev, fmt.Errorf("%s: %w", c.Kind, err)
+	}
+	switch c.Kind {
+	case Give, Take, End: // a message is for the turn it was written in
+		st.Message = ""
+	}
+	st.before = nil
+	if undoable(c.Kind) {
+		before := prev
+		before.before = nil
+		st.before = &before
 	}
 	st.Applied++
 	return st, nil

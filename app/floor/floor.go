@@ -30,11 +30,19 @@ type Speaker struct {
 	// Type is what the request asks for; regular is the zero value and is
 	// not written (see RequestType), so older logs read the same.
 	Type RequestType `json:"type,omitzero"`
+	// Source is how the request came: console, hub or phone; unknown in
+	// logs older than it, and not written then.
+	Source Source `json:"source,omitzero"`
+	// Device is the phone that asked (a hash of its cookie, never the
+	// cookie), so its page finds its requests again after a restart.
+	Device string `json:"device,omitempty"`
 }
 
 // Place is where the speaker is, in words.
 func (s Speaker) Place() string {
 	switch {
+	case !s.Remote && s.Source == FromPhone:
+		return "room (phone)"
 	case !s.Remote:
 		return "in the room"
 	case s.Hub != "":
@@ -82,6 +90,11 @@ type State struct {
 	Applied       int            `json:"applied"`                 // how many commands made this state
 	Times         TypeTimes      `json:"times,omitzero"`          // typed requests' times; zero: the defaults
 	Plan          *Plan          `json:"plan,omitempty"`          // the speaking-time budgets; nil: none
+	Message       string         `json:"message,omitempty"`       // for the speaker on the floor, until the turn changes
+	// before is the state the last command changed, when Undo can take it
+	// back (a give, an end, a withdrawal or a move); nil otherwise. Replay
+	// rebuilds it, so an undo after a restart takes back the same action.
+	before *State
 }
 
 // Errors for commands that do not fit; the state is unchanged.
@@ -102,6 +115,9 @@ func (st State) Ask(s Speaker, at time.Time) (State, int, error) {
 	}
 	if len([]rune(s.Name)) > 200 || len([]rune(s.Affiliation)) > 300 {
 		return st, 0, fmt.Errorf("%w: the name or affiliation is too long", ErrBadSpeaker)
+	}
+	if !s.Source.Known() {
+		return st, 0, fmt.Errorf("%w: %v", ErrBadSource, int(s.Source))
 	}
 	s.Type = s.Type.stored()
 	pos, err := st.place(s.Type, at)
@@ -190,7 +206,7 @@ func (st State) endCurrent(at time.Time, end Ending) State {
 		return st
 	}
 	iv := *st.Current
-	iv.End, iv.Spoke = at, end.Spoke
+	iv.End, iv.Spoke = at, iv.Spoke+end.Spoke // a turn an undo gave back had spoken iv.Spoke before
 	if end.Granted > 0 {
 		iv.Allotted = end.Granted
 	}
