@@ -48,9 +48,26 @@ func DefaultPath() (string, error) {
 	return filepath.Join(dir, "floor", "floor.db"), nil
 }
 
+// Option changes how Open opens a database.
+type Option func(*options)
+
+type options struct {
+	cacheKiB int // each connection's page cache; 0 for SQLite's 2 000 KiB
+}
+
+// PageCacheKiB bounds each connection's page cache. A window wants a small
+// one: SQLite's memory allocator keeps what a cache once held, and the
+// open's quick_check and the agenda's listing each read a whole 10 000-
+// session file through one (2 MB a connection, kept for the window's life).
+func PageCacheKiB(n int) Option { return func(o *options) { o.cacheKiB = n } }
+
 // Open opens (creating if needed) the database at path and brings its schema
 // up to date. The directory is created private to the user.
-func Open(ctx context.Context, path string) (*DB, error) {
+func Open(ctx context.Context, path string, opts ...Option) (*DB, error) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("open database: %w", err)
 	}
@@ -58,6 +75,9 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	// busy_timeout first, so the pragmas after it wait for a lock too.
 	for _, p := range []string{"busy_timeout(5000)", "foreign_keys(1)", "journal_mode(WAL)", "synchronous(FULL)"} {
 		q.Add("_pragma", p)
+	}
+	if o.cacheKiB > 0 {
+		q.Add("_pragma", fmt.Sprintf("cache_size(-%d)", o.cacheKiB))
 	}
 	q.Set("_txlock", "immediate")
 	// Defensive mode: no statement can write the schema or the file's pages

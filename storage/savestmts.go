@@ -28,8 +28,8 @@ func prepareSave(ctx context.Context, tx *sql.Tx) (*saveStmts, error) {
 		{&st.get, `SELECT ` + sessionColumns + ` FROM sessions WHERE source = ? AND guid = ?`},
 		{&st.upsert, `INSERT INTO sessions (source, guid, event_id, number, title, format, online_format,
 		planned_min, online_min, start_utc, end_utc, zone, room, abstract, description, issues, policy_intro,
-		expected_outcomes, people, policy_questions, sdgs, agenda_items, links, notes, updated_at, track)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		expected_outcomes, people, policy_questions, sdgs, agenda_items, links, notes, updated_at, track, track_colour)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (source, guid) DO UPDATE SET event_id = excluded.event_id, number = excluded.number,
 		title = excluded.title, format = excluded.format, online_format = excluded.online_format,
 		planned_min = excluded.planned_min, online_min = excluded.online_min, start_utc = excluded.start_utc,
@@ -37,7 +37,8 @@ func prepareSave(ctx context.Context, tx *sql.Tx) (*saveStmts, error) {
 		description = excluded.description, issues = excluded.issues, policy_intro = excluded.policy_intro,
 		expected_outcomes = excluded.expected_outcomes, people = excluded.people,
 		policy_questions = excluded.policy_questions, sdgs = excluded.sdgs, agenda_items = excluded.agenda_items,
-		links = excluded.links, notes = excluded.notes, updated_at = excluded.updated_at, track = excluded.track
+		links = excluded.links, notes = excluded.notes, updated_at = excluded.updated_at, track = excluded.track,
+		track_colour = excluded.track_colour
 		RETURNING id`},
 		{&st.ftsDel, `DELETE FROM session_search WHERE rowid = ?`},
 		{&st.ftsIns, `INSERT INTO session_search (rowid, number, title, people, body) VALUES (?, ?, ?, ?, ?)`},

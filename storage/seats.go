@@ -74,6 +74,19 @@ func (db *DB) RevokeSeat(ctx context.Context, id string, at time.Time) (floor.Se
 	return db.Seat(ctx, id)
 }
 
+// SetSeatGiveRemote switches whether online moderator seat id may give
+// the floor to remote requests.
+func (db *DB) SetSeatGiveRemote(ctx context.Context, id string, on bool) (floor.Seat, error) {
+	res, err := db.sql.ExecContext(ctx, `UPDATE seats SET give_remote = ? WHERE id = ?`, on, id)
+	if err != nil {
+		return floor.Seat{}, fmt.Errorf("seat %s: %w", id, busy(err))
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return floor.Seat{}, fmt.Errorf("seat %s: %w", id, ErrNotFound)
+	}
+	return db.Seat(ctx, id)
+}
+
 func scanSeat(row interface{ Scan(...any) error }, extra ...any) (floor.Seat, error) {
 	var s floor.Seat
 	var role string

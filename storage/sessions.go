@@ -115,10 +115,11 @@ func (db *DB) SaveSchedule(ctx context.Context, sched agenda.Schedule, rec agend
 					return res, fmt.Errorf("record change: %w", err)
 				}
 			}
-			res.Updated++
 			if unchanged(prev, s) {
+				res.Unchanged++
 				continue // nothing to write: a re-import of the same schedule costs reads only
 			}
+			res.Updated++
 		}
 		if err := st.upsertSession(ctx, s, existed, rec.At); err != nil {
 			return res, fmt.Errorf("save session %s: %w", s.GUID, err)
@@ -213,7 +214,7 @@ func (st *saveStmts) upsertSession(ctx context.Context, s agenda.Session, existe
 		int(s.Planned/time.Minute), int(s.Online/time.Minute), unixOrNull(s.Start), unixOrNull(s.End),
 		s.Zone, s.Room, s.Abstract, s.Description, s.Issues, s.PolicyIntro, s.ExpectedOutcomes,
 		encodePeople(s.People), mustJSON(nonNil(s.PolicyQuestions)), mustJSON(nonNil(s.SDGs)),
-		mustJSON(nonNil(s.AgendaItems)), mustJSON(nonNil(s.Links)), mustJSON(nonNil(s.Notes)), now.Unix(), s.Track,
+		mustJSON(nonNil(s.AgendaItems)), mustJSON(nonNil(s.Links)), mustJSON(nonNil(s.Notes)), now.Unix(), s.Track, s.TrackColour,
 	).Scan(&id)
 	if err != nil {
 		return err
@@ -331,7 +332,7 @@ type querier interface {
 
 const sessionColumns = `id, source, guid, event_id, number, title, format, online_format, planned_min, online_min,
 	start_utc, end_utc, zone, room, abstract, description, issues, policy_intro, expected_outcomes,
-	people, policy_questions, sdgs, agenda_items, links, notes, track`
+	people, policy_questions, sdgs, agenda_items, links, notes, track, track_colour`
 
 func scanSession(row interface{ Scan(...any) error }) (agenda.Session, error) {
 	var s agenda.Session
@@ -340,7 +341,7 @@ func scanSession(row interface{ Scan(...any) error }) (agenda.Session, error) {
 	var people, questions, sdgs, items, links, notes string
 	if err := row.Scan(&s.ID, &s.Source, &s.GUID, &s.EventID, &s.Number, &s.Title, &s.Format, &s.OnlineFormat,
 		&planned, &online, &start, &end, &s.Zone, &s.Room, &s.Abstract, &s.Description, &s.Issues,
-		&s.PolicyIntro, &s.ExpectedOutcomes, &people, &questions, &sdgs, &items, &links, &notes, &s.Track); err != nil {
+		&s.PolicyIntro, &s.ExpectedOutcomes, &people, &questions, &sdgs, &items, &links, &notes, &s.Track, &s.TrackColour); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return s, ErrNotFound
 		}

@@ -14,7 +14,7 @@ import (
 // Formats of the log rows this build writes.
 const (
 	timerLogVersion = 1
-	floorLogVersion = 2 // 2: typed requests, the turns' times by type, budgets
+	floorLogVersion = 3 // 2: typed requests, the turns' times by type, budgets; 3: edits, messages to the speaker
 )
 
 // ErrNewerTimerLog is returned for a moderation log a newer Floor wrote.
