@@ -139,3 +139,31 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// A hub reads the speaker timer with the room's thresholds: 55 s left
+// warns when the moderator set the wrap-up at a minute, and the message
+// to the speaker goes when the hub's turn ends.
+func TestRoomViewWarnsAtTheRoomsThresholds(t *testing.T) {
+	start := time.Date(2020, 11, 11, 11, 20, 0, 0, time.UTC)
+	var st timer.State
+	st, _ = timer.Apply(st, timer.Command{Kind: timer.StartSession, At: start, Duration: time.Hour})
+	st, _ = timer.Apply(st, timer.Command{Kind: timer.NextSpeaker, At: start, Name: "Grace Githaiga", Mode: timer.CountDown, Duration: 3 * time.Minute})
+	var v RoomView
+	v.Apply(Message{Type: Timer, Timer: WireTimer(st).WithThresholds(timer.Thresholds{Warning: time.Minute, Danger: 20 * time.Second})}, start)
+	if r, _ := v.Reading(start.Add(125 * time.Second)); r.Speaker.Words != "WRAP UP" {
+		t.Errorf("55 s left: %q", r.Speaker.Words)
+	}
+	v.Apply(Message{Type: Timer, Timer: WireTimer(st)}, start)
+	if r, _ := v.Reading(start.Add(125 * time.Second)); r.Speaker.Words != "SPEAKING" {
+		t.Errorf("55 s left, an older room's defaults: %q", r.Speaker.Words)
+	}
+	v.Apply(Message{Type: State, Request: 4, Floor: Live}, start)
+	v.Apply(Message{Type: ToSpeaker, Text: "Please wrap up"}, start)
+	if v.ToSpeaker != "Please wrap up" {
+		t.Errorf("message %q", v.ToSpeaker)
+	}
+	v.Apply(Message{Type: State, Request: 4, Floor: Done}, start)
+	if v.ToSpeaker != "" {
+		t.Errorf("after the turn: message %q", v.ToSpeaker)
+	}
+}

@@ -53,10 +53,20 @@ const (
 	Poll     Type = "poll"     // room→hub: Poll, the open one or the last closed
 	Vote     Type = "vote"     // hub→room: PollID, Votes; AsHub, or People (its headcount) for its people's votes
 	Voted    Type = "voted"    // room→hub: PollID, Length (this hub's votes counted so far)
+	// ToSpeaker is room→hub, to a hub on the floor: Text, the moderator's
+	// message to the speaker ("" takes it away); sent when it changes, and
+	// with "" when the hub's turn ends.
+	ToSpeaker Type = "to_speaker"
+	// Audience is room→hub: Questions, the phones' questions shown to the
+	// room, sent when they change; Upvote is hub→room: QuestionID, once per
+	// hub (hubaudience.go).
+	Audience Type = "audience"
+	Upvote   Type = "upvote"
 )
 
 // allTypes is every message type this version speaks.
-var allTypes = []Type{Hello, Welcome, Request, Withdraw, Queue, State, Timer, Ping, Pong, Text, Error, Question, Poll, Vote, Voted}
+var allTypes = []Type{Hello, Welcome, Request, Withdraw, Queue, State, Timer, Ping, Pong, Text, Error, Question, Poll, Vote, Voted, ToSpeaker,
+	Audience, Upvote}
 
 // MaxVotes is the most votes one message passes through for a hub's people.
 const MaxVotes = 1000
@@ -98,6 +108,9 @@ type Message struct {
 	PollID   int          `json:"poll_id,omitempty"`
 	Votes    []HubVote    `json:"votes,omitempty"`
 	AsHub    bool         `json:"as_hub,omitempty"`
+	// The phones' questions (hubaudience.go).
+	Questions  []PublicQuestionWire `json:"questions,omitempty"`
+	QuestionID int                  `json:"question_id,omitempty"`
 }
 
 // ErrBadMessage is a message this version cannot take.
@@ -248,7 +261,9 @@ func (m Message) check() error {
 		}
 	case Vote:
 		return m.checkVote()
-	case Welcome, Text, Error:
+	case Audience, Upvote:
+		return m.checkAudience()
+	case Welcome, Text, Error, ToSpeaker:
 	default:
 		return fmt.Errorf("%w: unknown type %q", ErrBadMessage, m.Type)
 	}

@@ -28,10 +28,12 @@ type RoomView struct {
 	Length     int           // the queue's length
 	Floor      FloorState
 	Notice     string // the last message or refusal from the room
+	ToSpeaker  string // the moderator's message to this hub's speaker while on the floor
 	Question   int    // the policy question on the table, 0: none
 	Wording    string // its wording
 	Poll       *floor.Poll
-	Voted      map[int]int // poll id → this hub's votes counted
+	Voted      map[int]int          // poll id → this hub's votes counted
+	Questions  []PublicQuestionWire // the phones' questions shown to the room, most upvoted first
 	timer      timer.State
 	thresholds timer.Thresholds
 	haveTimer  bool
@@ -53,9 +55,7 @@ func (v *RoomView) Apply(m Message, local time.Time) {
 		}
 	case Timer:
 		v.timer, v.haveTimer = m.Timer.State(), true
-		if v.thresholds == (timer.Thresholds{}) {
-			v.thresholds = timer.DefaultThresholds()
-		}
+		v.thresholds = m.Timer.Thresholds()
 	case Queue:
 		v.Request, v.Position, v.Length = m.Request, m.Position, m.Length
 	case State:
@@ -63,10 +63,15 @@ func (v *RoomView) Apply(m Message, local time.Time) {
 		if m.Floor == Done {
 			v.Request = 0
 		}
+		if m.Floor != Live {
+			v.ToSpeaker = "" // a message is for the turn it was written in
+		}
 	case Pong:
 		v.Clock.Add(NewSample(time.Unix(0, m.T0), time.Unix(0, m.T1), time.Unix(0, m.T2), local))
 	case Text:
 		v.Notice = m.Text
+	case ToSpeaker:
+		v.ToSpeaker = m.Text
 	case Error:
 		v.Notice = "The room refused: " + m.Text
 	case Question:
@@ -74,6 +79,8 @@ func (v *RoomView) Apply(m Message, local time.Time) {
 	case Poll:
 		p := m.Poll.Poll()
 		v.Poll = &p
+	case Audience:
+		v.Questions = m.Questions
 	case Voted:
 		if v.Voted == nil {
 			v.Voted = map[int]int{}

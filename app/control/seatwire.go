@@ -57,8 +57,23 @@ type TurnRecordWire struct {
 type HubPresenceWire struct {
 	ID       string    `json:"id"`
 	Name     string    `json:"name"`
-	Away     time.Time `json:"away,omitzero"` // when it dropped out; zero while connected
+	Away     time.Time `json:"away,omitzero"`      // when it dropped out; zero while connected
+	GraceNs  int64     `json:"grace_ns,omitempty"` // away: how long it keeps its place from Away
 	Requests []int     `json:"requests,omitempty"`
+	Link     *LinkWire `json:"link,omitempty"` // while connected, as the room measures it
+}
+
+// LinkWire is a connected hub's link, as the console's hub list shows it.
+type LinkWire struct {
+	State       string  `json:"state"` // connecting, connected, disconnected
+	Lost        bool    `json:"lost,omitempty"`
+	People      int     `json:"people,omitempty"`
+	RTTNs       int64   `json:"rtt_ns,omitempty"`
+	JitterNs    int64   `json:"jitter_ns,omitempty"`
+	PacketsLost int64   `json:"packets_lost,omitempty"`
+	Kbps        float64 `json:"kbps,omitempty"`
+	FPS         float64 `json:"fps,omitempty"`
+	MediaOnly   bool    `json:"media_only,omitempty"` // no control channel: it cannot ask for the floor itself
 }
 
 // NoteWire is one line of the team's record.
@@ -84,10 +99,31 @@ type TeamStateWire struct {
 	Turns        []TurnRecordWire  `json:"turns,omitempty"` // the turns over, in order: a key point names one by number
 	Question     int               `json:"question,omitempty"`
 	QuestionText string            `json:"question_text,omitempty"`
+	Questions    []string          `json:"questions,omitempty"` // the session's policy questions, in order
+	Message      string            `json:"message,omitempty"`   // to the speaker on the floor
 	Hubs         []HubPresenceWire `json:"hubs,omitempty"`
 	Notes        []NoteWire        `json:"notes,omitempty"`
 	Poll         *PollWire         `json:"poll,omitempty"`
+	Polls        []PollResultWire  `json:"polls,omitempty"` // every poll of the session, with its count so far
 	Seats        []SeatWire        `json:"seats,omitempty"` // the seats connected now
+	// For the seats that may moderate them (seatfloor.go): the phones'
+	// written questions, the budgets used and left, and the fair order.
+	Audience  []AudienceQuestionWire `json:"audience,omitempty"`
+	Budgets   []UsageWire            `json:"budgets,omitempty"`
+	Suggested []SuggestionWire       `json:"suggested,omitempty"`
+}
+
+// PollResultWire is a poll with its count so far: how many voted and, for
+// a choice poll, the votes per option.
+type PollResultWire struct {
+	Poll   PollWire `json:"poll"`
+	Voters int      `json:"voters"`
+	Counts []int    `json:"counts,omitempty"`
+}
+
+// WirePollResult is t for the wire.
+func WirePollResult(t floor.Tally) PollResultWire {
+	return PollResultWire{Poll: *WirePoll(t.Poll), Voters: t.Voters, Counts: t.Counts}
 }
 
 // SeatCommandWire is one command from a seat.
@@ -112,6 +148,9 @@ type SeatReplyWire struct {
 	Error string `json:"error,omitempty"` // why not, in words
 	Right string `json:"right,omitempty"` // the right it needed, when that was why
 	Stale bool   `json:"stale,omitempty"` // the room changed since the seat saw it
+	// Base is, for a command applied, the state the room's log reached
+	// with it: the seat's answer waits for its screen to show that.
+	Base *BaseWire `json:"base,omitempty"`
 }
 
 // ClockWire is a seat's clock ping: T0 sent on the seat's clock, T1 and T2
@@ -144,6 +183,15 @@ func WireNote(n floor.TeamNote) NoteWire {
 		w.Role = n.Role.String()
 	}
 	return w
+}
+
+// Thresholds are when the room's speaker timer warns, as the state
+// carries them (the defaults from a room that sends none).
+func (w TeamStateWire) Thresholds() timer.Thresholds {
+	if w.Timer == nil {
+		return timer.DefaultThresholds()
+	}
+	return w.Timer.Thresholds()
 }
 
 // TimerState is the timers the state carries.

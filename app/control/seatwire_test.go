@@ -25,18 +25,30 @@ func TestSeatWireGoldenFiles(t *testing.T) {
 		Remote: true, Hub: "Accra", HubID: "h0123456789ab"}}
 	turn := floor.Intervention{Speaker: floor.Speaker{Name: "Marilia Maciel"}, Start: at.Add(-10 * time.Minute), End: at.Add(-7 * time.Minute),
 		Spoke: 3 * time.Minute, Request: 1}
+	civil := floor.Usage{Budget: floor.Budget{Dimension: floor.ByGroup, Category: "Civil Society", Permille: 200}, Planned: 12 * time.Minute,
+		Used: 2 * time.Minute, Turns: 1, Share: 0.25}
 	examples := map[string]any{
 		"team-state": TeamStateWire{V: Version, Now: at.Add(time.Second), Base: BaseWire{Timer: 4, Floor: 9},
 			Seat:    SeatWire{ID: "s00aa11bb22cc", Name: "Ginger Paque", Role: "online-moderator", GiveRemote: true, Rights: []string{"queue", "message", "give-remote"}},
 			Session: "WS #234 Security of digital products", Timer: WireTimer(ts), Queue: []RequestWire{WireRequest(req)},
 			Floor: &TurnRecordWire{Request: 4, Speaker: SpeakerWire{Name: "Wanjiru K."}, Remote: true, Hub: "Nairobi", Start: at},
 			Turns: []TurnRecordWire{WireTurn(turn)}, Question: 2, QuestionText: "How can security by design be encouraged?",
-			Hubs:  []HubPresenceWire{{ID: "h0123456789ab", Name: "Accra", Requests: []int{5}}, {ID: "h99", Name: "La Paz", Away: at.Add(-12 * time.Second)}},
+			Questions: []string{"What is security by design?", "How can security by design be encouraged?"}, Message: "Please wrap up in 30 seconds",
+			Hubs: []HubPresenceWire{{ID: "h0123456789ab", Name: "Accra", Requests: []int{5}, Link: &LinkWire{State: "connected", People: 12,
+				RTTNs: int64(84 * time.Millisecond), JitterNs: int64(3 * time.Millisecond), PacketsLost: 17, Kbps: 812.5, FPS: 29.9}},
+				{ID: "h99", Name: "La Paz", Away: at.Add(-12 * time.Second), GraceNs: int64(3 * time.Minute)}},
 			Notes: []NoteWire{WireNote(floor.TeamNote{Kind: floor.KeyPoint, Turn: 1, Text: "Liability", By: "Vladimir Radunovic", Role: floor.RapporteurSeat, At: at})},
-			Seats: []SeatWire{{ID: "s00aa11bb22cc", Name: "Ginger Paque", Role: "online-moderator"}}},
-		"seat-command": SeatCommandWire{V: Version, Verb: "give", Base: BaseWire{Timer: 4, Floor: 9}, ID: 5, AllottedNs: int64(2 * time.Minute)},
-		"seat-reply":   SeatReplyWire{V: Version, Error: "give needs the right to give and end turns, which a seat as rapporteur does not have", Right: "floor"},
-		"seat-clock":   ClockWire{V: Version, T0: 1795770067250000001, T1: 1795770068484000000, T2: 1795770068484100000},
+			Seats: []SeatWire{{ID: "s00aa11bb22cc", Name: "Ginger Paque", Role: "online-moderator"}},
+			Polls: []PollResultWire{{Poll: PollWire{ID: 1, Code: "4821", Question: "Who should be liable?", Kind: "single",
+				Options: []string{"Makers", "Sellers"}, Opened: at}, Voters: 9, Counts: []int{7, 2}}},
+			Audience: []AudienceQuestionWire{WireAudienceQuestion(floor.AudienceQuestion{ID: 3, Session: "igf/ws234", Device: "9f2c", Name: "Amina",
+				Text: "Who certifies the certifiers?", State: floor.Pending, Asked: at.Add(-2 * time.Minute), Upvotes: 4})},
+			Budgets:   []UsageWire{WireUsage(civil)},
+			Suggested: []SuggestionWire{WireSuggestion(floor.Suggestion{Request: req, Reasons: []floor.Reason{{Kind: floor.ForBehind, Usage: civil}, {Kind: floor.ForFirstFromHub, Name: "Accra"}}})}},
+		"seat-command":  SeatCommandWire{V: Version, Verb: "give", Base: BaseWire{Timer: 4, Floor: 9}, ID: 5, AllottedNs: int64(2 * time.Minute)},
+		"seat-reply":    SeatReplyWire{V: Version, Error: "ending the turn needs the right to give and end turns, which a seat as rapporteur does not have", Right: "floor"},
+		"seat-reply-ok": SeatReplyWire{V: Version, OK: true, Base: &BaseWire{Timer: 5, Floor: 10}},
+		"seat-clock":    ClockWire{V: Version, T0: 1795770067250000001, T1: 1795770068484000000, T2: 1795770068484100000},
 	}
 	for name, msg := range examples {
 		got, err := json.MarshalIndent(msg, "", "  ")
@@ -62,6 +74,13 @@ func TestSeatWireGoldenFiles(t *testing.T) {
 	st, err := DecodeTeamState(raw)
 	if err != nil || st.TimerState().Speaker == nil || st.TimerState().Speaker.Name != "Wanjiru K." {
 		t.Fatalf("the state read back: %+v, %v", st, err)
+	}
+	// The fair floor's reasons read back as the domain's, for the seat's words.
+	if why := st.Suggested[0].Reasons; why[0].Reason().String() != "Civil Society has spoken 2:00 of its 12:00" || why[1].Reason().String() != "first from Accra" {
+		t.Errorf("the reasons read back: %+v", why)
+	}
+	if strings.Contains(string(raw), "9f2c") {
+		t.Error("a phone's device hash left the room")
 	}
 }
 

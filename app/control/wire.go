@@ -32,6 +32,10 @@ type TimerWire struct {
 	Speaker   *TurnWire     `json:"speaker,omitempty"` // absent when nobody has the floor
 	Last      time.Time     `json:"last,omitzero"`     // the last command's instant; readings are never earlier
 	Applied   int           `json:"applied"`           // how many commands made this state
+	// The moderator's thresholds for this session, so a hub warns when the
+	// room does; absent (an older room): 30 s and 10 s.
+	WarningNs int64 `json:"warning_ns,omitempty"`
+	DangerNs  int64 `json:"danger_ns,omitempty"`
 }
 
 // StopwatchWire is one stopwatch: elapsed is before_ns, plus the time
@@ -82,6 +86,20 @@ func WireTimer(s timer.State) *TimerWire {
 		w.Speaker = &TurnWire{Name: t.Name, Mode: string(t.Mode), AllottedNs: int64(t.Allotted), Clock: wireStopwatch(t.Clock)}
 	}
 	return w
+}
+
+// WithThresholds puts the room's thresholds on w, and returns it.
+func (w *TimerWire) WithThresholds(th timer.Thresholds) *TimerWire {
+	w.WarningNs, w.DangerNs = int64(th.Warning), int64(th.Danger)
+	return w
+}
+
+// Thresholds are the room's thresholds w carries, the defaults when none.
+func (w TimerWire) Thresholds() timer.Thresholds {
+	if w.WarningNs == 0 && w.DangerNs == 0 {
+		return timer.DefaultThresholds()
+	}
+	return timer.Thresholds{Warning: time.Duration(w.WarningNs), Danger: time.Duration(w.DangerNs)}
 }
 
 func wireStopwatch(s timer.Stopwatch) StopwatchWire {
@@ -148,6 +166,8 @@ func (w TimerWire) check() error {
 		return fmt.Errorf("a session of %v", time.Duration(w.PlannedNs))
 	case w.Session.BeforeNs < 0:
 		return errors.New("negative session time")
+	case w.WarningNs < 0 || w.DangerNs < 0 || w.DangerNs > w.WarningNs || w.WarningNs > int64(timer.MaxSpeaker):
+		return fmt.Errorf("thresholds of %v and %v", time.Duration(w.WarningNs), time.Duration(w.DangerNs))
 	}
 	t := w.Speaker
 	if t == nil {

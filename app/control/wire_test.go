@@ -56,6 +56,7 @@ func goldenMessages() []golden {
 		{"floor", Message{Type: State, Request: 4, Floor: Next}},
 		{"timer", Message{Type: Timer, Timer: WireTimer(running)}},
 		{"timer-paused", Message{Type: Timer, Timer: WireTimer(paused)}},
+		{"timer-thresholds", Message{Type: Timer, Timer: WireTimer(running).WithThresholds(timer.Thresholds{Warning: time.Minute, Danger: 20 * time.Second})}},
 		{"ping", Message{Type: Ping, T0: 1795770067250000001}},
 		{"pong", Message{Type: Pong, T0: 1795770067250000001, T1: 1795770068484000000, T2: 1795770068484100000}},
 		{"message", Message{Type: Text, Text: "Two minutes each, please."}},
@@ -68,6 +69,13 @@ func goldenMessages() []golden {
 		{"vote", Message{Type: Vote, PollID: 3, People: 12, Votes: []HubVote{{Choices: []int{0}}, {Choices: []int{2}}}}},
 		{"vote-as-hub", Message{Type: Vote, PollID: 4, AsHub: true, Votes: []HubVote{{Text: "inclusion"}}}},
 		{"voted", Message{Type: Voted, PollID: 3, Length: 2}},
+		{"to-speaker", Message{Type: ToSpeaker, Text: "Please wrap up in 30 seconds"}},
+		{"to-speaker-cleared", Message{Type: ToSpeaker}},
+		{"audience", AudienceMessage([]floor.AudienceQuestion{
+			{ID: 3, Device: "9f2c", Name: "Amina", Text: "Who certifies connected products?", State: floor.Shown, Upvotes: 4},
+			{ID: 1, Device: "d01", Text: "How long are updates owed?", State: floor.Answered, Answer: "Five years at least."},
+			{ID: 2, Device: "e77", Text: "Not yet read", State: floor.Pending, Upvotes: 9}}, func(id int) bool { return id == 3 })},
+		{"upvote", Message{Type: Upvote, QuestionID: 3}},
 	}
 }
 
@@ -139,7 +147,11 @@ func TestWireStructsGiveTheDomainBack(t *testing.T) {
 	for _, g := range goldenMessages() {
 		m := g.msg
 		if m.Timer != nil {
-			if back := WireTimer(m.Timer.State()); !reflect.DeepEqual(back, m.Timer) {
+			back := WireTimer(m.Timer.State())
+			if m.Timer.WarningNs != 0 || m.Timer.DangerNs != 0 {
+				back.WithThresholds(m.Timer.Thresholds()) // the thresholds are the session's, not the timer state's
+			}
+			if !reflect.DeepEqual(back, m.Timer) {
 				t.Errorf("%s: %+v → %+v", g.name, m.Timer, back)
 			}
 		}
@@ -171,8 +183,14 @@ func TestDomainFieldsAreAllOnTheWireOrLeftOffOnPurpose(t *testing.T) {
 		{timer.State{}, "Planned Started Ended Session Speaker Last Applied"},
 		{timer.Stopwatch{}, "Running Since Before"},
 		{timer.Turn{}, "Name Mode Allotted Clock"},
-		{floor.Speaker{}, "Name Affiliation Group Region Youth (Remote) (Hub) (HubID) Type"},
+		{floor.Speaker{}, "Name Affiliation Group Region Youth (Remote) (Hub) (HubID) Type (Source) (Device)"}, // a phone's device hash never leaves the room
 		{floor.Poll{}, "ID Code Question Kind Options Opened Closed"},
+		// The seats' (seatfloor.go): a question's phone and session stay in the room.
+		{floor.AudienceQuestion{}, "ID (Session) (Device) Name Text State Answer Request Asked Decided Upvotes"},
+		{floor.Usage{}, "Budget Planned Used Turns Share"},
+		{floor.Budget{}, "Dimension Category Permille"},
+		{floor.Suggestion{}, "Request From Reasons"},
+		{floor.Reason{}, "Kind Usage Name Passed"},
 	} {
 		ty := reflect.TypeOf(c.v)
 		var got []string

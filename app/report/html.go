@@ -23,6 +23,7 @@ func HTML(r Report, charts []Chart) ([]byte, error) {
 		"places":  byPlace,
 		"join":    strings.Join,
 		"plural":  Plural,
+		"turn":    TurnName,
 		"png": func(c Chart) template.URL {
 			return template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(c.PNG))
 		},
@@ -66,16 +67,21 @@ td.n,th.n{text-align:right}img{max-width:100%}h2{border-bottom:2px solid #0b5394
 <h2>Calls to action</h2>{{if .CallsToAction}}<ul>{{range .CallsToAction}}<li>{{.}}</li>{{end}}</ul>{{else}}<p><em>The rapporteur has not written calls to action yet.</em></p>{{end}}
 {{if .KeyPoints}}<h2>Key points</h2><ul>{{range .KeyPoints}}<li>{{.}}</li>{{end}}</ul>{{end}}
 <h2>Interventions by policy question</h2>
-<p>{{plural .Interventions "intervention"}}, {{clock .SpeakingTime}} of speaking time.{{if .StillSpeaking}} {{.StillSpeaking}} still has the floor; that turn is not counted.{{end}}</p>
+<p>{{plural .Interventions "intervention"}}, {{clock .SpeakingTime}} of speaking time.{{with .TypedWords}} Among them {{.}}.{{end}}{{if .StillSpeaking}} {{.StillSpeaking}} still has the floor; that turn is not counted.{{end}}</p>
 {{range .Questions}}<h3>{{.Heading}}</h3>
 <table><tr><th>Speaker</th><th>Stakeholder group</th><th>Region</th><th>Place</th><th class="n">Duration</th></tr>
-{{range .Turns}}<tr><td>{{.Speaker.Name}}</td><td>{{dash .Speaker.Group}}</td><td>{{dash .Speaker.Region}}</td><td>{{.Speaker.Place}}</td><td class="n">{{clock .Spoke}}</td></tr>
+{{range .Turns}}<tr><td>{{turn .}}</td><td>{{dash .Speaker.Group}}</td><td>{{dash .Speaker.Region}}</td><td>{{.Speaker.Place}}</td><td class="n">{{clock .Spoke}}</td></tr>
 {{end}}<tr><th>{{plural (len .Turns) "turn"}}</th><td></td><td></td><td></td><th class="n">{{clock .Time}}</th></tr></table>
 {{end}}
 <h2>Speaking-time balance</h2>
 {{$total := .SpeakingTime}}{{range .Balance}}<h3>By {{.Name}}</h3>
 <table><tr><th>{{title .Name}}</th><th class="n">Turns</th><th class="n">Time</th><th class="n">Share</th></tr>
 {{range .Shares}}<tr><td>{{.Category}}</td><td class="n">{{.Turns}}</td><td class="n">{{clock .Time}}</td><td class="n">{{percent .Time $total}} %</td></tr>
+{{end}}</table>{{end}}
+{{if .Plan}}<h3>Speaking-time budgets: plan against actual</h3>
+{{if .PlanSession}}<p>Shares of the session's {{clock .PlanSession}}, against the {{clock .SpeakingTime}} spoken in finished turns.</p>{{end}}
+<table><tr><th>Budget</th><th class="n">Planned</th><th class="n">Spoke</th><th class="n">Share of time spoken</th><th class="n">Left</th><th class="n">Turns</th></tr>
+{{range .Plan}}<tr><td>{{title .Dimension}}: {{.Category}}</td><td class="n">{{.PlannedWords}}</td><td class="n">{{clock .Spoke}}</td><td class="n">{{.Percent}} %</td><td class="n">{{.LeftWords}}</td><td class="n">{{.Turns}}</td></tr>
 {{end}}</table>{{end}}
 {{range balanceCharts}}<p><img src="{{png .}}" alt="{{.Title}}"></p>{{end}}
 <h2>Polls</h2>{{if not .Polls}}<p><em>No polls were run.</em></p>{{end}}
@@ -85,6 +91,10 @@ td.n,th.n{text-align:right}img{max-width:100%}h2{border-bottom:2px solid #0b5394
 {{if .Answers}}<ul>{{range .Answers}}<li>{{.}}</li>{{end}}</ul>{{end}}
 {{range pollChart .}}<p><img src="{{png .}}" alt="{{.Title}}"></p>{{end}}
 {{end}}
+<h2>Audience questions</h2>{{with .Audience}}<p>{{.Summary}}</p>
+{{if .Questions}}<table><tr><th class="n">#</th><th>Question</th><th class="n">Upvotes</th><th>What became of it</th></tr>
+{{range .Questions}}<tr><td class="n">{{.Number}}</td><td>{{.Text}}{{if .Name}} ({{.Name}}){{end}}</td><td class="n">{{.Upvotes}}</td><td>{{.Outcome}}</td></tr>
+{{end}}</table>{{end}}{{end}}
 <h2>Participation</h2>{{with .Participation}}
 <table><tr><th></th><th class="n">People</th></tr><tr><td>In the room</td><td class="n">{{.InRoom}}</td></tr>
 {{range .Hubs}}<tr><td>Hub: {{.Hub}}</td><td class="n">{{.People}}</td></tr>{{end}}

@@ -42,6 +42,9 @@ func Markdown(r Report, charts []Chart, chartPath func(Chart) string) string {
 
 	p("\n## Interventions by policy question\n\n")
 	p("%s, %s of speaking time.", Plural(r.Interventions, "intervention"), Clock(r.SpeakingTime))
+	if t := r.TypedWords(); t != "" {
+		p(" Among them %s.", t)
+	}
 	if r.StillSpeaking != "" {
 		p(" %s still has the floor; that turn is not counted.", esc(r.StillSpeaking))
 	}
@@ -55,7 +58,7 @@ func Markdown(r Report, charts []Chart, chartPath func(Chart) string) string {
 		p("| Speaker | Stakeholder group | Region | Place | Duration |\n|---|---|---|---|---:|\n")
 		for _, iv := range q.Turns {
 			s := iv.Speaker
-			p("| %s | %s | %s | %s | %s |\n", cell(s.Name), cell(orDash(s.Group)), cell(orDash(s.Region)), cell(s.Place()), Clock(iv.Spoke))
+			p("| %s | %s | %s | %s | %s |\n", cell(TurnName(iv)), cell(orDash(s.Group)), cell(orDash(s.Region)), cell(s.Place()), Clock(iv.Spoke))
 		}
 		p("| **%s** | | | | **%s** |\n", Plural(len(q.Turns), "turn"), Clock(q.Time))
 	}
@@ -70,6 +73,7 @@ func Markdown(r Report, charts []Chart, chartPath func(Chart) string) string {
 			p("| %s | %d | %s | %d %% |\n", cell(s.Category), s.Turns, Clock(s.Time), Percent(s.Time, r.SpeakingTime))
 		}
 	}
+	b.WriteString(planMarkdown(r))
 	for _, c := range charts {
 		if strings.HasPrefix(c.Name, "balance-") {
 			p("\n![%s](%s)\n", esc(c.Title), chartPath(c))
@@ -95,6 +99,18 @@ func Markdown(r Report, charts []Chart, chartPath func(Chart) string) string {
 			if c.Name == "poll-"+itoa(t.Poll.ID) {
 				p("\n![%s](%s)\n", esc(c.Title), chartPath(c))
 			}
+		}
+	}
+
+	p("\n## Audience questions\n\n%s\n", esc(r.Audience.Summary()))
+	if len(r.Audience.Questions) > 0 {
+		p("\n| # | Question | Upvotes | What became of it |\n|---:|---|---:|---|\n")
+		for _, q := range r.Audience.Questions {
+			text := q.Text
+			if q.Name != "" {
+				text += " (" + q.Name + ")"
+			}
+			p("| %d | %s | %d | %s |\n", q.Number, cell(text), q.Upvotes, cell(q.Outcome))
 		}
 	}
 

@@ -50,6 +50,9 @@ func PDF(r Report, charts []Chart) ([]byte, error) {
 
 	d.heading("Interventions by policy question")
 	summary := fmt.Sprintf("%s, %s of speaking time.", Plural(r.Interventions, "intervention"), Clock(r.SpeakingTime))
+	if t := r.TypedWords(); t != "" {
+		summary += " Among them " + t + "."
+	}
 	if r.StillSpeaking != "" {
 		summary += " " + r.StillSpeaking + " still has the floor; that turn is not counted."
 	}
@@ -60,7 +63,7 @@ func PDF(r Report, charts []Chart) ([]byte, error) {
 		d.row(widths, true, "Speaker", "Group", "Region", "Place", "Time")
 		for _, iv := range q.Turns {
 			s := iv.Speaker
-			d.row(widths, false, s.Name, orDash(s.Group), orDash(s.Region), s.Place(), Clock(iv.Spoke))
+			d.row(widths, false, TurnName(iv), orDash(s.Group), orDash(s.Region), s.Place(), Clock(iv.Spoke))
 		}
 		d.row(widths, true, Plural(len(q.Turns), "turn"), "", "", "", Clock(q.Time))
 	}
@@ -72,6 +75,14 @@ func PDF(r Report, charts []Chart) ([]byte, error) {
 		d.row(bw, true, title(dim.Name), "Turns", "Time", "Share")
 		for _, s := range dim.Shares {
 			d.row(bw, false, s.Category, itoa(s.Turns), Clock(s.Time), fmt.Sprintf("%d %%", Percent(s.Time, r.SpeakingTime)))
+		}
+	}
+	if len(r.Plan) > 0 {
+		d.subheading("Speaking-time budgets: plan against actual")
+		pw := []float64{64, 30, 20, 24, 22, 14}
+		d.row(pw, true, "Budget", "Planned", "Spoke", "Share spoken", "Left", "Turns")
+		for _, p := range r.Plan {
+			d.row(pw, false, title(p.Dimension)+": "+p.Category, p.PlannedWords(), Clock(p.Spoke), fmt.Sprintf("%d %%", p.Percent), p.LeftWords(), itoa(p.Turns))
 		}
 	}
 	for _, c := range chartsWithPrefix(charts, "balance-") {
@@ -101,6 +112,15 @@ func PDF(r Report, charts []Chart) ([]byte, error) {
 	}
 
 	pa := r.Participation
+	d.heading("Audience questions")
+	d.text(r.Audience.Summary())
+	for _, q := range r.Audience.Questions {
+		text := q.Text
+		if q.Name != "" {
+			text += " (" + q.Name + ")"
+		}
+		d.text(fmt.Sprintf("%d. %s — %s; %s.", q.Number, text, Plural(q.Upvotes, "upvote"), q.Outcome))
+	}
 	d.heading("Participation")
 	pw := []float64{140, 34}
 	d.row(pw, false, "In the room", itoa(pa.InRoom))

@@ -25,6 +25,7 @@ type Input struct {
 	Headcounts []floor.Headcount
 	Team       []floor.TeamNote // what the session team wrote, with who and when
 	Served     []floor.Seat     // the seats that acted in the session
+	Audience   []floor.AudienceQuestion
 	Generated  time.Time
 }
 
@@ -40,7 +41,12 @@ type Report struct {
 	SpeakingTime              time.Duration
 	StillSpeaking             string // who has the floor still, not counted
 	Balance                   []Dimension
+	Plan                      []PlanRow     // the speaking-time budgets, plan against actual; none without a plan
+	PlanSession               time.Duration // the time the budgets share
+	PointsOfOrder             int           // finished turns that were points of order
+	DirectReplies             int           // and direct replies
 	Polls                     []floor.Tally
+	Audience                  Audience
 	Participation             Participation
 	Generated                 string
 }
@@ -83,14 +89,21 @@ type Participation struct {
 	RoomVoters, HubVoters int // ballots over all polls
 }
 
+// clock is t in the session's zone, as layout and the zone's label: the
+// report says every time in the zone its span is said in.
+func clock(t time.Time, s agenda.Session, layout string) string {
+	t = t.In(s.Location())
+	return t.Format(layout) + " " + agenda.ZoneLabel(t)
+}
+
 // Build computes the report.
 func Build(in Input) Report {
 	s := in.Session
 	r := Report{Title: s.Title, Number: s.Number, Room: s.Room, Polls: in.Polls,
 		Takeaways: lines(in.Notes.Takeaways), CallsToAction: lines(in.Notes.CallsToAction),
-		Generated: in.Generated.UTC().Format("2 January 2006 15:04 MST")}
-	if !s.Start.IsZero() {
-		r.When = s.Start.UTC().Format("Monday 2 January 2006, 15:04") + "–" + s.End.UTC().Format("15:04") + " UTC"
+		Generated: clock(in.Generated, s, "2 January 2006 15:04")}
+	if s.Scheduled() {
+		r.When = agenda.FormatSpan(s) // the session's zone at both ends, its weekdays
 	}
 	for _, role := range agenda.AllRoles() {
 		var names []string
@@ -113,6 +126,7 @@ func Build(in Input) Report {
 	}
 
 	r.team(in)
+	r.audience(in)
 	ivs := in.Floor.Interventions
 	if cur := in.Floor.Current; cur != nil {
 		r.StillSpeaking = cur.Speaker.Name
@@ -152,6 +166,9 @@ func Build(in Input) Report {
 		d := &r.Balance[len(r.Balance)-1]
 		d.Shares = append(d.Shares, sh)
 	}
+
+	r.typed(ivs)
+	r.plan(in.Floor)
 
 	pa := Participation{InRoom: in.Notes.InRoom, Online: in.Notes.Online, Women: in.Notes.Women, Hubs: in.Headcounts}
 	for _, h := range in.Headcounts {

@@ -12,7 +12,7 @@ func (r *Report) team(in Input) {
 		if n.Role != floor.UnknownSeatRole {
 			who += ", " + n.Role.Words()
 		}
-		return " (" + who + ", " + n.At.UTC().Format("15:04") + " UTC)"
+		return " (" + who + ", " + clock(n.At, in.Session, "15:04") + ")"
 	}
 	turns := in.Floor.Interventions
 	if cur := in.Floor.Current; cur != nil {
