@@ -146,7 +146,7 @@ func TestImportConferenceSchedules(t *testing.T) {
 		t.Fatalf("kielux: %+v %v", res.Saved, err)
 	}
 	res, err = im.ImportFile(ctx, "agenda/frab/testdata/giggity-debconf23.xml")
-	if err != nil || res.Saved.Added != 0 || res.Saved.Updated != 117 || res.Saved.Removed != 0 {
+	if err != nil || res.Saved.Added != 0 || res.Saved.Updated != 0 || res.Saved.Unchanged != 117 || res.Saved.Removed != 0 {
 		t.Fatalf("debconf again: %+v %v", res.Saved, err)
 	}
 	if n, _ := db.CountSessions(ctx); n != 117+36+24 {

@@ -90,7 +90,7 @@ func TestScheduleWithTheBuiltInAcronymBecomesItsOwnEvent(t *testing.T) {
 
 	// Importing it again keeps it in its own event, and says so again.
 	again, err := im.ImportBytes(ctx, "impostor.xml", []byte(impostorXML))
-	if err != nil || again.Saved.Added != 0 || again.Saved.Updated != 1 || again.Event.ID != opening.EventID {
+	if err != nil || again.Saved.Added != 0 || again.Saved.Unchanged != 1 || again.Event.ID != opening.EventID {
 		t.Fatalf("again: %+v (event %q), %v", again.Saved, again.Event.ID, err)
 	}
 	// A second source with the same id is a third event; the other two stay.

@@ -42,6 +42,9 @@ type HubAccess interface {
 	// Sound says where the room hears the hubs ("default", or the null
 	// output and why); empty while closed.
 	Sound() string
+	// DisplayLink is the confidence monitor's link (a read-only speaker
+	// display in a browser), its token in it; "" while closed.
+	DisplayLink() string
 }
 
 // MaxLivePictures is how many hubs can be on the floor together: the turn

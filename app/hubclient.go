@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -85,6 +86,12 @@ func (h *HubClient) Vote(pollID int, votes []control.HubVote, asHub bool, people
 	return h.out(control.Message{Type: control.Vote, PollID: pollID, Votes: votes, AsHub: asHub, People: people})
 }
 
+// Upvote upvotes the room's question id for this hub: once, as a phone
+// does; the room says so in its next list of questions.
+func (h *HubClient) Upvote(id int) error {
+	return h.out(control.Message{Type: control.Upvote, QuestionID: id})
+}
+
 // Receive takes one message from the room.
 func (h *HubClient) Receive(raw []byte) {
 	m, err := control.Decode(raw)
@@ -160,7 +167,11 @@ type HubStatus struct {
 	Question         int               // the policy question on the table, 0: none
 	Wording          string            // its wording
 	Poll             *floor.Poll
-	Voted            int // this hub's votes counted in Poll
+	Voted            int    // this hub's votes counted in Poll
+	ToSpeaker        string // the moderator's message to the hub's speaker on the floor
+	// Questions are the phones' questions shown to the room, most upvoted
+	// first, with this hub's upvotes.
+	Questions []control.PublicQuestionWire
 }
 
 // Status reads the hub's view at the hub's clock now.
@@ -175,6 +186,8 @@ func (h *HubClient) Status() HubStatus {
 	st.Link = h.link
 	st.Group, st.Region = v.Invited.Group, v.Invited.Region
 	st.Question, st.Wording = v.Question, v.Wording
+	st.ToSpeaker = v.ToSpeaker
+	st.Questions = slices.Clone(v.Questions)
 	if v.Poll != nil {
 		p := *v.Poll
 		st.Poll, st.Voted = &p, v.Voted[p.ID]

@@ -292,6 +292,9 @@ func (m *Moderator) GiveTyped(ctx context.Context, id int, mode timer.Mode, regu
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	at := m.now()
+	if err := m.checkSeat(ctx, false, nil, nil); err != nil { // a seat's stale Give is told so, not "nobody waiting"
+		return err
+	}
 	name, err := m.queuedName(id)
 	if err != nil {
 		return err

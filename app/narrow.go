@@ -15,11 +15,13 @@ type Narrow struct {
 }
 
 // Keep reports whether s passes.
-func (n Narrow) Keep(s agenda.Session) bool {
+func (n Narrow) Keep(s agenda.Session) bool { return n.keep(zoneCache{}, s) }
+
+func (n Narrow) keep(zones zoneCache, s agenda.Session) bool {
 	if n.Event != "" && !strings.EqualFold(s.EventID, n.Event) {
 		return false
 	}
-	if n.Day != "" && (!s.Scheduled() || EventDay(s) != n.Day) {
+	if n.Day != "" && (!s.Scheduled() || zones.day(s) != n.Day) {
 		return false
 	}
 	return containsFold(s.Track, n.Track) && containsFold(s.Room, n.Room) && containsFold(s.Format, n.Type)
@@ -31,8 +33,9 @@ func (n Narrow) Apply(ss []agenda.Session) []agenda.Session {
 		return ss
 	}
 	var out []agenda.Session
+	zones := zoneCache{}
 	for _, s := range ss {
-		if n.Keep(s) {
+		if n.keep(zones, s) {
 			out = append(out, s)
 		}
 	}
@@ -51,15 +54,21 @@ type Choices struct {
 // ChoicesOf lists the distinct events, days, tracks, rooms and types.
 func ChoicesOf(ss []agenda.Session) Choices {
 	var c Choices
+	seen := map[*[]string]map[string]bool{}
 	add := func(list *[]string, v string) {
-		if v != "" && !slices.Contains(*list, v) {
+		if seen[list] == nil {
+			seen[list] = map[string]bool{}
+		}
+		if v != "" && !seen[list][v] {
+			seen[list][v] = true
 			*list = append(*list, v)
 		}
 	}
+	zones := zoneCache{}
 	for _, s := range ss {
 		add(&c.Events, s.EventID)
 		if s.Scheduled() {
-			add(&c.Days, EventDay(s))
+			add(&c.Days, zones.day(s))
 		}
 		add(&c.Tracks, s.Track)
 		add(&c.Rooms, s.Room)

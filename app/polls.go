@@ -37,8 +37,7 @@ type Polls struct {
 	polls    []floor.Poll
 	tallies  map[int]*floor.Tally
 	voters   map[int]map[string]bool // counted or being written
-	watchers map[int]func()
-	watchID  int
+	watchers watchers
 
 	qmu     sync.Mutex
 	queue   []*pendingVote
@@ -57,7 +56,7 @@ func OpenPolls(ctx context.Context, store PollStore, clock Clock, session string
 		return nil, err
 	}
 	p := &Polls{store: store, clock: clock, session: session, polls: ps,
-		tallies: map[int]*floor.Tally{}, voters: map[int]map[string]bool{}, watchers: map[int]func(){}}
+		tallies: map[int]*floor.Tally{}, voters: map[int]map[string]bool{}}
 	for _, poll := range ps {
 		bs, err := store.Ballots(ctx, poll.ID)
 		if err != nil {
@@ -354,27 +353,6 @@ func (p *Polls) ByCode(code string) (floor.Poll, bool) {
 
 // Watch calls w (from any goroutine) after every change: a poll written,
 // opened or closed, votes counted. w must only hand the news on.
-func (p *Polls) Watch(w func()) (stop func()) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.watchID++
-	id := p.watchID
-	p.watchers[id] = w
-	return func() {
-		p.mu.Lock()
-		defer p.mu.Unlock()
-		delete(p.watchers, id)
-	}
-}
+func (p *Polls) Watch(w func()) (stop func()) { return p.watchers.add(w) }
 
-func (p *Polls) changed() {
-	p.mu.Lock()
-	ws := make([]func(), 0, len(p.watchers))
-	for _, w := range p.watchers {
-		ws = append(ws, w)
-	}
-	p.mu.Unlock()
-	for _, w := range ws {
-		w()
-	}
-}
+func (p *Polls) changed() { p.watchers.tell() }

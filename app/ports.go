@@ -18,6 +18,8 @@ type AgendaStore interface {
 	Event(ctx context.Context, id string) (agenda.Event, error)
 	SetFavourite(ctx context.Context, id int64, on bool, now time.Time) error
 	FavouriteIDs(ctx context.Context) (map[int64]bool, error)
+	// AddFavouriteKeys marks sessions by key, known here or not yet.
+	AddFavouriteKeys(ctx context.Context, keys []agenda.Key, now time.Time) (added, known int, err error)
 	CountSessions(ctx context.Context) (int, error)
 	// SessionChanges is one session's change history, newest first.
 	SessionChanges(ctx context.Context, source, guid string) ([]agenda.ChangeRecord, error)

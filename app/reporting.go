@@ -21,6 +21,7 @@ type ReportStore interface {
 	Headcounts(ctx context.Context, session string) ([]floor.Headcount, error)
 	TeamNotes(ctx context.Context, session string) ([]floor.TeamNote, error)
 	Seats(ctx context.Context) ([]floor.Seat, error)
+	Questions(ctx context.Context, session string) ([]floor.AudienceQuestion, error)
 }
 
 // ReportFormats are the formats a report is written in.
@@ -57,27 +58,12 @@ func BuildReport(ctx context.Context, store ReportStore, clock Clock, s agenda.S
 	if err != nil {
 		return report.Report{}, err
 	}
+	asked, err := store.Questions(ctx, key)
+	if err != nil {
+		return report.Report{}, err
+	}
 	return report.Build(report.Input{Session: s, Floor: fs, Polls: polls.All(), Notes: notes,
-		Headcounts: heads, Team: team, Served: served(seats, log, team), Generated: clock.Now()}), nil
-}
-
-// served are the seats that acted in the session: gave a floor command or
-// wrote in the team's record.
-func served(seats []floor.Seat, log []floor.Command, team []floor.TeamNote) []floor.Seat {
-	acted := map[string]bool{}
-	for _, c := range log {
-		acted[c.By] = c.By != "" || acted[c.By]
-	}
-	for _, n := range team {
-		acted[n.By] = true
-	}
-	var out []floor.Seat
-	for _, s := range seats {
-		if acted[s.Name] {
-			out = append(out, s)
-		}
-	}
-	return out
+		Headcounts: heads, Team: team, Served: served(seats, log, team), Audience: asked, Generated: clock.Now()}), nil
 }
 
 // WriteReport writes r as format (md, html or pdf) to path. Markdown's

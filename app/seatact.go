@@ -42,13 +42,16 @@ func seatActFrom(ctx context.Context) (SeatAct, bool) {
 var ErrStale = errors.New("the room changed since this screen last saw it (someone else acted first); nothing was done: look again and retry")
 
 // checkSeat refuses a seat's command that no longer fits the state, and
-// signs the timer and floor commands with the seat's name.
+// signs the timer and floor commands with the seat's name. A new request
+// fits any state: two seats adding one each at the same moment, or a seat
+// adding one as a hub asks, both go into the queue.
 func (m *Moderator) checkSeat(ctx context.Context, timerOnly bool, tcs []timer.Command, fcs []floor.Command) error {
 	act, ok := seatActFrom(ctx)
 	if !ok {
 		return nil
 	}
 	switch {
+	case !timerOnly && onlyAsks(fcs):
 	case !timerOnly && act.Base.Floor != m.floor.Applied:
 		return fmt.Errorf("%w (the floor is at %d, the seat saw %d)", ErrStale, m.floor.Applied, act.Base.Floor)
 	case timerOnly && act.Base.Timer != m.timer.Applied:
@@ -61,6 +64,16 @@ func (m *Moderator) checkSeat(ctx context.Context, timerOnly bool, tcs []timer.C
 		tcs[i].By = act.By
 	}
 	return nil
+}
+
+// onlyAsks says whether fcs add requests and do nothing else.
+func onlyAsks(fcs []floor.Command) bool {
+	for _, c := range fcs {
+		if c.Kind != floor.Ask {
+			return false
+		}
+	}
+	return len(fcs) > 0
 }
 
 // Base is the state the moderator's log has reached.

@@ -21,6 +21,7 @@ type SeatStore interface {
 	Seat(ctx context.Context, id string) (floor.Seat, error)
 	SeatByTokenHash(ctx context.Context, hash []byte) (floor.Seat, []byte, error)
 	RevokeSeat(ctx context.Context, id string, at time.Time) (floor.Seat, error)
+	SetSeatGiveRemote(ctx context.Context, id string, on bool) (floor.Seat, error)
 	AppendAudit(ctx context.Context, e floor.AuditEvent) error
 }
 
@@ -80,7 +81,42 @@ func (d SeatDirectory) Add(ctx context.Context, n NewSeat) (floor.Seat, string, 
 	if err := d.Store.AddSeat(ctx, s, HashToken(tok)); err != nil {
 		return s, "", err
 	}
+	if err := d.withinLimit(ctx, s); err != nil {
+		return s, "", err
+	}
 	return s, tok, d.Store.AppendAudit(ctx, floor.AuditEvent{At: s.Created, Kind: "seat-invited", Hub: id, Detail: s.Name + " as " + s.Role.Words()})
+}
+
+// withinLimit checks, once seat s is written, that fewer than MaxSeats
+// other active seats were invited before it or at the same time; if not,
+// s is revoked at once. The count before the insert is not the same step
+// as the insert, and two invites at once (the console and floor seats add)
+// both passed it: 9 seats. Two written together may both be refused; never
+// both kept past the limit.
+func (d SeatDirectory) withinLimit(ctx context.Context, s floor.Seat) error {
+	seats, err := d.Store.Seats(ctx)
+	if err != nil {
+		return err
+	}
+	var created time.Time
+	for _, o := range seats {
+		if o.ID == s.ID {
+			created = o.Created // as stored, to compare with the others
+		}
+	}
+	ahead := 0
+	for _, o := range seats {
+		if o.ID != s.ID && o.Active() && !o.Created.After(created) {
+			ahead++
+		}
+	}
+	if ahead < MaxSeats {
+		return nil
+	}
+	if _, err := d.Store.RevokeSeat(ctx, s.ID, d.Clock.Now().UTC()); err != nil {
+		return err
+	}
+	return fmt.Errorf("a session has at most %d seats: revoke one first", MaxSeats)
 }
 
 // Authenticate returns the active seat token belongs to.
@@ -103,4 +139,56 @@ func (d SeatDirectory) Revoke(ctx context.Context, id string) (floor.Seat, error
 		return s, err
 	}
 	return s, d.Store.AppendAudit(ctx, floor.AuditEvent{At: d.Clock.Now().UTC(), Kind: "seat-revoked", Hub: id, Detail: s.Name})
+}
+
+// SetGiveRemote lets online moderator seat id give the floor to remote
+// requests, or stops it; a seat following the room has its new rights
+// within a heartbeat, and its next command is checked against them.
+func (d SeatDirectory) SetGiveRemote(ctx context.Context, id string, on bool) (floor.Seat, error) {
+	s, err := d.Store.Seat(ctx, id)
+	switch {
+	case err != nil:
+		return s, err
+	case s.Role != floor.OnlineModerator:
+		return s, fmt.Errorf("%s is the %s's seat: only an online moderator's right to give the floor is switched", s.Name, s.Role.Words())
+	case !s.Active():
+		return s, fmt.Errorf("%s's seat was revoked", s.Name)
+	}
+	if s, err = d.Store.SetSeatGiveRemote(ctx, id, on); err != nil {
+		return s, err
+	}
+	detail := s.Name + " may give the floor to remote requests"
+	if !on {
+		detail = s.Name + " may no longer give the floor"
+	}
+	return s, d.Store.AppendAudit(ctx, floor.AuditEvent{At: d.Clock.Now().UTC(), Kind: "seat-rights", Hub: id, Detail: detail})
+}
+
+// served are the seats that acted in the session: gave a floor command or
+// wrote in the team's record; a person re-invited in the same role (a lost
+// invite revoked, a new one sent) served once. Commands name the seat's
+// person, so that is what is matched.
+func served(seats []floor.Seat, log []floor.Command, team []floor.TeamNote) []floor.Seat {
+	acted := map[string]bool{}
+	for _, c := range log {
+		if c.By != "" {
+			acted[c.By] = true
+		}
+	}
+	for _, n := range team {
+		acted[n.By] = true
+	}
+	type person struct {
+		name string
+		role floor.SeatRole
+	}
+	listed := map[person]bool{}
+	var out []floor.Seat
+	for _, s := range seats {
+		if p := (person{s.Name, s.Role}); acted[s.Name] && !listed[p] {
+			listed[p] = true
+			out = append(out, s)
+		}
+	}
+	return out
 }

@@ -33,3 +33,28 @@ func TestFormatSpanKeepsOneZoneAndItsWeekdays(t *testing.T) {
 		}
 	}
 }
+
+// The list's times under a day's heading: an end on a later day says how
+// many days later, and a clock put back during a session names the zone
+// at both ends.
+func TestClockSpanSaysALaterDayAndAZoneChange(t *testing.T) {
+	berlin, _ := time.LoadLocation("Europe/Berlin")
+	at := func(s string) time.Time {
+		v, err := time.ParseInLocation("2006-01-02 15:04", s, berlin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v.UTC()
+	}
+	for _, c := range []struct{ start, end, want string }{
+		{"2019-12-28 09:00", "2019-12-28 10:25", "09:00–10:25 CET"},
+		{"2019-12-28 23:30", "2019-12-29 00:30", "23:30–00:30+1 CET"},
+		{"2019-12-28 22:00", "2019-12-30 02:00", "22:00–02:00+2 CET"},
+		{"2024-10-27 01:30", "2024-10-27 03:30", "01:30 CEST–03:30 CET"}, // three hours: 02:00–03:00 twice
+	} {
+		s := agenda.Session{Start: at(c.start), End: at(c.end), Zone: "Europe/Berlin"}
+		if got := span(s, berlin); got != c.want {
+			t.Errorf("%s to %s: %q, want %q", c.start, c.end, got, c.want)
+		}
+	}
+}

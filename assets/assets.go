@@ -4,7 +4,7 @@ package assets
 
 import "embed"
 
-//go:embed agenda/igf-2020-ws234.txt Icon.png web/poll.html web/poll.css web/hub.html web/hub.js web/hub.css web/translations/*.json translations/*.json
+//go:embed agenda/igf-2020-ws234.txt Icon.png web/poll.html web/poll.css web/floor.html web/floor.css web/hub.html web/hub.js web/hub.css web/display.html web/display.js web/display.css web/translations/*.json translations/*.json
 var files embed.FS
 
 // BuiltInAgendaName names the built-in agenda in import reports.
@@ -41,10 +41,21 @@ func PollPage() string { return string(mustRead("web/poll.html")) }
 // PollStyle is that page's style sheet.
 func PollStyle() []byte { return mustRead("web/poll.css") }
 
+// FloorPage is the template of the page phones in the room ask for the
+// floor and write questions on; FloorStyle is its style sheet.
+func FloorPage() string  { return string(mustRead("web/floor.html")) }
+func FloorStyle() []byte { return mustRead("web/floor.css") }
+
 // HubPage, HubScript and HubStyle are the browser hub's page.
 func HubPage() []byte   { return mustRead("web/hub.html") }
 func HubScript() []byte { return mustRead("web/hub.js") }
 func HubStyle() []byte  { return mustRead("web/hub.css") }
+
+// DisplayPage, DisplayScript and DisplayStyle are the confidence monitor's
+// page: the speaker display in a browser.
+func DisplayPage() []byte   { return mustRead("web/display.html") }
+func DisplayScript() []byte { return mustRead("web/display.js") }
+func DisplayStyle() []byte  { return mustRead("web/display.css") }
 
 // Translations is the window's translations, one JSON file per language in
 // the translations folder (fr.json, es.json), as Fyne's lang package reads

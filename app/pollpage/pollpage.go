@@ -23,6 +23,7 @@ import (
 
 	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/app/floor"
+	"github.com/igf-floor/floor/app/webform"
 	"github.com/igf-floor/floor/app/webtext"
 	"github.com/igf-floor/floor/assets"
 )
@@ -73,33 +74,10 @@ func New(polls *app.Polls, lim Limits) (*Handler, error) {
 
 // Register adds the poll page's routes to mux.
 func (h *Handler) Register(mux *http.ServeMux) {
-	mux.HandleFunc("GET /poll", h.start)
-	mux.HandleFunc("GET /poll/style.css", h.style)
+	mux.HandleFunc("GET /poll", webform.Start("/poll", func(w http.ResponseWriter, r *http.Request) { h.render(w, r, http.StatusOK, view{}) }))
+	mux.HandleFunc("GET /poll/style.css", webform.Style(assets.PollStyle))
 	mux.HandleFunc("GET /poll/{code}", h.show)
 	mux.HandleFunc("POST /poll/{code}", h.vote)
-}
-
-func secure(w http.ResponseWriter) {
-	hd := w.Header()
-	hd.Set("Content-Security-Policy", "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
-	hd.Set("X-Content-Type-Options", "nosniff")
-	hd.Set("Referrer-Policy", "no-referrer")
-	hd.Set("Cache-Control", "no-store")
-}
-
-func (h *Handler) style(w http.ResponseWriter, _ *http.Request) {
-	secure(w)
-	w.Header().Set("Content-Type", "text/css; charset=utf-8")
-	w.Write(assets.PollStyle())
-}
-
-// start asks for the code, or sends a typed code on to its poll.
-func (h *Handler) start(w http.ResponseWriter, r *http.Request) {
-	if code := strings.ToUpper(strings.TrimSpace(r.URL.Query().Get("code"))); code != "" {
-		http.Redirect(w, r, "/poll/"+url.PathEscape(code), http.StatusSeeOther)
-		return
-	}
-	h.render(w, r, http.StatusOK, view{})
 }
 
 func (h *Handler) show(w http.ResponseWriter, r *http.Request) {
@@ -259,9 +237,5 @@ func (h *Handler) render(w http.ResponseWriter, r *http.Request, code int, v vie
 	if v.Message != "" {
 		v.Message = v.texts.Say(v.Message, v.args...)
 	}
-	secure(w)
-	w.Header().Set("Content-Language", v.Lang)
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.WriteHeader(code)
-	_ = h.page.ExecuteTemplate(w, "page", v)
+	webform.Write(w, code, v.Lang, h.page, v)
 }

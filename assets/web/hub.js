@@ -475,8 +475,11 @@ function receive(raw) {
       if (m.floor === 'done') { state.request = 0; place(t('Not asking for the floor')); }
       $('request').textContent = t(m.floor === 'live' ? 'On the floor' : state.request && m.floor !== 'done' ? 'Withdraw' : 'Request the floor');
       $('request').disabled = m.floor === 'live';
+      $('on-floor').hidden = m.floor !== 'live';
+      if (m.floor !== 'live') toSpeaker(''); // a message is for the turn it was written in
       break;
     case 'message': notice(m.text); break;
+    case 'to_speaker': toSpeaker(m.text || ''); break;
     case 'error': notice(t('The room refused: {why}', { why: m.text })); break;
     case 'question':
       $('question').hidden = !m.position;
@@ -484,6 +487,7 @@ function receive(raw) {
       break;
     case 'poll': showPoll(m.poll); break;
     case 'voted': state.voted[m.poll_id] = m.length; showPoll(state.poll); break;
+    case 'audience': showAsked(m.questions || []); break;
   }
 }
 
@@ -496,7 +500,9 @@ function request() {
   if (state.request) { send({ type: 'withdraw' }); state.request = 0; $('request').textContent = t('Request the floor'); place(t('Not asking for the floor')); return; }
   const name = $('name').value.trim();
   if (!name) { notice(t('Say who asks for the floor first.')); $('name').focus(); return; }
-  send({ type: 'request', speaker: { name, affiliation: $('affiliation').value.trim(), youth: $('youth').checked } });
+  const speaker = { name, affiliation: $('affiliation').value.trim(), youth: $('youth').checked };
+  if ($('type').value) speaker.type = $('type').value; // a point of order or a direct reply; regular says nothing
+  send({ type: 'request', speaker });
   state.request = -1;
   $('request').textContent = t('Withdraw');
   place(t('Asking for the floor…'));
@@ -546,6 +552,36 @@ function vote(e) {
   send({ type: 'vote', poll_id: p.id, votes: [vote], as_hub: true });
 }
 
+// ---- the phones' questions the moderators published ----
+
+// showAsked lists them, most upvoted first, each with the hub's one
+// upvote (a hub counts as one device, as a phone does).
+function showAsked(qs) {
+  const list = $('asked-list');
+  list.replaceChildren();
+  for (const q of qs.slice(0, 10)) {
+    const li = document.createElement('li');
+    const ups = q.upvotes === 1 ? t('1 upvote') : t('{n} upvotes', { n: q.upvotes || 0 });
+    const p = document.createElement('p');
+    p.textContent = `${ups} · ${q.name ? q.name + ': ' : ''}${q.text}`; // text, never markup
+    li.append(p);
+    if (q.answer) {
+      const a = document.createElement('p');
+      a.textContent = t('Answered: {answer}', { answer: q.answer });
+      li.append(a);
+    }
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.dataset.question = String(q.id);
+    b.textContent = t(q.upvoted ? 'Upvoted' : 'Upvote');
+    b.disabled = !!q.upvoted || q.state !== 'shown';
+    b.addEventListener('click', () => { b.disabled = true; send({ type: 'upvote', question_id: q.id }); });
+    li.append(b);
+    list.append(li);
+  }
+  $('asked').hidden = list.children.length === 0;
+}
+
 // ---- the room's timer, rendered here from its anchors ----
 
 function clock(ns, signed) {
@@ -566,6 +602,20 @@ function elapsed(w, now) {
   return before + Math.max(0, now - instant(w.since));
 }
 
+// toSpeaker shows the moderator's message to the hub's speaker ("" takes it away).
+function toSpeaker(text) { $('to-speaker').textContent = text; $('to-speaker').hidden = !text; }
+
+// zoneOf is the speaker timer's zone and words at left nanoseconds, with
+// the room's thresholds (30 s and 10 s from a room that sends none), as
+// the room's own timer reads them.
+function zoneOf(tm, left) {
+  const warn = tm.warning_ns || (tm.danger_ns ? 0 : 30e9), danger = tm.danger_ns || (tm.warning_ns ? 0 : 10e9);
+  if (left < 0) return ['overtime', 'OVER TIME'];
+  if (left <= danger) return ['danger', 'LAST SECONDS'];
+  if (left <= warn) return ['warning', 'WRAP UP'];
+  return ['normal', 'SPEAKING'];
+}
+
 function render() {
   meter();
   const tm = state.timer;
@@ -580,15 +630,16 @@ function render() {
     $('speaker-name').textContent = ''; $('digits').textContent = '0:00'; $('words').textContent = t('NO SPEAKER');
   } else {
     const el = elapsed(sp.clock, now), allotted = sp.allotted_ns || 0;
-    let digits = clock(el), words = 'SPEAKING', zone = '';
+    let digits = clock(el), words = 'SPEAKING', zone = 'normal';
     if (sp.mode === 'down' || allotted > 0) {
       const left = allotted - el;
-      if (left < 0) { digits = '+' + clock(-left); words = 'OVER TIME'; zone = 'overtime'; }
-      else { digits = clock(left + 999999999); words = left <= 10e9 ? 'LAST SECONDS' : left <= 30e9 ? 'WRAP UP' : 'SPEAKING'; zone = left <= 10e9 ? 'danger' : left <= 30e9 ? 'warning' : ''; }
+      [zone, words] = zoneOf(tm, left);
+      digits = left < 0 ? '+' + clock(-left) : sp.mode === 'down' ? clock(left + 999999999) : clock(el);
     }
-    if (!sp.clock || !sp.clock.running) words = 'PAUSED';
-    $('speaker-name').textContent = sp.name; $('digits').textContent = digits; $('words').textContent = t(words);
-    if (zone) box.classList.add(zone);
+    let said = t(words);
+    if (!sp.clock || !sp.clock.running) { said = t('PAUSED') + ' · ' + said; box.classList.add('paused'); }
+    $('speaker-name').textContent = sp.name; $('digits').textContent = digits; $('words').textContent = said;
+    box.classList.add(zone);
   }
   let session = t('Session not started');
   if (tm.ended) session = t('Session ended');
