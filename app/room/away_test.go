@@ -250,3 +250,61 @@ func TestMediaOnlyHubIsQueuedByTheModerator(t *testing.T) {
 		t.Errorf("speaker %+v", s)
 	}
 }
+
+// A hub on the floor hears the moderator's message to the speaker, once,
+// as a message to the speaker, and loses it when its turn ends; a hub
+// waiting in the queue does not hear it.
+func TestHubOnTheFloorHearsTheMessageToTheSpeaker(t *testing.T) {
+	clock := &steppedClock{now: time.Date(2020, 11, 11, 11, 20, 0, 0, time.UTC)}
+	r := openAwayRig(t, filepath.Join(t.TempDir(), "floor.db"), clock)
+	ctx := context.Background()
+	live, waiting := &inbox{}, &inbox{}
+	r.room.Join(nairobi, "c1", live.send)
+	r.room.Join(accra, "a1", waiting.send)
+	r.ask(t, nairobi.ID, "Grace Githaiga")
+	r.ask(t, accra.ID, "Kwame")
+	if err := r.mod.Give(ctx, 0, timer.CountDown, time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.mod.TellSpeaker(ctx, "Please wrap up in 30 seconds"); err != nil {
+		t.Fatal(err)
+	}
+	r.room.broadcast()
+	r.room.broadcast()
+	count := func(b *inbox) int {
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		n := 0
+		for _, m := range b.msgs {
+			if m.Type == control.ToSpeaker && m.Text == "Please wrap up in 30 seconds" {
+				n++
+			}
+		}
+		return n
+	}
+	if n := count(live); n != 1 {
+		t.Errorf("the hub on the floor heard the message %d times, want once", n)
+	}
+	if n := count(waiting); n != 0 {
+		t.Errorf("a waiting hub heard the speaker's message %d times", n)
+	}
+	// The turn ends: the hub's speaker loses the message, once.
+	if err := r.mod.EndTurn(ctx); err != nil {
+		t.Fatal(err)
+	}
+	r.room.broadcast()
+	r.room.broadcast()
+	live.mu.Lock()
+	defer live.mu.Unlock()
+	var view control.RoomView
+	cleared := 0
+	for _, m := range live.msgs {
+		view.Apply(m, clock.now)
+		if m.Type == control.ToSpeaker && m.Text == "" {
+			cleared++
+		}
+	}
+	if cleared != 1 || view.ToSpeaker != "" {
+		t.Errorf("after the turn: cleared %d times, the hub still shows %q", cleared, view.ToSpeaker)
+	}
+}

@@ -39,6 +39,7 @@ type Room struct {
 	notify func() // after any change a console should show
 
 	polls     *hubPolls
+	aud       *roomAudience
 	headcount func(hub string, people int)
 
 	team      team
@@ -47,6 +48,7 @@ type Room struct {
 	key       string
 	auditor   Auditor
 	seatByID  func(ctx context.Context, id string) (floor.Seat, error)
+	connected func(hubID string) (floor.Hub, bool)
 }
 
 type roomHub struct {
@@ -54,6 +56,8 @@ type roomHub struct {
 	conn    string             // the connection it is on; "" while away
 	send    func([]byte) error // nil while away
 	told    map[int]bool       // its open requests it was last told of
+	toldMsg string             // the last message to the speaker it was sent while on the floor
+	toldAud string             // the last list of the phones' questions it was sent (encoded)
 	people  int
 	joined  time.Time
 	away    time.Time // when it dropped out; zero while connected
@@ -79,6 +83,10 @@ type Config struct {
 	SessionKey string
 	Audit      Auditor
 	Seat       func(ctx context.Context, id string) (floor.Seat, error)
+	// Connected, when set, finds a hub connected without the control
+	// channel (a plain WHIP client, which never joins the room), so a
+	// seat can queue it.
+	Connected func(hubID string) (floor.Hub, bool)
 }
 
 // DefaultGrace is how long an away hub keeps its place in the queue.
@@ -96,7 +104,7 @@ func New(c Config) *Room {
 	}
 	r := &Room{mod: c.Moderator, clock: c.Clock, session: c.SessionTitle, grace: c.Grace, active: c.Active,
 		kick: make(chan struct{}, 1), hubs: map[string]*roomHub{},
-		questions: c.Questions, record: c.Record, key: c.SessionKey, auditor: c.Audit, seatByID: c.Seat}
+		questions: c.Questions, record: c.Record, key: c.SessionKey, auditor: c.Audit, seatByID: c.Seat, connected: c.Connected}
 	now := r.clock.Now()
 	for id, name := range r.mod.Floor().Hubs() {
 		r.hubs[id] = &roomHub{hub: floor.Hub{ID: id, Name: name}, away: now, told: map[int]bool{}}
@@ -114,6 +122,9 @@ func (r *Room) Close() {
 	r.mu.Lock()
 	if r.polls != nil {
 		r.polls.unwatch()
+	}
+	if r.aud != nil {
+		r.aud.unwatch()
 	}
 	r.mu.Unlock()
 }
@@ -172,6 +183,7 @@ func (r *Room) Join(h floor.Hub, conn string, send func([]byte) error) {
 		r.hubs[h.ID] = rh
 	}
 	rh.hub, rh.conn, rh.send, rh.away, rh.joined, rh.lastErr = h, conn, send, time.Time{}, r.clock.Now(), nil
+	rh.toldAud = "" // a new connection hears the questions again
 	r.mu.Unlock()
 	welcome := control.Message{Type: control.Welcome, Hub: h.Name, Text: r.session}
 	if h.Group != "" || h.Region != "" { // so the hub's window shows what the room will file its requests under
@@ -282,6 +294,8 @@ func (r *Room) Receive(hubID string, raw []byte) {
 		r.changed()
 	case control.Vote:
 		err = r.vote(hub, m)
+	case control.Upvote:
+		err = r.upvote(hub, m.QuestionID)
 	case control.Request:
 		err = r.request(hub, m.Speaker.Speaker())
 	case control.Withdraw:

@@ -18,13 +18,13 @@ import (
 type SeatCommand struct {
 	Verb     Verb
 	Base     app.Base      // the state the seat saw when it gave the command
-	ID       int           // a request (withdraw, move, give, join) or a poll (open, close)
+	ID       int           // a request (withdraw, move, give, join, edit), a poll (open, close) or an audience question
 	Pos      int           // move: the new position (0 is next); question: its number (0: none)
-	Speaker  floor.Speaker // ask: who; where they are is Remote (a hub's speakers come from the hub)
-	Text     string        // say, takeaway, call, key
+	Speaker  floor.Speaker // ask: who; where they are is Remote (a hub's speakers come from the hub); edit: the correction
+	Text     string        // say, tell, takeaway, call, key, answer
 	Hub      string        // say: the hub's id ("" every hub); queue-hub: the hub's id
 	Turn     int           // key: the intervention (1-based, in the session's record of turns)
-	Allotted time.Duration // give: the turn's time (0: 3 minutes); add-time: how much
+	Allotted time.Duration // give: the turn's time (0: the request type's, 3 minutes for a regular one); add-time: how much
 }
 
 // DefaultTurn is a turn's time when a seat's Give does not say.
@@ -35,7 +35,13 @@ const DefaultTurn = 3 * time.Minute
 // refused with app.ErrStale and nothing changes), then written to the log
 // with the seat's name, and audited.
 func (r *Room) Do(ctx context.Context, s floor.Seat, c SeatCommand) error {
-	if err := Allowed(s, c.Verb, r.remoteTarget(c)); err != nil {
+	remote, known := r.giveTarget(c)
+	if c.Verb == Give && !known {
+		// No such request: the room says that (or that the seat's
+		// screen is out of date) below, not that a right is missing.
+		remote = true
+	}
+	if err := Allowed(s, c.Verb, remote); err != nil {
 		// Whether a Give needs more than the right to give remote requests
 		// depends on the queue: a seat whose queue is out of date is told
 		// that, not that it lacks a right it has for what it saw.
@@ -45,7 +51,7 @@ func (r *Room) Do(ctx context.Context, s floor.Seat, c SeatCommand) error {
 		r.audit(s, "seat-refused", c.Verb.String()+": "+err.Error())
 		return err
 	}
-	err := r.do(app.AsSeat(ctx, app.SeatAct{Base: c.Base, By: s.Name}), s, c)
+	err := inSeatWords(c, r.do(app.AsSeat(ctx, app.SeatAct{Base: c.Base, By: s.Name}), s, c))
 	detail := c.Verb.String()
 	if c.ID != 0 {
 		detail += fmt.Sprintf(" %d", c.ID)
@@ -60,18 +66,19 @@ func (r *Room) Do(ctx context.Context, s floor.Seat, c SeatCommand) error {
 	return nil
 }
 
-// remoteTarget says whether c gives the floor to a remote request.
-func (r *Room) remoteTarget(c SeatCommand) bool {
+// giveTarget says whether c gives the floor to a remote request, and
+// whether the request it names is waiting at all.
+func (r *Room) giveTarget(c SeatCommand) (remote, known bool) {
 	if c.Verb != Give {
-		return false
+		return false, true
 	}
 	q := r.mod.Floor().Queue
 	for i, req := range q {
 		if req.ID == c.ID || c.ID == 0 && i == 0 {
-			return req.Speaker.Remote
+			return req.Speaker.Remote, true
 		}
 	}
-	return false
+	return false, false
 }
 
 func (r *Room) do(ctx context.Context, s floor.Seat, c SeatCommand) error {
@@ -87,10 +94,17 @@ func (r *Room) do(ctx context.Context, s floor.Seat, c SeatCommand) error {
 		return r.mod.Withdraw(ctx, c.ID)
 	case Move:
 		return r.mod.Move(ctx, c.ID, c.Pos)
+	case Edit:
+		return r.mod.Edit(ctx, c.ID, c.Speaker)
+	case Tell:
+		if err := noteText("a message to the speaker", c.Text); err != nil && c.Text != "" {
+			return err
+		}
+		return r.mod.TellSpeaker(ctx, c.Text)
 	case Give:
 		allotted := c.Allotted
-		if allotted <= 0 {
-			allotted = DefaultTurn
+		if allotted <= 0 { // the request's type says how long: a point of order is short
+			return r.mod.GiveTyped(ctx, c.ID, timer.CountDown, DefaultTurn)
 		}
 		if allotted > timer.MaxSpeaker {
 			return fmt.Errorf("a turn of %v is longer than %v", allotted, timer.MaxSpeaker)
@@ -111,10 +125,13 @@ func (r *Room) do(ctx context.Context, s floor.Seat, c SeatCommand) error {
 		return nil
 	case QueueHub:
 		p, ok := r.presence(c.Hub)
+		if !ok && r.connected != nil {
+			p, ok = r.connected(c.Hub)
+		}
 		if !ok {
 			return fmt.Errorf("no hub %q in the room", c.Hub)
 		}
-		_, err := r.mod.Request(ctx, floor.Speaker{Name: p.Name, Group: p.Group, Region: p.Region, Remote: true, Hub: p.Name, HubID: p.ID})
+		_, err := r.QueueHub(ctx, p, "")
 		return err
 	case Question:
 		if c.Pos < 0 || c.Pos > len(r.questions) {
@@ -146,6 +163,8 @@ func (r *Room) do(ctx context.Context, s floor.Seat, c SeatCommand) error {
 			return hp.polls.Open(ctx, c.ID)
 		}
 		return hp.polls.Close(ctx, c.ID)
+	case Publish, QueueQuestion, Answer, Dismiss:
+		return r.moderateQuestion(ctx, c)
 	}
 	return fmt.Errorf("unknown seat command %v", c.Verb)
 }
@@ -195,26 +214,7 @@ func noteText(what, s string) error {
 // never a hub's (a seat cannot speak for a hub).
 func seatSpeaker(sp floor.Speaker) (floor.Speaker, error) {
 	sp.Hub, sp.HubID = "", ""
-	for _, f := range []string{sp.Name, sp.Affiliation} {
-		if agenda.CheckText([]byte(f)) != nil {
-			return sp, errors.New("control or direction characters in the request")
-		}
-	}
-	if sp.Group != "" {
-		g, err := agenda.ParseGroup(sp.Group)
-		if err != nil {
-			return sp, err
-		}
-		sp.Group = g.String()
-	}
-	if sp.Region != "" {
-		reg, err := agenda.ParseRegion(sp.Region)
-		if err != nil {
-			return sp, err
-		}
-		sp.Region = reg.String()
-	}
-	return sp, nil
+	return app.CheckSpeaker(sp)
 }
 
 func (r *Room) knows(hubID string) bool {

@@ -12,7 +12,7 @@ import (
 // of its requests; a request that finished is reported once as done.
 func (r *Room) broadcast() {
 	ts, fs := r.mod.TimerState(), r.mod.Floor()
-	timerMsg := control.Message{Type: control.Timer, Timer: control.WireTimer(ts)}
+	timerMsg := control.Message{Type: control.Timer, Timer: control.WireTimer(ts).WithThresholds(r.mod.Thresholds())}
 	news := r.roomNews(fs)
 	r.mu.Lock()
 	var ids []string
@@ -26,6 +26,16 @@ func (r *Room) broadcast() {
 		for _, rid := range open {
 			byHub[id] = append(byHub[id], requestState(rid, fs)...)
 			rh.told[rid] = true
+		}
+		// A hub on the floor hears the message to the speaker when it
+		// changes, and loses it when the message is cleared or its turn ends.
+		msg := ""
+		if live := fs.Live(); slices.ContainsFunc(open, func(rid int) bool { return slices.Contains(live, rid) }) {
+			msg = fs.Message
+		}
+		if msg != rh.toldMsg {
+			byHub[id] = append(byHub[id], control.Message{Type: control.ToSpeaker, Text: msg})
+			rh.toldMsg = msg
 		}
 		for rid := range rh.told {
 			if !slices.Contains(open, rid) {
@@ -41,6 +51,7 @@ func (r *Room) broadcast() {
 			r.sendTo(id, m)
 		}
 	}
+	r.tellAudience(ids)
 }
 
 // requestState is where open request rid stands in fs, as messages for

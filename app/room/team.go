@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/app/floor"
@@ -39,16 +40,28 @@ type team struct {
 // team's record, and what this seat may do. Everything in it comes from
 // the room; a seat keeps nothing of its own.
 type TeamView struct {
-	Seat    floor.Seat
-	Rights  []Right
-	Session string
-	Base    app.Base
-	Timer   timer.State
-	Floor   floor.State
-	Hubs    []Presence
-	Notes   []floor.TeamNote
-	Poll    *floor.Poll  // the open poll, else the last one
-	Seats   []floor.Seat // the seats connected now
+	Seat       floor.Seat
+	Rights     []Right
+	Session    string
+	Base       app.Base
+	Timer      timer.State
+	Thresholds timer.Thresholds // when the session's speaker timer warns
+	Floor      floor.State
+	Questions  []string // the session's policy questions, in order
+	Hubs       []Presence
+	Grace      time.Duration // how long an away hub keeps its place
+	Notes      []floor.TeamNote
+	Poll       *floor.Poll   // the open poll, else the last one
+	Polls      []floor.Tally // every poll, counted so far
+	Seats      []floor.Seat  // the seats connected now
+	// Audience is the room's phones' written questions, every state, for
+	// a seat that may moderate them (nil for any other; no device in them).
+	Audience []floor.AudienceQuestion
+	// Budgets and Suggested, for a seat that manages the queue: each
+	// budget used and left, and the fair order of the queue with its
+	// reasons (a suggestion: the queue's order is the moderators').
+	Budgets   []floor.Usage
+	Suggested []floor.Suggestion
 }
 
 // ArriveSeat counts seat s in; leave counts it out. At most app.MaxSeats
@@ -112,10 +125,14 @@ func (r *Room) teamChanged() {
 	}
 }
 
+// Base is the state the room's log has reached: what a seat's screen
+// must show to have seen a command's effect.
+func (r *Room) Base() app.Base { return r.mod.Base() }
+
 // View is the room as seat s sees it now.
 func (r *Room) View(ctx context.Context, s floor.Seat) (TeamView, error) {
-	v := TeamView{Seat: s, Rights: RightsOf(s), Session: r.session, Base: r.mod.Base(), Timer: r.mod.TimerState(),
-		Floor: r.mod.Floor(), Hubs: r.Present()}
+	v := TeamView{Seat: s, Rights: RightsOf(s), Session: r.session, Base: r.mod.Base(), Timer: r.mod.TimerState(), Thresholds: r.mod.Thresholds(),
+		Floor: r.mod.Floor(), Questions: r.questions, Hubs: r.Present(), Grace: r.grace}
 	if r.record != nil {
 		notes, err := r.record.TeamNotes(ctx, r.key)
 		if err != nil {
@@ -130,8 +147,13 @@ func (r *Room) View(ctx context.Context, s floor.Seat) (TeamView, error) {
 		if p, ok := hp.polls.Current(); ok {
 			v.Poll = &p
 		}
+		v.Polls = hp.polls.All()
 	}
 	v.Seats = r.ConnectedSeats(ctx)
+	v.Audience = r.audienceFor(v.Rights)
+	if slices.Contains(v.Rights, RightQueue) {
+		v.Budgets, v.Suggested = r.mod.Budgets(), r.mod.Suggest()
+	}
 	return v, nil
 }
 

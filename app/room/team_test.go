@@ -11,6 +11,7 @@ import (
 
 	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/app/floor"
+	"github.com/igf-floor/floor/app/timer"
 	"github.com/igf-floor/floor/storage"
 )
 
@@ -59,10 +60,11 @@ func TestSeatRightsByRole(t *testing.T) {
 	unknown := floor.Seat{Name: "?"}
 	allowed := map[Verb][]floor.Seat{
 		Ask: {online, onlineNoGive, co}, Withdraw: {online, onlineNoGive, co}, Move: {online, onlineNoGive, co},
-		QueueHub: {online, onlineNoGive, co}, Say: {online, onlineNoGive, co},
+		QueueHub: {online, onlineNoGive, co}, Say: {online, onlineNoGive, co}, Edit: {online, onlineNoGive, co}, Tell: {online, onlineNoGive, co},
 		Give: {co}, End: {co}, JoinTurn: {co}, Question: {co}, Start: {co}, Pause: {co}, Resume: {co}, AddTime: {co},
 		OpenPoll: {co}, ClosePoll: {co},
 		Takeaway: {rapporteur, co}, Call: {rapporteur, co}, KeyPoint: {rapporteur, co},
+		Publish: {online, onlineNoGive, co}, QueueQuestion: {online, onlineNoGive, co}, Answer: {online, onlineNoGive, co}, Dismiss: {online, onlineNoGive, co},
 	}
 	for _, v := range Verbs() {
 		for _, s := range []floor.Seat{online, onlineNoGive, rapporteur, co, unknown} {
@@ -232,5 +234,85 @@ func TestNinthSeatIsRefused(t *testing.T) {
 	leaves[1]()
 	if _, err := r.room.ArriveSeat(floor.Seat{ID: "z", Name: "ninth"}); err != nil {
 		t.Errorf("a seat after one left: %v", err)
+	}
+}
+
+// The online moderator corrects a request's name and group and tells the
+// speaker to wrap up; the room keeps the place and the hub, signs both
+// commands with the seat's name, and the next turn clears the message.
+func TestOnlineModeratorEditsARequestAndTellsTheSpeaker(t *testing.T) {
+	r := openTeamRig(t)
+	ctx := context.Background()
+	online := r.seat[floor.OnlineModerator]
+	for _, sp := range []floor.Speaker{{Name: "Kwame"}, {Name: "nairobi hub", Remote: true, Hub: "Nairobi", HubID: "h-nbo"}} {
+		if _, err := r.mod.Request(ctx, sp); err != nil {
+			t.Fatal(err)
+		}
+	}
+	id := r.mod.Floor().Queue[1].ID
+	err := r.room.Do(ctx, online, SeatCommand{Verb: Edit, Base: r.mod.Base(), ID: id,
+		Speaker: floor.Speaker{Name: "Grace Githaiga", Group: "civil society", Region: "African Group"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := r.mod.Floor().Queue[1]
+	if q.Speaker.Name != "Grace Githaiga" || q.Speaker.Group != "Civil Society" || q.Speaker.HubID != "h-nbo" || !q.Speaker.Remote {
+		t.Fatalf("the edited request: %+v", q.Speaker)
+	}
+	err = r.room.Do(ctx, online, SeatCommand{Verb: Edit, Base: r.mod.Base(), ID: id, Speaker: floor.Speaker{Name: "X", Group: "Martians"}})
+	if err == nil {
+		t.Error("an unknown stakeholder group was kept")
+	}
+	if err := r.room.Do(ctx, online, SeatCommand{Verb: Tell, Base: r.mod.Base(), Text: "Please wrap up"}); !errors.Is(err, floor.ErrNobody) {
+		t.Errorf("a message with nobody on the floor: %v", err)
+	}
+	if err := r.mod.Give(ctx, 0, timer.CountDown, time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.room.Do(ctx, online, SeatCommand{Verb: Tell, Base: r.mod.Base(), Text: "Please wrap up in 30 seconds"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := r.mod.Floor().Message; got != "Please wrap up in 30 seconds" {
+		t.Fatalf("the message on the floor: %q", got)
+	}
+	if err := r.room.Do(ctx, r.seat[floor.RapporteurSeat], SeatCommand{Verb: Tell, Base: r.mod.Base(), Text: "hi"}); !errors.Is(err, ErrNoRight) {
+		t.Errorf("the rapporteur messaged the speaker: %v", err)
+	}
+	flog, err := r.db.FloorLog(ctx, "igf/ws234")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if last := flog[len(flog)-1]; last.Kind != floor.Message || last.By != "Ginger Paque" {
+		t.Errorf("the message is logged as %+v", last)
+	}
+	if err := r.mod.Give(ctx, 0, timer.CountDown, time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	if got := r.mod.Floor().Message; got != "" {
+		t.Errorf("the next speaker still reads %q", got)
+	}
+}
+
+// A seat's Give without a time gives a point of order its type's time, not
+// the regular three minutes.
+func TestSeatGivesAPointOfOrderItsTypesTime(t *testing.T) {
+	r := openTeamRig(t)
+	ctx := context.Background()
+	if _, err := r.mod.Request(ctx, floor.Speaker{Name: "Kwame"}); err != nil {
+		t.Fatal(err)
+	}
+	co := r.seat[floor.CoModerator]
+	if err := r.room.Do(ctx, co, SeatCommand{Verb: Ask, Base: r.mod.Base(), Speaker: floor.Speaker{Name: "Nnenna", Type: floor.PointOfOrder}}); err != nil {
+		t.Fatal(err)
+	}
+	if q := r.mod.Floor().Queue; q[0].Speaker.Name != "Nnenna" {
+		t.Fatalf("the point of order is not at the head: %+v", q)
+	}
+	if err := r.room.Do(ctx, co, SeatCommand{Verb: Give, Base: r.mod.Base()}); err != nil {
+		t.Fatal(err)
+	}
+	sp := r.mod.TimerState().Speaker
+	if want := floor.DefaultTypeTimes().PointOfOrder; sp == nil || sp.Name != "Nnenna" || sp.Allotted != want {
+		t.Fatalf("the point of order was given %+v (want %v)", sp, want)
 	}
 }

@@ -26,6 +26,13 @@ var now = fixedClock{time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)}
 
 func openWireRoom(t *testing.T) (*app.Moderator, *room.Room) {
 	t.Helper()
+	_, m, r := openWireRoomOn(t)
+	return m, r
+}
+
+// openWireRoomOn is openWireRoom with its database.
+func openWireRoomOn(t *testing.T) (*storage.DB, *app.Moderator, *room.Room) {
+	t.Helper()
 	ctx := context.Background()
 	db, err := storage.Open(ctx, filepath.Join(t.TempDir(), "floor.db"))
 	if err != nil {
@@ -38,7 +45,7 @@ func openWireRoom(t *testing.T) (*app.Moderator, *room.Room) {
 	}
 	r := room.New(room.Config{Moderator: m, Clock: now, SessionTitle: "WS #234"})
 	t.Cleanup(r.Close)
-	return m, r
+	return db, m, r
 }
 
 var wireHub = floor.Hub{ID: "h1", Name: "Nairobi University", Group: "Civil Society", Region: "African Group"}
@@ -126,4 +133,73 @@ func TestHubNamesTheRoomsOtherVersion(t *testing.T) {
 			t.Fatalf("notice %q, want %q…", st.Notice, want)
 		}
 	}
+}
+
+// A hub reads the phones' questions the moderators published (never one
+// still waiting) and upvotes one, once: a second upvote is refused in
+// words and counts nothing, and the hub sees its upvote counted.
+func TestAHubUpvotesAPublishedQuestionOnce(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	db, m, rm := openWireRoomOn(t)
+	aud, err := app.OpenAudience(ctx, db, m, now, "igf/ws234")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rm.UseAudience(aud)
+	shown, err := aud.AskQuestion(ctx, "phone-a", "Amina", "Who certifies connected products?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := aud.AskQuestion(ctx, "phone-b", "", "Not for the room yet"); err != nil {
+		t.Fatal(err)
+	}
+	if err := aud.Show(ctx, shown.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := aud.Upvote(ctx, "phone-c", shown.ID); err != nil {
+		t.Fatal(err)
+	}
+	hub := app.NewHubClient(now, func(b []byte) error { rm.Receive(wireHub.ID, b); return nil })
+	rm.Join(wireHub, "c1", func(b []byte) error { hub.Receive(b); return nil })
+	go rm.Run(ctx)
+	<-hub.Welcomed()
+	until := func(what string, ok func(app.HubStatus) bool) {
+		t.Helper()
+		for start := time.Now(); !ok(hub.Status()); time.Sleep(5 * time.Millisecond) {
+			if time.Since(start) > 5*time.Second {
+				t.Fatalf("the hub never saw %s: %+v", what, hub.Status().Questions)
+			}
+		}
+	}
+	until("the published question", func(st app.HubStatus) bool { return len(st.Questions) == 1 })
+	if q := hub.Status().Questions[0]; q.ID != shown.ID || q.Name != "Amina" || q.Upvotes != 1 || q.Upvoted || q.State != "shown" {
+		t.Fatalf("the question as the hub reads it: %+v", q)
+	}
+	if err := hub.Upvote(shown.ID); err != nil {
+		t.Fatal(err)
+	}
+	until("its upvote counted", func(st app.HubStatus) bool {
+		return len(st.Questions) == 1 && st.Questions[0].Upvoted && st.Questions[0].Upvotes == 2
+	})
+	if err := hub.Upvote(shown.ID); err != nil {
+		t.Fatal(err)
+	}
+	until("the second upvote refused", func(st app.HubStatus) bool {
+		return strings.Contains(st.Notice, "this hub has already upvoted question")
+	})
+	if err := hub.Upvote(2); err != nil { // the question still waiting for the moderators
+		t.Fatal(err)
+	}
+	until("an upvote of a question not shown refused", func(st app.HubStatus) bool { return strings.Contains(st.Notice, "not open for upvotes") })
+	if qs := aud.Questions(); qs[0].Upvotes != 2 || qs[1].Upvotes != 0 {
+		t.Errorf("upvotes counted: %d and %d", qs[0].Upvotes, qs[1].Upvotes)
+	}
+	// The answer reaches the hub too.
+	if err := aud.Answer(ctx, shown.ID, "The regulators, with the vendors."); err != nil {
+		t.Fatal(err)
+	}
+	until("the answer", func(st app.HubStatus) bool {
+		return len(st.Questions) == 1 && st.Questions[0].Answer == "The regulators, with the vendors."
+	})
 }

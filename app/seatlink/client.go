@@ -27,6 +27,10 @@ type Refusal struct{ Reply control.SeatReplyWire }
 
 func (r *Refusal) Error() string { return r.Reply.Error }
 
+// ErrOutOfReach is Do's answer while the room is out of reach: nothing
+// was sent.
+var ErrOutOfReach = errors.New("the room is out of reach: nothing was sent")
+
 // Client is a seat's link to the room: it follows the room's state, mends
 // itself when the link breaks, and sends commands based on the state it
 // last saw. It keeps nothing but that state.
@@ -37,18 +41,27 @@ type Client struct {
 	onChange func()
 	backoff  control.Backoff
 
-	mu    sync.Mutex
-	state control.TeamStateWire
-	have  bool
-	last  time.Time // when the last state arrived, on this machine's clock
-	link  control.LinkState
-	clock control.ClockSync
+	mu     sync.Mutex
+	state  control.TeamStateWire
+	have   bool
+	last   time.Time // when the last state arrived, on this machine's clock
+	link   control.LinkState
+	mended time.Time // when the link last came back
+	clock  control.ClockSync
+	fresh  chan struct{}    // closed when a new state arrives, then made anew
+	now    func() time.Time // this machine's clock (a test's own)
+	// silentAfter is how long a stream that stays open may bring
+	// nothing before it is taken for a dead link.
+	silentAfter time.Duration
 }
+
+// errSilent ends a stream that stayed open but brought nothing.
+var errSilent = errors.New("the room fell silent")
 
 // NewClient is a seat on inv's room; onChange (may be nil) is called from
 // the client's goroutine after every change of what Status returns.
 func NewClient(inv app.Invite, onChange func()) *Client {
-	return &Client{inv: inv, onChange: onChange, backoff: control.Reconnect(), base: "https://" + inv.Host,
+	return &Client{inv: inv, onChange: onChange, backoff: control.SeatReconnect(), base: "https://" + inv.Host, now: time.Now, fresh: make(chan struct{}), silentAfter: 2 * control.StaleAfter,
 		http: &http.Client{Transport: &http.Transport{TLSClientConfig: control.PinnedTLS(inv.Pin),
 			TLSHandshakeTimeout: 10 * time.Second, ResponseHeaderTimeout: 10 * time.Second}}}
 }
@@ -66,7 +79,12 @@ type Status struct {
 func (c *Client) Status() Status {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return Status{State: c.state, Have: c.have, Stale: !c.have || time.Since(c.last) > control.StaleAfter, Link: c.link, Clock: c.clock}
+	now := c.now()
+	link := c.link
+	if link.Down > 0 && now.Sub(c.mended) >= control.BackShownFor {
+		link.Down = 0 // said for a while, then quiet, as a hub's link does
+	}
+	return Status{State: c.state, Have: c.have, Stale: !c.have || now.Sub(c.last) > control.StaleAfter, Link: link, Clock: c.clock}
 }
 
 // RoomNow is this machine's clock read as the room's.
@@ -85,8 +103,21 @@ func (c *Client) changed() {
 func (c *Client) setLink(l control.LinkState) {
 	c.mu.Lock()
 	c.link = l
+	if l.Down > 0 {
+		c.mended = c.now()
+	}
 	c.mu.Unlock()
 	c.changed()
+}
+
+// silentSince is when the room was last heard, or now if never.
+func (c *Client) silentSince() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.have {
+		return c.last
+	}
+	return c.now()
 }
 
 // Run follows the room until ctx ends (nil) or the room refuses the
@@ -98,7 +129,7 @@ func (c *Client) Run(ctx context.Context) error {
 	for {
 		err := c.follow(ctx, func() {
 			if attempt > 0 {
-				c.setLink(control.LinkState{Down: time.Since(began)})
+				c.setLink(control.LinkState{Down: max(c.now().Sub(began), time.Millisecond)})
 			}
 			attempt = 0
 		})
@@ -110,7 +141,9 @@ func (c *Client) Run(ctx context.Context) error {
 			return err
 		}
 		if attempt == 0 {
-			began = time.Now()
+			// Down counts from the room's last word: a stream that
+			// fell silent was already STALE before it was let go.
+			began = c.silentSince()
 		}
 		attempt++
 		wait := c.backoff.Delay(attempt, rand.Float64())
@@ -127,8 +160,8 @@ func (c *Client) Run(ctx context.Context) error {
 // follow reads one stream of the room's state until it breaks or the room
 // falls silent; up is called when the first state of the stream arrives.
 func (c *Client) follow(ctx context.Context, up func()) error {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.base+StatePath, nil)
 	if err != nil {
 		return err
@@ -155,8 +188,8 @@ func (c *Client) follow(ctx context.Context, up func()) error {
 			case <-ctx.Done():
 				return
 			case <-arrived:
-			case <-time.After(2 * control.StaleAfter):
-				cancel()
+			case <-time.After(c.silentAfter):
+				cancel(errSilent)
 				return
 			}
 		}
@@ -178,7 +211,9 @@ func (c *Client) follow(ctx context.Context, up func()) error {
 		default:
 		}
 		c.mu.Lock()
-		c.state, c.have, c.last = st, true, time.Now()
+		c.state, c.have, c.last = st, true, c.now()
+		close(c.fresh)
+		c.fresh = make(chan struct{})
 		c.mu.Unlock()
 		if first {
 			first = false
@@ -189,6 +224,9 @@ func (c *Client) follow(ctx context.Context, up func()) error {
 	}
 	if err := sc.Err(); err != nil && ctx.Err() == nil {
 		return fmt.Errorf("the room's stream broke: %w", err)
+	}
+	if errors.Is(context.Cause(ctx), errSilent) {
+		return fmt.Errorf("%w for %.0f s", errSilent, c.silentAfter.Seconds())
 	}
 	return errors.New("the room's stream ended")
 }
@@ -223,12 +261,14 @@ func (c *Client) ping(ctx context.Context) (control.Sample, error) {
 }
 
 // Do sends command wc, based on the state this seat last saw, and waits
-// for the room's answer: nil once applied (every seat's stream then shows
-// it), a *Refusal saying why not, or the link's error.
+// for the room's answer: nil once applied and on this seat's screen (so
+// the next command is based on a state that has it: a script's "give"
+// then "speaker" was refused as stale), a *Refusal saying why not, or the
+// link's error.
 func (c *Client) Do(ctx context.Context, wc control.SeatCommandWire) error {
 	st := c.Status()
 	if st.Stale {
-		return errors.New("the room is out of reach: nothing was sent")
+		return ErrOutOfReach
 	}
 	wc.V, wc.Base = control.Version, st.State.Base
 	body, err := json.Marshal(wc)
@@ -242,7 +282,38 @@ func (c *Client) Do(ctx context.Context, wc control.SeatCommandWire) error {
 	if !r.OK {
 		return &Refusal{Reply: r}
 	}
+	if r.Base != nil {
+		c.await(ctx, *r.Base)
+	}
 	return nil
+}
+
+// ShownFor is how long Do waits for the seat's screen to show what the
+// room applied; past it the command is done all the same, and the screen
+// catches up when the stream does.
+const ShownFor = 2 * time.Second
+
+// await returns once this seat's state has reached base, or after
+// ShownFor.
+func (c *Client) await(ctx context.Context, base control.BaseWire) {
+	timeout := time.NewTimer(ShownFor)
+	defer timeout.Stop()
+	for {
+		c.mu.Lock()
+		reached := c.state.Base.Floor >= base.Floor && c.state.Base.Timer >= base.Timer
+		fresh := c.fresh
+		c.mu.Unlock()
+		if reached {
+			return
+		}
+		select {
+		case <-fresh:
+		case <-timeout.C:
+			return
+		case <-ctx.Done():
+			return
+		}
+	}
 }
 
 func (c *Client) post(ctx context.Context, path string, body []byte, into any) error {

@@ -144,7 +144,7 @@ func TestSeatsRunTheSessionFromTheirOwnMachines(t *testing.T) {
 	if r.mod.Floor().Current == nil {
 		t.Fatal("the turn ended")
 	}
-	if got := online.Status().State.Seat.Rights; !slices.Equal(got, []string{"queue", "message", "give-remote"}) {
+	if got := online.Status().State.Seat.Rights; !slices.Equal(got, []string{"queue", "message", "give-remote", "audience"}) {
 		t.Errorf("the online moderator's rights: %v", got)
 	}
 }
@@ -182,5 +182,41 @@ func TestSeatTokensAreChecked(t *testing.T) {
 	eventually(t, "the revoked seat told", func() bool { return c.Status().Link.Revoked })
 	if r.mod.Floor().Applied != 0 {
 		t.Error("the floor changed")
+	}
+}
+
+// The moderator switches off an online moderator's right to give the
+// floor while its seat follows the room: its screen loses the right within
+// a heartbeat, and its next Give to a remote request is refused naming it.
+func TestGiveRemoteSwitchedOffWhileTheSeatFollows(t *testing.T) {
+	r := newRig(t)
+	ctx := context.Background()
+	c, s := r.seat(t, app.NewSeat{Name: "Ginger Paque", Role: floor.OnlineModerator, GiveRemote: true})
+	if _, err := r.mod.Request(ctx, floor.Speaker{Name: "Kwame", Remote: true, Hub: "Accra"}); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "the seat with the right to give", func() bool {
+		return slices.Contains(c.Status().State.Seat.Rights, "give-remote") && len(c.Status().State.Queue) == 1
+	})
+	if _, err := r.dir.SetGiveRemote(ctx, s.ID, false); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "the seat without it", func() bool { return !slices.Contains(c.Status().State.Seat.Rights, "give-remote") })
+	err := c.Do(ctx, control.SeatCommandWire{Verb: "give"})
+	if err == nil || !strings.Contains(err.Error(), "give the floor to remote requests") {
+		t.Fatalf("a give after the switch: %v", err)
+	}
+	if r.mod.Floor().Current != nil {
+		t.Fatal("the floor was given")
+	}
+	if _, err := r.dir.SetGiveRemote(ctx, "no-such-seat", true); !errors.Is(err, storage.ErrNotFound) {
+		t.Errorf("switching an unknown seat: %v", err)
+	}
+	rap, _, err := r.dir.Add(ctx, app.NewSeat{Name: "Vladimir Radunovic", Role: floor.RapporteurSeat})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.dir.SetGiveRemote(ctx, rap.ID, true); err == nil {
+		t.Error("a rapporteur's seat was given the right to give the floor")
 	}
 }

@@ -38,9 +38,16 @@ type Authenticator interface {
 
 var _ Authenticator = app.SeatDirectory{}
 
+// LinkReader reads the hubs' links as the room measures them; hubserve's
+// Serving is one.
+type LinkReader interface {
+	Links() []app.HubLink
+}
+
 // Server serves the seats of one room.
 type Server struct {
 	room  *room.Room
+	links LinkReader
 	auth  Authenticator
 	audit room.Auditor
 	clock app.Clock
@@ -54,6 +61,7 @@ type Server struct {
 // Config is what a seat server needs.
 type Config struct {
 	Room  *room.Room
+	Links LinkReader // nil: the seats see who is present, without figures
 	Auth  Authenticator
 	Audit room.Auditor
 	Clock app.Clock
@@ -64,7 +72,7 @@ func NewServer(c Config) *Server {
 	if c.Clock == nil {
 		c.Clock = app.SystemClock{}
 	}
-	return &Server{room: c.Room, auth: c.Auth, audit: c.Audit, clock: c.Clock,
+	return &Server{room: c.Room, links: c.Links, auth: c.Auth, audit: c.Audit, clock: c.Clock,
 		limits: map[string]*rate.Limiter{}, streams: map[string]map[int]context.CancelFunc{}}
 }
 
@@ -152,9 +160,14 @@ func (s *Server) command(w http.ResponseWriter, r *http.Request) {
 	err = s.room.Do(r.Context(), seat, c)
 	switch {
 	case err == nil:
-		reply(w, http.StatusOK, control.SeatReplyWire{OK: true})
+		b := s.room.Base()
+		reply(w, http.StatusOK, control.SeatReplyWire{OK: true, Base: &control.BaseWire{Timer: b.Timer, Floor: b.Floor}})
 	case errors.Is(err, room.ErrNoRight):
-		reply(w, http.StatusForbidden, control.SeatReplyWire{Error: err.Error(), Right: room.Needs(c.Verb, true).String()})
+		refused := control.SeatReplyWire{Error: err.Error()}
+		if re, ok := errors.AsType[*room.RightError](err); ok && re.Right != room.UnknownRight {
+			refused.Right = re.Right.String() // the right it lacked for this request: a local Give's is floor
+		}
+		reply(w, http.StatusForbidden, refused)
 	case errors.Is(err, app.ErrStale):
 		reply(w, http.StatusConflict, control.SeatReplyWire{Error: err.Error(), Stale: true})
 	default:
@@ -230,7 +243,11 @@ func (s *Server) state(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return
 		}
-		b, err := json.Marshal(Wire(v, s.clock.Now()))
+		var links []app.HubLink
+		if s.links != nil {
+			links = s.links.Links()
+		}
+		b, err := json.Marshal(Wire(v, links, s.clock.Now()))
 		if err != nil {
 			return
 		}
@@ -248,12 +265,23 @@ func (s *Server) state(w http.ResponseWriter, r *http.Request) {
 		case <-tick.C:
 			// A seat revoked elsewhere (floor seats revoke, another
 			// process) is let go within a heartbeat.
-			if _, err := s.auth.Authenticate(ctx, token); errors.Is(err, app.ErrNoSeat) {
+			// Its rights follow the moderator's switch the same way.
+			now, err := s.auth.Authenticate(ctx, token)
+			if errors.Is(err, app.ErrNoSeat) {
 				return
+			}
+			if err == nil {
+				seat = now
 			}
 		}
 	}
 }
+
+// StreamsPerSeat is how many state streams one seat may hold at once (its
+// window and a headless seat, a reconnect while the old stream is not yet
+// known dead): a new one beyond it ends the seat's oldest, so a script
+// looping on one token cannot pile up streams the room renders every second.
+const StreamsPerSeat = 4
 
 func (s *Server) track(seat string, cancel context.CancelFunc) int {
 	s.mu.Lock()
@@ -261,6 +289,14 @@ func (s *Server) track(seat string, cancel context.CancelFunc) int {
 	s.nextID++
 	if s.streams[seat] == nil {
 		s.streams[seat] = map[int]context.CancelFunc{}
+	}
+	for len(s.streams[seat]) >= StreamsPerSeat {
+		oldest := s.nextID
+		for id := range s.streams[seat] {
+			oldest = min(oldest, id)
+		}
+		s.streams[seat][oldest]()
+		delete(s.streams[seat], oldest)
 	}
 	s.streams[seat][s.nextID] = cancel
 	return s.nextID
