@@ -96,10 +96,17 @@ func cutAndRestoreWith(t testing.TB, d time.Duration, live bool, timeouts media.
 	time.Sleep(d)
 	cut.Store(false)
 	restored := time.Now()
-	eventually(t, "the hub hearing the room again", func() bool {
-		st := h.client.Status()
-		return !st.Stale && h.link.State().Up()
-	})
+	// After a long cut the hub's next try may be a whole backoff step away
+	// (10 s, +20 %), and a new session's handshake follows it: wait for that,
+	// not for the 10 s eventually gives.
+	for deadline := restored.Add(25 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		if st := h.client.Status(); !st.Stale && h.link.State().Up() {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("timed out waiting for the hub hearing the room again, 25 s after the link came back")
+		}
+	}
 	back = time.Since(restored)
 	eventually(t, "the room seeing the hub again", func() bool {
 		p := r.hubs.Present()

@@ -48,7 +48,10 @@ func (s *Server) Quality() []Quality {
 
 func (sess *session) quality(now time.Time) Quality {
 	q := Quality{Hub: sess.hub, Session: sess.id, Joined: sess.opened, Packets: sess.packets.Load()}
-	stats := sess.pc.GetStats()
+	var stats webrtc.StatsReport
+	if sess.statsSafe(now) {
+		stats = sess.pc.GetStats()
+	}
 	for _, st := range stats {
 		switch v := st.(type) {
 		case webrtc.ICECandidatePairStats:
@@ -90,7 +93,7 @@ func (s *Server) RTT(hubID string) time.Duration {
 	s.mu.Lock()
 	sess := s.sessionOf(hubID)
 	s.mu.Unlock()
-	if sess == nil {
+	if sess == nil || !sess.statsSafe(s.cfg.Now()) {
 		return 0
 	}
 	for _, st := range sess.pc.GetStats() {
@@ -99,4 +102,26 @@ func (s *Server) RTT(hubID string) time.Duration {
 		}
 	}
 	return 0
+}
+
+// statsSafe says whether the PeerConnection's stats may be read: pion's
+// GetStats reads each remote track's codec without the lock under which
+// the track's first packet writes it (the race detector caught the room's
+// RTT read racing a hub's second track starting), so the stats wait until
+// every track has had its first packet, or 10 s after the first media for
+// a track a hub offered and never sends.
+func (sess *session) statsSafe(now time.Time) bool {
+	var want int64
+	for _, tr := range sess.pc.GetTransceivers() {
+		if r := tr.Receiver(); r != nil {
+			want += int64(len(r.Tracks()))
+		}
+	}
+	if sess.tracks.Load() >= want {
+		return true
+	}
+	sess.mu.Lock()
+	first := sess.firstRTP
+	sess.mu.Unlock()
+	return !first.IsZero() && now.Sub(first) > 10*time.Second
 }

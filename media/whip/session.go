@@ -39,6 +39,7 @@ type session struct {
 	packets      atomic.Int64
 	bytes        atomic.Int64
 	videoFrames  atomic.Int64
+	tracks       atomic.Int64 // tracks whose first packet came (OnTrack), for statsSafe
 	lastQuality  qualitySample
 	hasDataChann bool
 	returnTrack  *webrtc.TrackLocalStaticSample // the room's sound to this hub; nil for a send-only hub
@@ -152,6 +153,7 @@ func (s *Server) stateChanged(sess *session, st webrtc.PeerConnectionState) {
 
 // track reads a hub's media, unless the playback layer takes it.
 func (s *Server) track(sess *session, t *webrtc.TrackRemote, r *webrtc.RTPReceiver) {
+	sess.tracks.Add(1)
 	if t.Kind() == webrtc.RTPCodecTypeVideo && t.Codec().MimeType != fec.MimeType {
 		sess.mu.Lock()
 		sess.videoSSRC = uint32(t.SSRC())
