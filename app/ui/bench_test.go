@@ -35,7 +35,7 @@ func BenchmarkDetailLayout(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	rt := widget.NewRichText(detailSegments(d)...)
+	rt := widget.NewRichText(detailSegments(d, nil)...)
 	rt.Wrapping = fyne.TextWrapWord
 	w := test.NewWindow(rt)
 	defer w.Close()

@@ -2,10 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
-	"fmt"
-	"strconv"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -27,6 +23,7 @@ import (
 // what is in the log.
 type ConsoleView struct {
 	turn    string // the turn on the floor when the message was typed; a new turn clears it
+	logged  string // the message to the speaker the log had at the last tick
 	ctx     context.Context
 	m       *app.Moderator
 	session agenda.Session
@@ -41,12 +38,22 @@ type ConsoleView struct {
 	Plus30, Minus30, Plus60, Minus60 *widget.Button
 	Preset                           *widget.SelectEntry
 	Message                          *widget.Entry
+	ClearMessage                     *widget.Button
 	DisplayFullScreen                *widget.Button // shown once AttachDisplay has a toggle
+	BlankDisplay, DisplaySettings    *widget.Button // shown once AttachDisplay has a display
+	Presets                          *widget.Button // shown once EnableDisplayPrefs has a store
+	Undo                             *widget.Button // the last floor action taken back
+	displayRow                       *fyne.Container
+	prefs                            displayPrefs
 	Status                           *widget.Label
-	Tabs                             *container.AppTabs // Balance, Polls, Report; nil with the balance alone
+	Tabs                             *container.AppTabs // Balance, Polls, Report; nil with the balance alone (unless folded)
+	QueueTab, HubsTab                *container.TabItem // the queue's and the hubs' tabs when folded (consolefold.go), else nil
 	queue                            *queuePanel
 	hubs                             *hubsPanel // nil until EnableHubs
 	centre, right                    fyne.CanvasObject
+	folded, arranged                 bool            // two columns, not three (consolefold.go)
+	parts                            centreParts     // the timers' column's objects, its rows rebuilt for the width
+	split                            uint8           // which of its rows take two lines, folded (centreRowsSplit)
 	stage                            *fyne.Container // the timer, with the live hub above it
 	video                            *liveVideo
 	changed                          chan struct{}   // the moderator's state changed, maybe from a hub
@@ -55,38 +62,12 @@ type ConsoleView struct {
 	content                          fyne.CanvasObject
 	interventions                    int // how many the balance shows
 	chartsBox                        fyne.CanvasObject
-	pollPanel                        *pollPanel   // nil until EnablePolls
-	reportPanel                      *reportPanel // nil until EnableReport
+	pollPanel                        *pollPanel      // nil until EnablePolls
+	reportPanel                      *reportPanel    // nil until EnableReport
+	questionsPanel                   *questionsPanel // nil until EnableAudience
 	questions                        *questionRow
-}
-
-// Presets offered for a turn, as the Preset select shows them.
-func presets() []string { return []string{"1 min", "2 min", "3 min", "5 min", tr("Count up")} }
-
-// parseTurn reads a turn's length as the Preset box holds it: a preset,
-// minutes ("4", "4 min") or minutes and seconds ("4:30").
-func parseTurn(text string) (timer.Mode, time.Duration, error) {
-	t := strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(text), "min"))
-	if strings.EqualFold(t, "count up") || strings.EqualFold(t, tr("Count up")) {
-		return timer.CountUp, 0, nil
-	}
-	var m, sec int
-	var err error
-	if mm, ss, ok := strings.Cut(t, ":"); ok {
-		m, err = strconv.Atoi(mm)
-		if err == nil {
-			sec, err = strconv.Atoi(ss)
-		}
-		if err == nil && (sec < 0 || sec > 59 || len(ss) != 2) {
-			err = errors.New(tr("seconds run from 00 to 59"))
-		}
-	} else {
-		m, err = strconv.Atoi(t)
-	}
-	if err != nil || m < 0 {
-		return "", 0, errors.New(tr("a turn is minutes (“3”) or minutes and seconds (“2:30”), not “{{.Text}}”", "Text", text))
-	}
-	return timer.CountDown, time.Duration(m)*time.Minute + time.Duration(sec)*time.Second, nil
+	fair                             *fairFloor            // the Budgets and Fair order tabs; nil until EnableFairFloor
+	tabSlots                         [6]*container.TabItem // Balance, Polls, Report, Budgets, Fair order, Questions: what Alt+1 to 6 choose
 }
 
 // NewConsoleView builds the console for session over m and installs its
@@ -122,6 +103,11 @@ func NewConsoleView(ctx context.Context, m *app.Moderator, session agenda.Sessio
 	v.Message = widget.NewEntry()
 	v.Message.SetPlaceHolder(lang.L("Message to the speaker (shown on the speaker display)"))
 	v.Message.OnChanged = func(string) { v.Tick() }
+	// Enter writes the message to the log, so the seats and a hub on the
+	// floor see it; until then the speaker display previews what is typed.
+	v.Message.OnSubmitted = func(text string) { v.do(m.TellSpeaker(ctx, text)) }
+	v.ClearMessage = widget.NewButton(tr("Clear message (C)"), v.clearMessage)
+	v.newDisplayButtons()
 	v.Status = widget.NewLabel("")
 	v.Status.Wrapping = fyne.TextWrapWord
 	v.queue = newQueuePanel(v)
@@ -130,26 +116,18 @@ func NewConsoleView(ctx context.Context, m *app.Moderator, session agenda.Sessio
 	}
 
 	v.questions = newQuestionRow(v)
-	clock := container.NewVBox(
-		widget.NewLabelWithStyle(joinNonEmpty(" · ", session.Number, session.Title), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		container.NewHBox(v.SessionClock, v.SessionInfo),
-		container.NewHBox(v.StartSession, v.PauseSession, v.EndSession),
-		v.questions.content)
-	turn := container.NewVBox(
-		container.NewHBox(widget.NewLabel(tr("Turn:")), container.NewGridWrap(fyne.NewSize(120, v.Preset.MinSize().Height), v.Preset),
-			v.Next, v.PauseSpeaker, v.EndTurn),
-		container.NewHBox(v.Minus60, v.Minus30, v.Plus30, v.Plus60, v.DisplayFullScreen),
-		v.Message)
+	title := widget.NewLabelWithStyle(joinNonEmpty(" · ", session.Number, session.Title), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.parts = centreParts{title: title, turn: widget.NewLabel(tr("Turn:")), preset: container.New(presetWidth{}, v.Preset),
+		undo: v.newUndo(), message: container.NewBorder(nil, nil, nil, v.ClearMessage, v.Message)}
 	v.stage = container.NewStack(v.face.container)
 	v.video = newLiveVideo()
-	centre := container.NewBorder(clock, container.NewVBox(turn, v.Status), nil, nil, v.stage)
 	charts := container.NewVBox()
 	for _, c := range v.charts {
 		charts.Add(c.box)
 	}
 	v.chartsBox = container.NewVScroll(charts)
-	v.centre, v.right = centre, v.chartsBox
-	v.content = container.NewStack()
+	v.right = v.chartsBox
+	v.content = container.New(foldLayout{v})
 	v.rebuild()
 	v.installShortcuts()
 	// Hubs change the queue from network goroutines; the watcher runs under
@@ -158,16 +136,6 @@ func NewConsoleView(ctx context.Context, m *app.Moderator, session agenda.Sessio
 	m.Watch(func(timer.State, floor.State) { v.wake() })
 	v.Tick()
 	return v
-}
-
-// rebuild lays out the queue (and hubs) panel, the timers and the charts.
-func (v *ConsoleView) rebuild() {
-	split := container.NewHSplit(v.queue.content, container.NewHSplit(v.centre, v.right))
-	split.Offset = 0.3
-	split.Trailing.(*container.Split).Offset = 0.68
-	c := v.content.(*fyne.Container)
-	c.Objects = []fyne.CanvasObject{split}
-	c.Refresh()
 }
 
 // wake asks Animate to redraw; safe from any goroutine, even under a lock.
@@ -181,21 +149,29 @@ func (v *ConsoleView) wake() {
 // rebuildRight puts the balance charts, and the Polls and Report tabs once
 // enabled, on the right.
 func (v *ConsoleView) rebuildRight() {
-	if v.pollPanel == nil && v.reportPanel == nil {
-		v.right = v.chartsBox
-	} else {
-		tabs := container.NewAppTabs(container.NewTabItem(lang.L("Balance"), v.chartsBox))
+	if v.pollPanel != nil || v.reportPanel != nil || v.fair != nil || v.questionsPanel != nil {
+		v.tabSlots = [6]*container.TabItem{container.NewTabItem(lang.L("Balance"), narrow(v.chartsBox))}
 		if v.pollPanel != nil {
-			tabs.Append(container.NewTabItem(lang.L("Polls"), v.pollPanel.content))
+			v.tabSlots[1] = container.NewTabItem(lang.L("Polls"), narrow(v.pollPanel.content))
 		}
 		if v.reportPanel != nil {
-			tabs.Append(container.NewTabItem(lang.L("Report"), v.reportPanel.content))
+			v.tabSlots[2] = container.NewTabItem(lang.L("Report"), narrow(v.reportPanel.content))
 		}
-		v.Tabs = tabs
-		v.right = tabs
+		if v.fair != nil {
+			v.tabSlots[3] = container.NewTabItem(lang.L("Budgets"), narrow(v.fair.budgets.content))
+			v.tabSlots[4] = container.NewTabItem(lang.L("Fair order"), narrow(v.fair.order.content))
+		}
+		if v.questionsPanel != nil {
+			v.tabSlots[5] = container.NewTabItem(lang.L("Questions"), v.questionsPanel.content)
+		}
 	}
 	v.rebuild()
 }
+
+// narrow lets a tab of the right column be narrower than its content,
+// which then scrolls sideways: a long French or Spanish title there must
+// not take the queue's width for names.
+func narrow(o fyne.CanvasObject) fyne.CanvasObject { return container.NewHScroll(o) }
 
 // Content is the console's root object.
 func (v *ConsoleView) Content() fyne.CanvasObject { return v.content }
@@ -204,10 +180,15 @@ func (v *ConsoleView) Content() fyne.CanvasObject { return v.content }
 // not nil, switches the display's window to and from full screen.
 func (v *ConsoleView) AttachDisplay(d *SpeakerDisplay, toggle func()) {
 	v.display = d
+	d.SetPrefs(v.prefs.current)
+	v.BlankDisplay.Show()
+	v.DisplaySettings.Show()
 	if toggle != nil {
 		v.DisplayFullScreen.OnTapped = toggle
 		v.DisplayFullScreen.Show()
 	}
+	v.displayRow.Show()
+	v.content.Refresh() // the turn's rows grew by one
 	v.Tick()
 }
 
@@ -225,6 +206,10 @@ func (v *ConsoleView) installShortcuts() {
 			v.addTime(30 * time.Second)
 		case '-', '−':
 			v.addTime(-30 * time.Second)
+		case 'b', 'B':
+			v.toggleBlank()
+		case 'c', 'C':
+			v.clearMessage()
 		}
 	})
 	v.canvas.SetOnTypedKey(func(e *fyne.KeyEvent) {
@@ -232,13 +217,22 @@ func (v *ConsoleView) installShortcuts() {
 			v.do(v.m.EndTurn(v.ctx))
 		}
 	})
-	// Alt+1, 2, 3 choose the Balance, Polls and Report tabs: Fyne's tab
-	// buttons take no keyboard focus, so without these a keyboard user
-	// could never reach the polls or the report.
-	for i, key := range []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3} {
+	// Alt+1 to 6 choose the Balance, Polls, Report, Budgets, Fair order and Questions tabs, whichever are
+	// there: Fyne's tab buttons take no keyboard focus, so without these a
+	// keyboard user could never reach the polls or the report.
+	for i, key := range []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6} {
 		v.canvas.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierAlt}, func(fyne.Shortcut) {
-			if v.Tabs != nil && i < len(v.Tabs.Items) {
-				v.Tabs.SelectIndex(i)
+			if v.Tabs != nil && v.tabSlots[i] != nil {
+				v.Tabs.Select(v.tabSlots[i])
+			}
+		})
+	}
+	// Folded, Alt+Q and Alt+H bring back the queue and the hubs.
+	for key, tab := range map[fyne.KeyName]func() *container.TabItem{
+		fyne.KeyQ: func() *container.TabItem { return v.QueueTab }, fyne.KeyH: func() *container.TabItem { return v.HubsTab }} {
+		v.canvas.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierAlt}, func(fyne.Shortcut) {
+			if it := tab(); v.folded && it != nil {
+				v.Tabs.Select(it)
 			}
 		})
 	}
@@ -279,7 +273,10 @@ func (v *ConsoleView) give(id int) {
 		v.do(err)
 		return
 	}
-	v.do(v.m.Give(v.ctx, id, mode, d))
+	if typedAt(v.m.Floor(), id) {
+		mode = timer.CountDown // a point of order or a direct reply has its type's time
+	}
+	v.do(v.m.GiveTyped(v.ctx, id, mode, d))
 }
 
 func (v *ConsoleView) addTime(d time.Duration) {
@@ -291,6 +288,7 @@ func (v *ConsoleView) addTime(d time.Duration) {
 func (v *ConsoleView) Tick() {
 	r := v.m.Read()
 	s := v.steppedSession(r)
+	v.nameQueueTab()
 	if v.hubs != nil {
 		v.hubs.tick(r.At)
 	}
@@ -323,19 +321,37 @@ func (v *ConsoleView) Tick() {
 			v.Message.SetText("")
 		}
 	}
+	// A message a seat sent (or this console's, once Enter wrote it) is
+	// what the log says; the field follows the log when the log changes.
+	if fs.Message != v.logged {
+		v.logged = fs.Message
+		if v.Message.Text != fs.Message {
+			v.Message.SetText(fs.Message)
+		}
+	}
 	for _, w := range fs.With { // a dialogue: everyone on the floor is named
 		sp.Name += " · " + w.Speaker.Name
 	}
+	sp.Name = typedTurn(fs, sp.Name)
 	v.face.show(sp, v.Message.Text)
 	v.questions.show(fs)
+	if v.fair != nil {
+		v.fair.tick(fs)
+	}
 	var poll *floor.Tally
 	if v.pollPanel != nil {
 		v.pollPanel.tick()
 		poll = v.pollPanel.displayed(fs)
 	}
+	if v.questionsPanel != nil {
+		v.questionsPanel.tick()
+	}
 	if v.display != nil {
-		v.display.Show(sp, v.Message.Text)
+		v.display.ShowFrame(DisplayFrame{Reading: sp, Message: v.Message.Text, Sent: fs.Message, Next: nextInQueue(fs), Now: r.At})
 		v.display.ShowRoom(fs.Question, fs.QuestionText, poll, v.pollAddress())
+		if v.questionsPanel != nil {
+			v.display.ShowPhones(v.questionsPanel.where, v.questionsPanel.Code.Image, fs.Current == nil)
+		}
 	}
 	for _, b := range []*widget.Button{v.PauseSpeaker, v.EndTurn, v.Plus30, v.Minus30, v.Plus60, v.Minus60} {
 		setEnabled(b, sp.Active && !s.Ended)
@@ -346,6 +362,7 @@ func (v *ConsoleView) Tick() {
 		setButtonText(v.PauseSpeaker, lang.L("Pause (Space)"))
 	}
 	setEnabled(v.Next, len(v.m.Floor().Queue) > 0 && !s.Ended)
+	setEnabled(v.Undo, fs.CanUndo() && !s.Ended)
 	if ivs := v.m.Floor().Interventions; len(ivs) != v.interventions || v.charts[0].box.Objects == nil {
 		v.interventions = len(ivs)
 		shares := floor.Balance(ivs)
@@ -353,125 +370,4 @@ func (v *ConsoleView) Tick() {
 			c.show(shares)
 		}
 	}
-}
-
-// The setters below touch a widget only when its content changes: the
-// console ticks ten times a second, and each refresh costs a redraw.
-
-func setCanvasText(t *canvas.Text, s string) {
-	if t.Text != s {
-		t.Text = s
-		t.Refresh()
-	}
-}
-
-func setLabel(l *widget.Label, s string) {
-	if l.Text != s {
-		l.SetText(s)
-	}
-}
-
-func setButtonText(b *widget.Button, s string) {
-	if b.Text != s {
-		b.SetText(s)
-	}
-}
-
-func (v *ConsoleView) sessionPlanned() time.Duration {
-	if d := v.session.Duration(); d > 0 {
-		return d
-	}
-	return time.Hour
-}
-
-func sessionState(s timer.SessionReading) string {
-	switch {
-	case s.Ended:
-		return " · " + tr("ended")
-	case !s.Running:
-		return " · " + tr("PAUSED")
-	}
-	return ""
-}
-
-func setEnabled(b *widget.Button, on bool) {
-	switch {
-	case on && b.Disabled():
-		b.Enable()
-	case !on && !b.Disabled():
-		b.Disable()
-	}
-}
-
-// Animate keeps the console current until ctx ends. Rather than polling, it
-// sleeps until the next instant a figure on screen changes (a second ticks
-// over on the session clock or the speaker timer), and at most a second.
-// The goroutine reaches the widgets only through fyne.Do.
-func (v *ConsoleView) Animate(ctx context.Context) {
-	go func() {
-		wait := time.Duration(0)
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-time.After(wait):
-			case <-v.changed:
-			}
-			fyne.DoAndWait(func() {
-				v.queue.refresh()
-				v.Tick()
-				wait = v.untilNextChange()
-			})
-		}
-	}()
-}
-
-// steppedSession is the session clock read at the last instant the speaker
-// timer showed a new second, so both change together and the window redraws
-// once a second instead of twice (Fyne repaints a whole window for any
-// change). The session clock is then up to a second behind, which its
-// minutes-and-seconds display can afford.
-func (v *ConsoleView) steppedSession(r timer.Reading) timer.SessionReading {
-	st := v.m.TimerState()
-	if st.Speaker == nil || !st.Speaker.Clock.Running || !st.Session.Running {
-		return r.Session
-	}
-	lag := st.Speaker.Clock.Elapsed(r.At) % time.Second
-	return st.Read(r.At.Add(-lag), timer.Thresholds{}).Session
-}
-
-// untilNextChange is how long until a running clock shows a new second.
-func (v *ConsoleView) untilNextChange() time.Duration {
-	next := time.Second
-	st := v.m.TimerState()
-	now := v.m.Now()
-	clocks := []timer.Stopwatch{st.Session, speakerClock(st)}
-	if speakerClock(st).Running {
-		clocks = clocks[1:] // the session clock steps with the speaker's
-	}
-	for _, w := range clocks {
-		if !w.Running {
-			continue
-		}
-		// Digits change when the elapsed time crosses a whole second, counting
-		// up or down alike; 5 ms late so the new second has surely begun.
-		left := time.Second - w.Elapsed(now)%time.Second + 5*time.Millisecond
-		next = min(next, left)
-	}
-	return max(next, 10*time.Millisecond)
-}
-
-func speakerClock(st timer.State) timer.Stopwatch {
-	if st.Speaker == nil {
-		return timer.Stopwatch{}
-	}
-	return st.Speaker.Clock
-}
-
-// turnKey names the turn on the floor: "" when nobody has it.
-func turnKey(fs floor.State) string {
-	if fs.Current == nil {
-		return ""
-	}
-	return fmt.Sprintf("%d@%d", fs.Current.Request, fs.Current.Start.UnixNano())
 }

@@ -298,3 +298,32 @@ func TestBalanceShowsWhoHasNotSpokenAndRoundsAsTheReport(t *testing.T) {
 		t.Errorf("%d regions listed, want all %d", n, len(agenda.AllRegions()))
 	}
 }
+
+// A message a seat sends the speaker reaches the speaker display; one the
+// moderator types is written to the log on Enter, so the seats see it,
+// and Clear message takes it off the display and out of the log.
+func TestMessageToTheSpeakerIsTheLogs(t *testing.T) {
+	v, w, _ := newConsole(t)
+	if err := v.m.Ask(v.ctx, floor.Speaker{Name: "Barrack Otieno"}); err != nil {
+		t.Fatal(err)
+	}
+	v.giveNext()
+	if err := v.m.TellSpeaker(v.ctx, "The hub in Lagos has a question"); err != nil {
+		t.Fatal(err)
+	}
+	v.Tick()
+	if v.face.message.Text != "The hub in Lagos has a question" || v.Message.Text != "The hub in Lagos has a question" {
+		t.Fatalf("a seat's message shows %q (field %q)", v.face.message.Text, v.Message.Text)
+	}
+	w.Canvas().Focus(v.Message)
+	v.Message.SetText("Please wrap up")
+	v.Message.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := v.m.Floor().Message; got != "Please wrap up" {
+		t.Fatalf("Enter wrote %q to the log", got)
+	}
+	test.Tap(v.ClearMessage)
+	v.Tick()
+	if got := v.m.Floor().Message; got != "" || v.face.message.Text != "" {
+		t.Fatalf("after Clear message the log has %q and the display %q", got, v.face.message.Text)
+	}
+}

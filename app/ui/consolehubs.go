@@ -9,8 +9,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/igf-floor/floor/app"
@@ -22,14 +20,17 @@ import (
 // hubsPanel opens the session to remote hubs and lists them with their
 // link quality. Nothing listens until the moderator presses Open.
 type hubsPanel struct {
-	addr    string // host:port while open, for the poll page's address
-	v       *ConsoleView
-	access  app.HubAccess
-	win     fyne.Window
-	Toggle  *widget.Button
-	Invite  *widget.Button
-	Seat    *widget.Button // Invite a seat…
-	Address *widget.Label
+	addr        string // host:port while open, for the poll page's address
+	v           *ConsoleView
+	access      app.HubAccess
+	win         fyne.Window
+	Toggle      *widget.Button
+	Invite      *widget.Button
+	Seat        *widget.Button   // Invite a seat…
+	Monitor     *widget.Button   // Display link…
+	split       *container.Split // the queue above, the hubs below
+	monitorLink *widget.Entry    // the last display link shown
+	Address     *widget.Label
 
 	seats      *seatForm     // the last Invite a seat… dialog
 	seatInvite *widget.Entry // the last seat invite shown
@@ -72,11 +73,13 @@ func (v *ConsoleView) EnableHubs(access app.HubAccess, win fyne.Window) {
 	p.Mute.OnChanged = func(bool) { applyVolume() }
 	head := container.NewVBox(widget.NewLabelWithStyle(lang.L("Remote hubs"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewHBox(p.Toggle, p.Invite, p.Seat), p.Address,
-		container.NewBorder(nil, nil, p.Mute, nil, p.Volume))
-	p.content = container.NewBorder(head, nil, nil, nil, p.List)
+		container.NewBorder(nil, nil, container.NewHBox(p.newMonitorButton(), p.Mute), nil, p.Volume))
+	// In the compact theme (a quarter of the padding), so more hubs show at once.
+	p.content = container.NewThemeOverride(container.NewBorder(head, nil, nil, nil, p.List), compactTheme{})
 	v.hubs = p
 	split := container.NewVSplit(v.queue.content, p.content)
-	split.Offset = 0.6
+	split.Offset = 0.5 // the divider moves: up, the hub list shows more hubs
+	p.split = split
 	v.queue.content = split
 	v.rebuild()
 	p.reload()
@@ -153,14 +156,18 @@ func (p *hubsPanel) openText() string {
 
 func (p *hubsPanel) create() fyne.CanvasObject {
 	name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	link := widget.NewLabel("")
-	name.Truncation, link.Truncation = fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis
-	queue := widget.NewButton(lang.L("Put in the queue"), nil)
+	state, figures := widget.NewLabel(""), widget.NewLabel("")
+	name.Truncation, state.Truncation, figures.Truncation = fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis
+	queue := widget.NewButton(tr(labelQueueHub), nil)
 	queue.Hide()
-	// A hidden button takes no room: the link figures keep their width.
-	return container.NewBorder(nil, nil, nil, container.NewCenter(container.NewHBox(queue, widget.NewButton(lang.L("Revoke"), nil))),
-		container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), name, link))
+	// The buttons beside the name; the state and the link figures below,
+	// across the whole row, so they are read whole in the narrow hub list.
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(queue, widget.NewButton(lang.L("Revoke"), nil)), name)
+	return tightLines(top, state, figures)
 }
+
+// labelQueueHub puts a media-only hub (OBS) in the queue: it cannot ask.
+const labelQueueHub = "+ Queue"
 
 func (p *hubsPanel) update(i widget.ListItemID, o fyne.CanvasObject) {
 	if i >= len(p.rows) {
@@ -168,11 +175,12 @@ func (p *hubsPanel) update(i widget.ListItemID, o fyne.CanvasObject) {
 	}
 	r := p.rows[i]
 	row := o.(*fyne.Container)
-	text := row.Objects[0].(*fyne.Container).Objects
-	name, link, _ := strings.Cut(hubText(r), " · ")
-	text[0].(*widget.Label).SetText(name)
-	text[1].(*widget.Label).SetText(link)
-	buttons := row.Objects[1].(*fyne.Container).Objects[0].(*fyne.Container).Objects
+	top := row.Objects[0].(*fyne.Container)
+	name, state, figures := hubLines(r)
+	top.Objects[0].(*widget.Label).SetText(name)
+	row.Objects[1].(*widget.Label).SetText(state)
+	row.Objects[2].(*widget.Label).SetText(figures)
+	buttons := top.Objects[1].(*fyne.Container).Objects
 	queue, revoke := buttons[0].(*widget.Button), buttons[1].(*widget.Button)
 	// A connected client without the control channel (OBS) cannot ask for
 	// the floor: the moderator queues it.
@@ -185,6 +193,7 @@ func (p *hubsPanel) update(i widget.ListItemID, o fyne.CanvasObject) {
 	} else {
 		queue.Hide()
 	}
+	top.Refresh() // the queue button shown or hidden: the name's width follows
 	if !r.hub.Active() {
 		revoke.Disable()
 		return
@@ -198,6 +207,26 @@ func (p *hubsPanel) update(i widget.ListItemID, o fyne.CanvasObject) {
 			}
 		}, p.win)
 	}
+}
+
+// hubLines are a hub's three lines in the list: its name, its state
+// ("connected · 12 present · media only") and its link's figures ("30 fps ·
+// 310 kbps · rtt 42 ms · 0 lost"), each short enough to be read whole.
+func hubLines(r hubRow) (name, state, figures string) {
+	if !r.hub.Active() || r.link == nil || r.link.State == "away" || r.link.Lost {
+		name, state, _ = strings.Cut(hubText(r), " · ")
+		return name, state, ""
+	}
+	l := r.link
+	parts := []string{tr(l.State)}
+	if l.People > 0 {
+		parts = append(parts, tr("{{.N}} present", "N", l.People))
+	}
+	if !l.Control {
+		parts = append(parts, tr("media only"))
+	}
+	return r.hub.Name, strings.Join(parts, " · "), strings.Join([]string{fmt.Sprintf("%.0f fps", l.FPS), fmt.Sprintf("%.0f kbps", l.Kbps),
+		fmt.Sprintf("rtt %d ms", l.RTT.Milliseconds()), tr("{{.N}} lost", "N", l.PacketsLost)}, " · ")
 }
 
 // hubText is one hub in words — never by colour alone: "Nairobi (12
@@ -275,10 +304,15 @@ func groupNames() []string {
 	return out
 }
 
+// regionNames are the UN regional groups a form offers as a region: not
+// "Intergovernmental Organization", which IGF pages write in the region's
+// place for an organisation but is a stakeholder group, not a region.
 func regionNames() []string {
 	var out []string
 	for _, r := range agenda.AllRegions() {
-		out = append(out, r.String())
+		if r != agenda.RegionIntergovernmental {
+			out = append(out, r.String())
+		}
 	}
 	return out
 }

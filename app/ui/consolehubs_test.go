@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"image"
 	"image/color"
 	"os"
@@ -12,6 +13,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/igf-floor/floor/app"
@@ -247,7 +249,7 @@ func TestConsoleListsAnAwayHubWithItsGrace(t *testing.T) {
 }
 
 // A connected WHIP client without the control channel (OBS) is offered
-// "Put in the queue", and the button queues it; a hub that asks for itself
+// "+ Queue", and the button queues it; a hub that asks for itself
 // is not offered it.
 func TestConsoleQueuesAMediaOnlyHub(t *testing.T) {
 	v, w, _ := newConsole(t)
@@ -261,14 +263,15 @@ func TestConsoleQueuesAMediaOnlyHub(t *testing.T) {
 	queueButton := func(i int) *widget.Button {
 		row := v.hubs.create()
 		v.hubs.update(i, row)
-		buttons := row.(*fyne.Container).Objects[1].(*fyne.Container).Objects[0].(*fyne.Container).Objects
+		top := row.(*fyne.Container).Objects[0].(*fyne.Container)
+		buttons := top.Objects[1].(*fyne.Container).Objects
 		return buttons[0].(*widget.Button)
 	}
 	if b := queueButton(1); b.Visible() {
 		t.Error("a hub with the control channel is offered to be queued by hand")
 	}
 	b := queueButton(0)
-	if !b.Visible() || b.Text != "Put in the queue" {
+	if !b.Visible() || b.Text != "+ Queue" {
 		t.Fatalf("media-only hub's button: visible %v %q", b.Visible(), b.Text)
 	}
 	test.Tap(b)
@@ -312,5 +315,51 @@ func TestConsoleInvitesASeat(t *testing.T) {
 	}
 	if got := v.hubs.seatInvite; got == nil || !strings.HasPrefix(got.Text, "floor seat 'floor://192.0.2.7:8443/?pin=") || !strings.Contains(got.Text, "seat=s1") {
 		t.Fatalf("the invite shown: %v", got)
+	}
+}
+func (a *memoryAccess) DisplayLink() string {
+	if !a.open {
+		return ""
+	}
+	return "https://192.0.2.7:8443/display#token=" + strings.Repeat("d", 43)
+}
+
+// Sixteen hubs in the console at 1280×780: the list scrolls, shows nearly four
+// at once, and each hub's name and link figures are read whole.
+func TestHubListIsReadableForSixteenHubs(t *testing.T) {
+	pc := newPollConsole(t) // as floor moderate opens it, the tabs on the right
+	v, w := pc.v, pc.w
+	v.EnableFairFloor()
+	access := &memoryAccess{}
+	for i := range 16 {
+		h := floor.Hub{ID: fmt.Sprintf("h%02d", i), Name: fmt.Sprintf("Hub %02d Ouagadougou", i+1)}
+		access.hubs = append(access.hubs, h)
+		access.links = append(access.links, app.HubLink{Hub: h, State: "connected", RTT: 142 * time.Millisecond, FPS: 30,
+			Kbps: 1517, People: 120, Control: i%4 != 0, PacketsLost: 12345})
+	}
+	v.EnableHubs(access, w)
+	v.OpenToHubs()
+	w.Resize(fyne.NewSize(1280, 780))
+	p := v.hubs
+	rowH := p.List.MinSize().Height                        // one row's
+	if shown := p.List.Size().Height / rowH; shown < 3.5 { // 3.8 at 1280×780
+		t.Errorf("the hub list shows %.1f hubs at once (%.0f px high, rows of %.0f)", shown, p.List.Size().Height, rowH)
+	}
+	if p := os.Getenv("FLOOR_UI_PNG_HUBS16"); p != "" {
+		writePNG(t, p, w)
+	}
+	width := p.List.Size().Width - theme.ScrollBarSize()
+	for i := range p.rows {
+		row := p.create()
+		p.update(i, row)
+		row.Resize(fyne.NewSize(width, row.MinSize().Height))
+		lines := row.(*fyne.Container).Objects
+		top := lines[0].(*fyne.Container)
+		for _, l := range []*widget.Label{top.Objects[0].(*widget.Label), lines[1].(*widget.Label), lines[2].(*widget.Label)} {
+			need := fyne.MeasureText(l.Text, theme.TextSize(), l.TextStyle).Width + 2*theme.InnerPadding()
+			if need > l.Size().Width {
+				t.Errorf("hub %d: %q needs %.0f, has %.0f", i+1, l.Text, need, l.Size().Width)
+			}
+		}
 	}
 }

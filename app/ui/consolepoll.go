@@ -53,7 +53,7 @@ func (v *ConsoleView) EnablePolls(polls *app.Polls) {
 	p.Question = widget.NewEntry()
 	p.Question.SetPlaceHolder(lang.L("Question, e.g. Who should certify connected products?"))
 	p.Kind = widget.NewRadioGroup(pollKindNames(), nil)
-	p.Kind.Horizontal = true
+	p.Kind.Horizontal = false // across, the three kinds made the right column 419 px at least, and the queue too narrow for its names
 	p.Kind.SetSelected(p.Kind.Options[0])
 	p.Options = widget.NewMultiLineEntry()
 	p.Options.SetPlaceHolder(lang.L("Options, one a line"))
@@ -71,7 +71,9 @@ func (v *ConsoleView) EnablePolls(polls *app.Polls) {
 	p.content = container.NewVScroll(container.NewVBox(
 		widget.NewLabelWithStyle(lang.L("New poll"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		p.Question, p.Kind, p.Options, p.Write, widget.NewSeparator(),
-		p.Title, p.Info, container.NewHBox(p.Open, p.Close), p.OnDisplay, p.results))
+		// Open and Close one under the other: side by side, in French,
+		// Close ended past the tab's edge at 1280 wide.
+		p.Title, p.Info, p.Open, p.Close, p.OnDisplay, p.results))
 	polls.Watch(v.wake)
 	v.pollPanel = p
 	v.rebuildRight()

@@ -14,6 +14,7 @@ import (
 
 	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/app/floor"
+	"github.com/igf-floor/floor/storage"
 )
 
 func labelsOf(objs []fyne.CanvasObject) []string {
@@ -38,6 +39,7 @@ type pollConsole struct {
 	polls   *app.Polls
 	display *SpeakerDisplay
 	dir     string // where reports are written
+	db      *storage.DB
 }
 
 func newPollConsole(t *testing.T) pollConsole {
@@ -48,7 +50,7 @@ func newPollConsole(t *testing.T) pollConsole {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pc := pollConsole{v: v, w: w, clock: clock, polls: polls, display: NewSpeakerDisplay(), dir: t.TempDir()}
+	pc := pollConsole{v: v, w: w, clock: clock, polls: polls, display: NewSpeakerDisplay(), dir: t.TempDir(), db: db}
 	v.EnablePolls(polls)
 	v.EnableReport(app.SessionReports{Store: db, Clock: clock, Session: s, Dir: pc.dir})
 	v.AttachDisplay(pc.display, nil)

@@ -16,8 +16,9 @@ import (
 // detailSegments lays out every field of a session as rich text. Titles,
 // people and lists are plain text segments; the sections' text is rendered
 // by markupSegments (Markdown and safe HTML, http(s) links only, no remote
-// image).
-func detailSegments(d app.Detail) []widget.RichTextSegment {
+// image). A person's name is a link to their sessions (onPerson) when
+// onPerson is set.
+func detailSegments(d app.Detail, onPerson func(name string)) []widget.RichTextSegment {
 	s := d.Session
 	var segs []widget.RichTextSegment
 	add := func(style widget.RichTextStyle, text string) {
@@ -43,7 +44,7 @@ func detailSegments(d app.Detail) []widget.RichTextSegment {
 			continue
 		}
 		add(widget.RichTextStyleSubHeading, lang.L(app.RoleHeading(r, len(people))))
-		segs = append(segs, list(false, mapStrings(people, app.PersonLine)...))
+		segs = append(segs, peopleList(people, onPerson))
 	}
 	section := func(heading, text string) {
 		if text == "" {
@@ -75,7 +76,10 @@ func detailSegments(d app.Detail) []widget.RichTextSegment {
 	}
 	if len(s.Links) > 0 {
 		add(widget.RichTextStyleSubHeading, lang.L("Links"))
-		for _, l := range s.Links {
+		for i, l := range s.Links {
+			if i > 0 { // links side by side are told apart
+				segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyleInline, Text: " · "})
+			}
 			segs = append(segs, linkSegment(l))
 		}
 		add(widget.RichTextStyleParagraph, " ") // end the links' line before what follows
@@ -92,12 +96,15 @@ func detailSegments(d app.Detail) []widget.RichTextSegment {
 	return segs
 }
 
-// emphasisParagraph is italic text that ends its line, where Fyne's
-// RichTextStyleEmphasis runs into whatever follows. Its size is left to
-// the default text size: with SizeNameText it would equal
-// RichTextStyleBlockquote, which Fyne indents.
+// emphasisParagraph is the policy questions' introduction: a paragraph of
+// its own, not run into "1.". It is not italic: Fyne 2.7 parses every font
+// again (the 10 MB emoji font included) for each text style a window uses,
+// so an italic line in the first session shown costs 10 MB of resident
+// memory (measured; README, Performance). Its size is left to the default
+// text size: with SizeNameText it would equal RichTextStyleBlockquote,
+// which Fyne indents.
 func emphasisParagraph() widget.RichTextStyle {
-	return widget.RichTextStyle{ColorName: theme.ColorNameForeground, TextStyle: fyne.TextStyle{Italic: true}}
+	return widget.RichTextStyle{ColorName: theme.ColorNameForeground, Inline: false}
 }
 
 // linkSegment is a hyperlink for http(s) addresses only; anything else
@@ -113,6 +120,27 @@ func linkSegment(l agenda.Link) widget.RichTextSegment {
 		text += " <" + l.URL + ">"
 	}
 	return &widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: text}
+}
+
+// peopleList lists people, each name a link to that person's sessions
+// across events.
+func peopleList(people []agenda.Person, onPerson func(name string)) *widget.ListSegment {
+	seg := &widget.ListSegment{}
+	for _, p := range people {
+		line := app.PersonLine(p)
+		if p.Name == "" || onPerson == nil {
+			seg.Items = append(seg.Items, &widget.TextSegment{Style: widget.RichTextStyleParagraph, Text: line})
+			continue
+		}
+		name := p.Name
+		rest := strings.TrimPrefix(line, name)
+		item := &widget.ParagraphSegment{Texts: []widget.RichTextSegment{&widget.HyperlinkSegment{Text: name, OnTapped: func() { onPerson(name) }}}}
+		if rest != "" {
+			item.Texts = append(item.Texts, &widget.TextSegment{Style: widget.RichTextStyleInline, Text: rest})
+		}
+		seg.Items = append(seg.Items, item)
+	}
+	return seg
 }
 
 func list(ordered bool, items ...string) *widget.ListSegment {

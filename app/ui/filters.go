@@ -57,9 +57,10 @@ func newFilterBar(v *ParticipantView) *filterBar {
 	labelled := func(l string, s fyne.CanvasObject) fyne.CanvasObject {
 		return container.NewBorder(nil, nil, widget.NewLabel(l), nil, s)
 	}
-	f.content = container.NewBorder(nil, nil, nil, container.NewHBox(f.ConflictsButton, f.NowNextButton, v.remindHolder()),
+	f.content = container.New(&wrapPair{},
 		container.New(shareLayout{}, labelled(lang.L("Event"), f.Event),
-			labelled(lang.L("Track"), f.Track), labelled(lang.L("Room"), f.Room), labelled(lang.L("Type"), f.Type)))
+			labelled(lang.L("Track"), f.Track), labelled(lang.L("Room"), f.Room), labelled(lang.L("Type"), f.Type)),
+		container.NewHBox(f.ConflictsButton, f.NowNextButton, v.remindHolder()))
 	return f
 }
 
@@ -135,6 +136,21 @@ func (f *filterBar) updateDays(rows []app.Row) {
 	f.Days.set(f.days, f.day)
 }
 
+// choicesWide lays out a Select as wide as its longest choice at the text
+// size of the moment (a View → Text size change included).
+type choicesWide struct{ s *widget.Select }
+
+func (l choicesWide) MinSize([]fyne.CanvasObject) fyne.Size {
+	return fyne.NewSize(selectWidth(l.s.Options), l.s.MinSize().Height)
+}
+
+func (l choicesWide) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objects {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
 // selectWidth is how wide a Select must be to show each option whole (a
 // Select is only as wide as its place holder).
 func selectWidth(opts []string) float32 {
@@ -159,23 +175,6 @@ func (f *filterBar) update() {
 			x.s.Enable()
 		}
 	}
-}
-
-// ShowConflicts lists every overlapping pair in My agenda.
-func (v *ParticipantView) ShowConflicts() {
-	conflicts, err := v.p.Conflicts(v.ctx)
-	if err != nil {
-		v.Status.SetText(err.Error())
-		return
-	}
-	var b strings.Builder
-	if len(conflicts) == 0 {
-		b.WriteString(lang.L("No two sessions in My agenda overlap."))
-	}
-	for _, c := range conflicts {
-		b.WriteString(tr("{{.Overlap}} overlap:", "Overlap", overlapWords(c.Overlap)) + "\n  " + v.sessionLine(c.A) + "\n  " + v.sessionLine(c.B) + "\n\n")
-	}
-	v.showText(lang.L("Conflicts in My agenda"), b.String())
 }
 
 // ShowNowNext lists what is on now and what starts in the next two hours.

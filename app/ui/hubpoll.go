@@ -29,9 +29,10 @@ type hubRoomNews struct {
 	Answer   *widget.Entry      // a text poll
 	Vote     *widget.Button
 	content  *fyne.Container
-	pollID   int    // the poll the controls are built for
-	layout   string // which controls show, to lay out again only on change
-	relayout func() // lays out the window's right side again
+	pollID   int           // the poll the controls are built for
+	layout   string        // which controls show, to lay out again only on change
+	relayout func()        // lays out the window's right side again
+	asked    *hubQuestions // the phones' published questions (hubquestions.go)
 }
 
 func newHubRoomNews(v *HubView) *hubRoomNews {
@@ -41,7 +42,8 @@ func newHubRoomNews(v *HubView) *hubRoomNews {
 	n.Question.TextStyle = fyne.TextStyle{Bold: true}
 	n.Answer.SetPlaceHolder(lang.L("The hub's answer"))
 	n.Vote = widget.NewButton(lang.L("Vote as the hub"), func() { v.vote() })
-	n.content = container.NewVBox(n.Question, n.PollText, n.Choice, n.Choices, n.Answer, n.Vote)
+	n.asked = newHubQuestions(v)
+	n.content = container.NewVBox(n.Question, n.PollText, n.Choice, n.Choices, n.Answer, n.Vote, n.asked.content)
 	n.show(app.HubStatus{})
 	return n
 }
@@ -50,11 +52,12 @@ func newHubRoomNews(v *HubView) *hubRoomNews {
 // only when another poll arrives, so a choice being made is not reset.
 func (n *hubRoomNews) show(st app.HubStatus) {
 	n.showControls(st)
+	rows := n.asked.show(st)
 	var key strings.Builder
 	for _, o := range n.content.Objects {
 		fmt.Fprint(&key, o.Visible())
 	}
-	if key.String() != n.layout {
+	if key.String() != n.layout || rows {
 		n.layout = key.String()
 		n.content.Refresh()
 		if n.relayout != nil {

@@ -2,15 +2,10 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"image"
-	"image/color"
-	"net"
-	"os"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -35,6 +30,12 @@ type HubView struct {
 	// Background runs slow work (joining) off Fyne's goroutine; tests
 	// run it in place.
 	Background func(func())
+	checks     *fyne.Container // the pre-flight check's place
+	form       *widget.Form    // the join's fields; the device pickers join them
+	// OnDevices hears the camera and microphone picked (IDs, "" for none)
+	// as Join is pressed, for the join to open.
+	OnDevices func(camera, mic string)
+	preflight *hubPreflight // nil until EnablePreflight
 
 	Invite      *widget.Entry
 	Name        *widget.Entry
@@ -42,6 +43,7 @@ type HubView struct {
 	Group       *widget.Select
 	Region      *widget.Select
 	Youth       *widget.Check
+	Type        *widget.Select // regular, point of order, direct reply
 	People      *widget.Entry
 	AudioOnly   *widget.Check
 	Join        *widget.Button
@@ -68,6 +70,7 @@ type HubView struct {
 	invited [2]string       // the group and region the room last said, once applied
 
 	face    *timerFace
+	onFloor *onFloorBanner
 	news    *hubRoomNews // the policy question and the open poll
 	self    *canvas.Image
 	preview *image.RGBA
@@ -83,11 +86,12 @@ func NewHubView(ctx context.Context, join app.HubJoin) *HubView {
 	v.Name.SetPlaceHolder(lang.L("Who asks for the floor"))
 	v.Affiliation.SetPlaceHolder(lang.L("Organisation"))
 	v.People.SetPlaceHolder(lang.L("People here"))
-	v.Group = widget.NewSelect(append([]string{notSaid}, groupNames()...), nil)
-	v.Region = widget.NewSelect(append([]string{notSaid}, regionNames()...), nil)
-	v.Group.SetSelected(notSaid)
-	v.Region.SetSelected(notSaid)
+	v.Group = widget.NewSelect(append([]string{notSaidWords()}, groupNames()...), nil)
+	v.Region = widget.NewSelect(append([]string{notSaidWords()}, regionNames()...), nil)
+	v.Group.SetSelected(notSaidWords())
+	v.Region.SetSelected(notSaidWords())
 	v.Youth = widget.NewCheck(lang.L("Youth"), nil)
+	v.Type = newTypeSelect()
 	v.AudioOnly = widget.NewCheck(lang.L("Audio only (thin link)"), nil)
 	v.Join = widget.NewButton(lang.L("Join"), v.connect)
 	v.Join.Importance = widget.HighImportance
@@ -100,7 +104,10 @@ func NewHubView(ctx context.Context, join app.HubJoin) *HubView {
 	v.Problem, v.Detail = widget.NewLabel(""), widget.NewLabel("")
 	v.Problem.SizeName, v.Problem.TextStyle = theme.SizeNameHeadingText, fyne.TextStyle{Bold: true}
 	v.Detail.SizeName = theme.SizeNameCaptionText
-	for _, l := range []*widget.Label{v.Notice, v.Status, v.Problem, v.Detail} {
+	// The place and link lines wrap too: unwrapped, "You have the floor ·
+	// <the session's title>" at 150 % was wider than the window's right
+	// side and pushed the form under it.
+	for _, l := range []*widget.Label{v.Notice, v.Status, v.Problem, v.Detail, v.Place, v.Link} {
 		l.Wrapping = fyne.TextWrapWord
 	}
 	v.banner = container.NewVBox(v.Problem, v.Detail, widget.NewSeparator())
@@ -114,7 +121,7 @@ func NewHubView(ctx context.Context, join app.HubJoin) *HubView {
 		widget.NewFormItem(lang.L("Invite"), v.Invite), widget.NewFormItem(lang.L("Speaker"), v.Name),
 		widget.NewFormItem(lang.L("Affiliation"), v.Affiliation), widget.NewFormItem(lang.L("Stakeholder group"), v.Group),
 		widget.NewFormItem(lang.L("Region"), v.Region), widget.NewFormItem("", container.NewHBox(v.Youth, v.AudioOnly)),
-		widget.NewFormItem(lang.L("People here"), v.People))
+		widget.NewFormItem(lang.L("Type"), v.Type), widget.NewFormItem(lang.L("People here"), v.People))
 	v.RoomLevel = newLevelMeter()
 	v.RoomPeak = widget.NewLabel(roomLevelWords(0))
 	v.RoomVolume = widget.NewSlider(0, 100)
@@ -127,9 +134,13 @@ func NewHubView(ctx context.Context, join app.HubJoin) *HubView {
 	v.RoomSound = widget.NewLabel("")
 	room := container.NewVBox(v.RoomSound, container.NewBorder(nil, nil, widget.NewLabel(lang.L("Volume")), nil, v.RoomVolume),
 		container.NewBorder(nil, nil, v.RoomPeak, nil, v.RoomLevel))
-	left := container.NewVBox(form, container.NewHBox(v.Join, v.Request, v.Leave), v.self, v.Link, room, v.Status)
+	v.form = form
+	v.checks = container.NewVBox() // the pre-flight check, once enabled (hubpreflight.go)
+	v.checks.Hide()
+	left := container.NewVBox(form, v.checks, container.NewHBox(v.Join, v.Request, v.Leave), v.self, v.Link, room, v.Status)
 	v.news = newHubRoomNews(v)
-	right := container.NewBorder(container.NewVBox(v.Place, v.Session, v.Stale), container.NewVBox(v.news.content, v.Notice), nil, nil, v.face.container)
+	v.onFloor = newOnFloorBanner()
+	right := container.NewBorder(container.NewVBox(v.onFloor.content, v.Place, v.Session, v.Stale), container.NewVBox(v.news.content, v.Notice), nil, nil, v.face.container)
 	v.news.relayout = right.Refresh
 	split := container.NewHSplit(container.NewVScroll(left), right)
 	split.Offset = 0.42
@@ -152,6 +163,9 @@ func (v *HubView) connect() {
 	v.Status.SetText(tr("Connecting…"))
 	v.Join.Disable()
 	audioOnly := v.AudioOnly.Checked
+	if v.preflight != nil && v.OnDevices != nil {
+		v.OnDevices(v.preflight.Chosen()) // read here, on Fyne's goroutine, before the join
+	}
 	people, _ := strconv.Atoi(strings.TrimSpace(v.People.Text))
 	v.Background(func() {
 		conn, err := v.join(v.ctx, inv, audioOnly)
@@ -195,7 +209,8 @@ func (v *HubView) toggleRequest() {
 			name = st.HubName
 		}
 		err = c.RequestFloor(floor.Speaker{Name: name, Affiliation: strings.TrimSpace(v.Affiliation.Text),
-			Group: fromSelect(v.Group.Selected), Region: fromSelect(v.Region.Selected), Youth: v.Youth.Checked})
+			Group: fromSelect(v.Group.Selected), Region: fromSelect(v.Region.Selected), Youth: v.Youth.Checked,
+			Type: selectedType(v.Type)})
 	} else {
 		err = c.Withdraw()
 	}
@@ -249,6 +264,7 @@ func (v *HubView) Tick() {
 		setLabel(v.Stale, "")
 		setLabel(v.RoomSound, "")
 		v.face.show(timer.SpeakerReading{}, "")
+		v.onFloor.show(false)
 		v.news.show(app.HubStatus{})
 		return
 	}
@@ -296,7 +312,8 @@ func (v *HubView) Tick() {
 		v.RoomLevel.SetValue(level)
 		setLabel(v.RoomPeak, roomLevelWords(level))
 	}
-	v.face.show(st.Timer.Speaker, "")
+	v.face.show(st.Timer.Speaker, st.ToSpeaker)
+	v.onFloor.show(st.Floor == control.Live)
 	if v.conn.Preview(&v.preview) {
 		v.self.Image = v.preview
 		v.self.Refresh()
@@ -341,145 +358,10 @@ func (v *HubView) showInvited(st app.HubStatus) {
 	}
 	v.invited = said
 	for i, s := range []*widget.Select{v.Group, v.Region} {
-		if said[i] != "" && s.Selected == notSaid {
+		if said[i] != "" && s.Selected == notSaidWords() {
 			s.SetSelected(said[i])
 		}
 	}
-}
-
-// mendingWords is the attempt under way, or the next one, and why the last
-// one failed.
-func mendingWords(l control.LinkState) string {
-	words := tr("Attempt {{.Attempt}} under way.", "Attempt", max(1, l.Attempt))
-	if l.Next > 0 {
-		words = tr("Attempt {{.Attempt}} in {{.Next}} s. The room keeps this hub's requests while it is away.",
-			"Attempt", l.Attempt+1, "Next", fmt.Sprintf("%.0f", l.Next.Seconds()))
-	}
-	if l.Err != nil {
-		words += "\n" + l.Err.Error()
-	}
-	return words
-}
-
-// backWords says how the link came back, for a few seconds after.
-func backWords(l control.LinkState) string {
-	secs := fmt.Sprintf("%.0f", max(1, l.Down.Seconds()))
-	if l.Restarted {
-		return tr("The link was mended in {{.Seconds}} s on the same session.", "Seconds", secs)
-	}
-	return tr("The link was mended in {{.Seconds}} s with a new session; the room kept this hub's place.", "Seconds", secs)
-}
-
-// joinProblem says why a join to host failed, in words a hub host can act
-// on; the error itself is shown beneath, smaller.
-func joinProblem(host string, err error) string {
-	var dns *net.DNSError
-	var op *net.OpError
-	var timeout interface{ Timeout() bool }
-	switch {
-	case errors.As(err, &dns):
-		return tr("The address {{.Host}} was not found: check the invite, and this computer's network.", "Host", host)
-	case errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.EHOSTUNREACH), errors.Is(err, syscall.ENETUNREACH),
-		errors.Is(err, os.ErrDeadlineExceeded), errors.Is(err, context.DeadlineExceeded),
-		errors.As(err, &timeout) && timeout.Timeout(), errors.As(err, &op) && op.Op == "dial":
-		return tr("The room did not answer at {{.Host}}: is the moderator's Floor open to hubs, and is this the right invite?", "Host", host)
-	case strings.Contains(err.Error(), "WHIP 401"): // media/whip's words for 401 Unauthorized
-		return tr("The room refused this invite (revoked or not valid): ask the moderator for a new one")
-	}
-	return tr("Floor could not join the room at {{.Host}}.", "Host", host)
-}
-
-func roomLevelWords(level float64) string {
-	return tr("room level {{.Percent}} %", "Percent", fmt.Sprintf("%.0f", 100*level))
-}
-
-// levelMeter is a sound level: an outlined track filled from the left as
-// far as the level, so that 0 % is empty. (Fyne's ProgressBar paints its
-// whole track in the accent colour, half transparent: at 0 % it looks
-// full.)
-type levelMeter struct {
-	widget.BaseWidget
-	Value float64 // 0 to 1
-}
-
-func newLevelMeter() *levelMeter {
-	m := &levelMeter{}
-	m.ExtendBaseWidget(m)
-	return m
-}
-
-// SetValue shows level x, from 0 to 1.
-func (m *levelMeter) SetValue(x float64) {
-	m.Value = min(max(x, 0), 1)
-	m.Refresh()
-}
-
-func (m *levelMeter) CreateRenderer() fyne.WidgetRenderer {
-	r := &meterRenderer{m: m, track: canvas.NewRectangle(color.Transparent), bar: canvas.NewRectangle(color.Transparent)}
-	r.Refresh()
-	return r
-}
-
-type meterRenderer struct {
-	m          *levelMeter
-	track, bar *canvas.Rectangle
-}
-
-func (r *meterRenderer) Layout(size fyne.Size) {
-	inset := float32(4)
-	r.track.Move(fyne.NewPos(0, inset))
-	r.track.Resize(fyne.NewSize(size.Width, size.Height-2*inset))
-	r.bar.Move(fyne.NewPos(0, inset))
-	r.bar.Resize(fyne.NewSize(size.Width*float32(r.m.Value), size.Height-2*inset))
-}
-
-func (r *meterRenderer) MinSize() fyne.Size { return fyne.NewSize(80, 20) }
-
-func (r *meterRenderer) Refresh() {
-	th := r.m.Theme()
-	variant := fyne.CurrentApp().Settings().ThemeVariant()
-	r.track.StrokeColor, r.track.StrokeWidth = th.Color(theme.ColorNameInputBorder, variant), 1
-	r.bar.FillColor = th.Color(theme.ColorNamePrimary, variant)
-	r.bar.Hidden = r.m.Value <= 0
-	r.Layout(r.m.Size())
-	r.track.Refresh()
-	r.bar.Refresh()
-}
-
-func (r *meterRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.track, r.bar} }
-func (r *meterRenderer) Destroy()                     {}
-
-// notAsking is the hub's place (app.HubStatus.Place, in English) before it
-// asks for the floor.
-const notAsking = "Not asking for the floor"
-
-// hubPlace is the hub's place in the room's words, translated.
-func hubPlace(st app.HubStatus) string {
-	switch {
-	case st.Floor == control.Live:
-		return tr("You have the floor")
-	case st.Place == notAsking:
-		return tr("Not asking for the floor")
-	case st.Floor == control.Next || st.Position == 0:
-		return tr("Next of {{.Length}} in the queue", "Length", max(st.Length, 1))
-	}
-	// The English ordinal ("2nd") is the room's; the languages write theirs.
-	return lang.X("queue-place", st.Place, map[string]any{"Position": st.Position + 1, "Length": st.Length})
-}
-
-func hubSessionWords(st app.HubStatus) string {
-	s := st.Timer.Session
-	switch {
-	case !st.HaveTimer || !s.Started:
-		return tr("Session not started")
-	case s.Ended:
-		return tr("Session ended")
-	case s.Overrun > 0:
-		return tr("Session OVER TIME +{{.Over}}", "Over", timer.Clock(s.Overrun, false))
-	case !s.Running:
-		return tr("Session paused · {{.Left}} left", "Left", timer.Clock(s.Remaining, true))
-	}
-	return tr("Session · {{.Left}} left", "Left", timer.Clock(s.Remaining, true))
 }
 
 // Animate ticks ten times a second until ctx ends, so the room's timer,

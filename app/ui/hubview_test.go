@@ -150,6 +150,20 @@ func TestHubWindowAsksForTheFloorAndFollowsTheRoom(t *testing.T) {
 		return strings.HasPrefix(v.Place.Text, "You have the floor") && v.face.digits.Text == "1:45" && v.Session.Text == "Session · 58:45 left" && v.Stale.Text == ""
 	})
 
+	if !v.onFloor.content.Visible() || v.onFloor.text.Text != "ON THE FLOOR" {
+		t.Errorf("no ON THE FLOOR while live")
+	}
+	// The moderator's message to the speaker reaches the hub's timer, and
+	// goes when the moderator clears it.
+	if err := m.TellSpeaker(ctx, "Please wrap up in 30 seconds"); err != nil {
+		t.Fatal(err)
+	}
+	until(t, v, "the message to the speaker", func() bool { return v.face.message.Text == "Please wrap up in 30 seconds" })
+	if err := m.TellSpeaker(ctx, ""); err != nil {
+		t.Fatal(err)
+	}
+	until(t, v, "the message cleared", func() bool { return v.face.message.Text == "" })
+
 	// The policy question and a poll reach the window; the hub votes as one.
 	polls, err := app.OpenPolls(ctx, db, clock, app.ModerationKey(s.Source, s.GUID))
 	if err != nil {

@@ -71,6 +71,9 @@ func (v *ParticipantView) importFrom(name string, r io.Reader) {
 	}
 	v.do(v.p.Load(v.ctx))
 	msg := tr("Imported {{.Name}}: {{.Added}} added, {{.Updated}} updated", "Name", name, "Added", res.Saved.Added, "Updated", res.Saved.Updated)
+	if n := res.Saved.Unchanged; n > 0 {
+		msg += tr(", {{.Count}} unchanged", "Count", n)
+	}
 	if n := len(res.Report.Warnings); n > 0 {
 		msg += " " + tr("({{.N}} notes; 'floor import' lists them)", "N", n)
 	}

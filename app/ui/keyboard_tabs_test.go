@@ -107,7 +107,7 @@ func TestAgendaFromTheKeyboardAlone(t *testing.T) {
 // dialog, whose widgets a test cannot name).
 func tabToButton(t *testing.T, c fyne.Canvas, text string) {
 	t.Helper()
-	for i := 0; i < 40; i++ {
+	for i := 0; i < 80; i++ {
 		if b, ok := c.Focused().(*widget.Button); ok && b.Text == text {
 			return
 		}

@@ -12,7 +12,7 @@ import (
 // user would; it fails when Tab never gets there.
 func tabTo(t *testing.T, c fyne.Canvas, target fyne.Focusable) {
 	t.Helper()
-	for i := 0; i < 40; i++ {
+	for i := 0; i < 80; i++ {
 		if c.Focused() == target {
 			return
 		}

@@ -111,7 +111,7 @@ func TestConsoleInSpanish(t *testing.T) {
 		lang.AddTranslationsFS(fs, dir)
 	}()
 	v, w, clock := newConsole(t)
-	if v.Next.Text != "Siguiente ponente (N)" || v.EndTurn.Text != "Terminar el turno (Esc)" || v.queue.Add.Text != "Añadir a la cola" {
+	if v.Next.Text != "Siguiente (N)" || v.EndTurn.Text != "Fin del turno (Esc)" || v.queue.Add.Text != "Añadir a la cola" {
 		t.Errorf("not Spanish: %q %q %q", v.Next.Text, v.EndTurn.Text, v.queue.Add.Text)
 	}
 	// Texts with numbers in them, and the timer's words, are Spanish too.

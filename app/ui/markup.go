@@ -60,7 +60,19 @@ func markupSegments(text string) []widget.RichTextSegment {
 		}
 		md = html.UnescapeString(md)
 	}
-	return safeSegments(widget.NewRichTextFromMarkdown(linkBareURLs(md)).Segments)
+	var links []*widget.HyperlinkSegment
+	segs := safeSegments(widget.NewRichTextFromMarkdown(linkBareURLs(md)).Segments, &links)
+	// The links a text names follow it, each on a line of its own: Fyne
+	// 2.7 lays out a text piece that follows an inline link near a line's
+	// end one letter per line down the pane.
+	seen := map[string]bool{}
+	for _, l := range links {
+		if key := l.Text + "\x00" + l.URL.String(); !seen[key] {
+			seen[key] = true
+			segs = append(segs, linkLine(l.Text, l.URL.String())...)
+		}
+	}
+	return segs
 }
 
 // linkBareURLs writes the addresses that are not already a link's as
@@ -81,23 +93,25 @@ func linkBareURLs(md string) string {
 	return b.String()
 }
 
-// safeSegments leaves images out, keeps only http(s) links as links, and
-// joins neighbouring pieces of plain inline text.
-func safeSegments(in []widget.RichTextSegment) []widget.RichTextSegment {
+// safeSegments leaves images out, turns links into their text (collected
+// in links when they are http(s), to follow the text), and joins
+// neighbouring pieces of plain inline text.
+func safeSegments(in []widget.RichTextSegment, links *[]*widget.HyperlinkSegment) []widget.RichTextSegment {
 	var out []widget.RichTextSegment
 	for _, s := range in {
 		switch s := s.(type) {
 		case *widget.ImageSegment:
 			continue // never fetched: nothing remote is loaded
 		case *widget.HyperlinkSegment:
-			if s.URL == nil || (s.URL.Scheme != "https" && s.URL.Scheme != "http") || s.URL.Host == "" {
-				out = appendText(out, &widget.TextSegment{Style: widget.RichTextStyleInline, Text: s.Text})
-				continue
+			if s.URL != nil && (s.URL.Scheme == "https" || s.URL.Scheme == "http") && s.URL.Host != "" {
+				*links = append(*links, s)
 			}
+			out = appendText(out, &widget.TextSegment{Style: widget.RichTextStyleInline, Text: s.Text})
+			continue
 		case *widget.ListSegment:
-			s.Items = safeSegments(s.Items)
+			s.Items = safeSegments(s.Items, links)
 		case *widget.ParagraphSegment:
-			s.Texts = safeSegments(s.Texts)
+			s.Texts = safeSegments(s.Texts, links)
 		case *widget.TextSegment:
 			out = appendText(out, s)
 			continue

@@ -12,7 +12,7 @@ import (
 
 // described is the detail pane's segments for a session with description d.
 func described(d string) []widget.RichTextSegment {
-	return detailSegments(app.Detail{Session: agenda.Session{Title: "T", Description: d}})
+	return detailSegments(app.Detail{Session: agenda.Session{Title: "T", Description: d}}, nil)
 }
 
 // links are the hyperlinks among segs, nested ones included, by text.
@@ -23,7 +23,9 @@ func links(segs []widget.RichTextSegment) map[string]string {
 		for _, s := range segs {
 			switch s := s.(type) {
 			case *widget.HyperlinkSegment:
-				out[s.Text] = s.URL.String()
+				if s.URL != nil { // a person's name links to their sessions, not to an address
+					out[s.Text] = s.URL.String()
+				}
 			case *widget.ListSegment:
 				walk(s.Items)
 			case *widget.ParagraphSegment:
@@ -84,5 +86,26 @@ func TestDetailBareAddressIsALink(t *testing.T) {
 	v.List.Select(1) // WS #234: "(https://genevadialogue.ch)"
 	if got := links(v.Detail.Segments)["https://genevadialogue.ch"]; got != "https://genevadialogue.ch" {
 		t.Errorf("links %v", links(v.Detail.Segments))
+	}
+}
+
+// A paragraph with a link stays one piece of text, the link following on a
+// line of its own: a piece of text after an inline link near a line's end
+// was laid out one letter per line ("(/G/S/o/C/)" down the pane, DebConf 23).
+func TestLinkInAParagraphFollowsIt(t *testing.T) {
+	segs := markupSegments("Organizing every year the participation of [the Linux Foundation](https://linuxfoundation.org) in the [Google Summer](https://summerofcode.withgoogle.com) (GSoC) and mentoring.")
+	var texts, links int
+	for _, s := range segs {
+		switch s := s.(type) {
+		case *widget.TextSegment:
+			if s.Inline() && strings.Contains(s.Text, "(GSoC) and mentoring") && strings.Contains(s.Text, "the Linux Foundation") {
+				texts++
+			}
+		case *widget.HyperlinkSegment:
+			links++
+		}
+	}
+	if texts != 1 || links != 2 {
+		t.Fatalf("%d texts holding the whole paragraph, %d links, in %d segments", texts, links, len(segs))
 	}
 }

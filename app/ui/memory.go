@@ -22,6 +22,7 @@ const (
 	keyRoom   = "agenda.room"
 	keyType   = "agenda.type"
 	keyWindow = "agenda.window"
+	keyView   = "agenda.view" // "list" or "grid"
 )
 
 // memory writes the window's choices to the database as they change.
@@ -61,8 +62,12 @@ func (v *ParticipantView) EnableMemory(store app.SettingsStore, w fyne.Window) {
 	if _, err := fmt.Sscanf(get(keyWindow), "%gx%g", &width, &height); err == nil && width >= 480 && height >= 360 {
 		w.Resize(fyne.NewSize(width, height))
 	}
+	grid := get(keyView) == "grid" // read before apply keeps what the window shows now
 	v.memory = m
 	f.apply() // narrows the list, refreshes and keeps what it now shows
+	if grid {
+		v.setGrid(true)
+	}
 	if v.selected == 0 {
 		v.selectFirstSession() // and its day's heading in view
 	} else {
@@ -80,7 +85,11 @@ func (v *ParticipantView) remember() {
 	if v.MyAgenda.Checked {
 		mine = "1"
 	}
-	now := map[string]string{keyZone: v.zones.keyOf(v.Zone.Selected), keyDay: v.filters.day, keyMine: mine}
+	view := "list"
+	if v.gridOn {
+		view = "grid"
+	}
+	now := map[string]string{keyZone: v.zones.keyOf(v.Zone.Selected), keyDay: v.filters.day, keyMine: mine, keyView: view}
 	for _, x := range v.filters.selects() {
 		now[x.key] = picked(x.s)
 	}

@@ -4,10 +4,8 @@ package ui
 
 import (
 	"context"
-	"image/color"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
@@ -30,8 +28,10 @@ type ParticipantView struct {
 	SubscribeButton *widget.Button // shown once EnableSync is called
 	ChangesButton   *widget.Button
 	MyAgenda        *widget.Check
+	ShareButton     *widget.Button // My agenda as a link, a QR code, an .ics (Ctrl+Shift+S)
 	Zone            *widget.Select
 	List            *widget.List
+	View            *widget.RadioGroup // List or Grid (Ctrl+G)
 	Status          *widget.Label
 	Legend          *trackLegend   // the tracks listed, each after its colour
 	JumpNow         *widget.Button // selects the session on now, else the next
@@ -41,7 +41,10 @@ type ParticipantView struct {
 	Detail          *widget.RichText
 	detailPane      *container.Scroll
 
-	selected int64     // session shown in the detail pane; 0 for none
+	selected int64 // session shown in the detail pane; 0 for none
+	grid     *agendaGrid
+	gridOn   bool // the grid shows instead of the list
+	split    *container.Split
 	rows     []app.Row // the list: the controller's rows on the chosen day
 	moderate bool      // EnableModerate was called
 	content  fyne.CanvasObject
@@ -50,6 +53,8 @@ type ParticipantView struct {
 	window   fyne.Window
 	filters  *filterBar
 	lastText string                         // the last text shown in a dialog, for tests
+	links    []*widget.Button               // the last list of sessions shown, one button each
+	share    *sharePanel                    // the last share panel shown
 	save     func(name string, data []byte) // asks where to save a file; tests replace it
 	zones    zoneOptions
 	memory   *memory // nil until EnableMemory
@@ -78,6 +83,7 @@ func NewParticipantView(ctx context.Context, p *app.Participant, w fyne.Window, 
 	v.ChangesButton.Hide()
 
 	v.MyAgenda = widget.NewCheck(lang.L("My agenda"), func(on bool) { v.do(p.SetFavouritesOnly(ctx, on)) })
+	v.ShareButton = widget.NewButtonWithIcon(tr("Share…"), theme.MailForwardIcon(), v.ShowShare)
 
 	v.List = widget.NewList(v.length, v.createRow, v.updateRow)
 	v.List.OnSelected = v.onSelected
@@ -95,9 +101,7 @@ func NewParticipantView(ctx context.Context, p *app.Participant, w fyne.Window, 
 		p.SetZone(z)
 		v.refresh()
 	})
-	v.Zone.Selected = eventZoneLabel()                  // the event's time until the viewer chooses
-	zoneWidth := canvas.NewRectangle(color.Transparent) // wide enough for "America/Mexico_City"
-	zoneWidth.SetMinSize(fyne.NewSize(selectWidth(v.Zone.Options), 0))
+	v.Zone.Selected = eventZoneLabel() // the event's time until the viewer chooses
 
 	v.Favourite = widget.NewButtonWithIcon("", theme.ContentAddIcon(), v.toggleFavourite)
 	v.Moderate = widget.NewButtonWithIcon(lang.L("Moderate this session"), theme.MediaPlayIcon(), nil)
@@ -106,24 +110,34 @@ func NewParticipantView(ctx context.Context, p *app.Participant, w fyne.Window, 
 	v.save = v.saveWithDialog
 	v.Detail = widget.NewRichText()
 	v.Detail.Wrapping = fyne.TextWrapWord
-	v.detailPane = container.NewVScroll(container.NewBorder(container.NewHBox(v.Favourite, v.ExportICS, v.Moderate), nil, nil, nil, v.Detail))
+	// The session's buttons wrap in a narrow pane (the grid's, in French at 150 %) rather than leave it.
+	buttons := container.New(newWrapRow(func() { v.detailPane.Refresh() }), v.Favourite, v.ExportICS, v.Moderate)
+	v.detailPane = container.NewVScroll(container.NewBorder(buttons, nil, nil, nil, v.Detail))
 
 	v.JumpNow = widget.NewButtonWithIcon(lang.L("Jump to now (Ctrl+J)"), theme.MediaSkipNextIcon(), v.jumpToNow)
 	v.filters = newFilterBar(v)
 	v.Remind = v.newRemindSelect()
-	// Wide enough for "Remind: 30 min": a Select is only as wide as its text.
-	v.remindBox.Objects = []fyne.CanvasObject{container.NewGridWrap(fyne.NewSize(170, v.Remind.MinSize().Height), v.Remind)}
+	// Wide enough for its longest choice at any text size: a Select is only as wide as its text.
+	v.remindBox.Objects = []fyne.CanvasObject{container.New(choicesWide{v.Remind}, v.Remind)}
 	v.SyncState = widget.NewLabel("")
 	v.SyncState.Importance = widget.LowImportance
-	top := container.NewVBox(container.NewBorder(nil, nil, nil,
-		container.NewHBox(v.MyAgenda, widget.NewLabel(lang.L("Times:")), container.NewStack(zoneWidth, v.Zone), v.ImportButton, v.SubscribeButton, v.ChangesButton), v.Search),
+	top := container.NewVBox(container.New(&wrapPair{}, v.Search,
+		container.NewHBox(v.MyAgenda, v.ShareButton, widget.NewLabel(lang.L("Times:")), container.New(choicesWide{v.Zone}, v.Zone), v.ImportButton, v.SubscribeButton, v.ChangesButton)),
 		v.filters.content, v.filters.Days.content)
-	split := container.NewHSplit(container.NewBorder(nil, container.NewVBox(v.Legend.content, v.Status, v.SyncState), nil, nil, v.List), v.detailPane)
-	split.Offset = 0.4
-	v.content = container.NewBorder(top, nil, nil, nil, split)
+	v.grid = newAgendaGrid(v)
+	v.grid.content.Hide()
+	v.View = widget.NewRadioGroup([]string{tr("List"), tr("Grid")}, func(choice string) { v.setGrid(choice == tr("Grid")) })
+	v.View.Horizontal = true
+	v.View.Selected = tr("List")
+	left := container.NewBorder(container.NewHBox(widget.NewLabel(tr("View:")), v.View),
+		container.NewVBox(v.Legend.content, v.Status, v.SyncState), nil, nil, container.NewStack(v.List, v.grid.content))
+	v.split = container.NewHSplit(left, v.detailPane)
+	v.split.Offset = 0.4
+	v.content = container.NewBorder(top, nil, nil, nil, v.split)
 
 	v.installShortcuts()
 	v.installDayShortcuts()
+	v.installGridKeys()
 	v.refresh()
 	v.selectFirstSession()
 	return v
@@ -141,6 +155,10 @@ func (v *ParticipantView) installShortcuts() {
 		func(fyne.Shortcut) { v.toggleFavourite() })
 	v.canvas.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyM, Modifier: fyne.KeyModifierShortcutDefault},
 		func(fyne.Shortcut) { v.MyAgenda.SetChecked(!v.MyAgenda.Checked) })
+	v.canvas.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyG, Modifier: fyne.KeyModifierShortcutDefault},
+		func(fyne.Shortcut) { v.setGrid(!v.gridOn) })
+	v.canvas.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift},
+		func(fyne.Shortcut) { v.ShowShare() })
 }
 
 // do shows an error from the controller in the status line, or refreshes.
@@ -162,6 +180,9 @@ func (v *ParticipantView) refresh() {
 	v.Status.SetText(v.status())
 	v.Legend.update(v.rows)
 	v.remember()
+	if v.gridOn {
+		v.grid.show(v.rows, v.filters.day)
+	}
 	v.List.UnselectAll()
 	v.List.Refresh()
 	// The pane shows a session only while the list shows it too.
@@ -212,6 +233,10 @@ func (v *ParticipantView) onSelected(id widget.ListItemID) {
 	}
 	v.selected = v.rows[id].Session.ID
 	v.showDetail(v.selected)
+	v.grid.mark(v.selected)
+	if v.gridOn {
+		v.grid.scrollTo(v.selected) // Jump to now, a link to a session: the grid shows it too
+	}
 }
 
 func (v *ParticipantView) showDetail(id int64) {
@@ -250,7 +275,7 @@ func (v *ParticipantView) showDetail(id int64) {
 		v.Favourite.Importance = widget.MediumImportance
 	}
 	v.Favourite.Refresh()
-	v.Detail.Segments = detailSegments(d)
+	v.Detail.Segments = detailSegments(d, v.ShowPersonSessions)
 	v.Detail.Refresh()
 }
 

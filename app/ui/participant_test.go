@@ -166,6 +166,15 @@ func richText(v *ParticipantView) string {
 			switch s := s.(type) {
 			case *widget.ListSegment:
 				walk(s.Items)
+			case *widget.ParagraphSegment: // a person: the name's link, then the rest, on one line
+				for _, t := range s.Texts {
+					if h, ok := t.(*widget.HyperlinkSegment); ok {
+						b.WriteString(h.Text)
+					} else {
+						b.WriteString(t.Textual())
+					}
+				}
+				b.WriteString("\n")
 			case *widget.HyperlinkSegment:
 				b.WriteString(s.Text + "\n")
 			default:

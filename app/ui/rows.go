@@ -1,12 +1,9 @@
 package ui
 
 import (
-	"image/color"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -15,86 +12,135 @@ import (
 
 // agendaRow is one list item: a day heading, or a session with its time
 // (viewer's and event's), number and title, and a star when in My agenda.
+// It draws canvas texts set close, cut with "…" to the row's width: labels
+// would need a compact theme, and Fyne 2.7 parses every font again (the
+// 10 MB emoji font included) for each theme override drawn.
 type agendaRow struct {
 	widget.BaseWidget
-	day    *widget.Label
-	when   *widget.Label
-	title  *widget.Label
-	track  *widget.Label     // the track's name, beside its swatch
+	day    *canvas.Text
+	when   *canvas.Text
+	title  *canvas.Text
+	track  *canvas.Text      // the track's name, beside its swatch
 	swatch *canvas.Rectangle // the track's colour; hidden without a track
-	star   *widget.Label
-	second *fyne.Container // the time and room, then the track
+	star   *canvas.Text
 	head   *fyne.Container // the day heading, at the foot of its row
 	body   *fyne.Container
+
+	full struct{ day, when, title, track string } // the texts whole, cut to the width at each layout
 }
 
 func newAgendaRow() *agendaRow {
-	r := &agendaRow{
-		day:    widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		when:   widget.NewLabel(""),
-		title:  widget.NewLabel(""),
-		track:  widget.NewLabel(""),
-		swatch: newSwatch(),
-		star:   widget.NewLabel(""),
-	}
-	r.day.SizeName = theme.SizeNameSubHeadingText
-	r.day.Truncation = fyne.TextTruncateEllipsis
-	r.title.Truncation = fyne.TextTruncateEllipsis
-	r.track.Truncation = fyne.TextTruncateEllipsis
-	// The time and room whole, then the track in what is left.
-	r.second = container.New(whenFirst{r.when}, r.when,
-		container.New(layout.NewCustomPaddedLayout(0, 0, theme.Padding(), 0), // apart from the room
-			container.NewBorder(nil, nil, container.NewCenter(r.swatch), nil, r.track)))
-	r.body = container.NewBorder(nil, nil, nil, r.star, container.NewVBox(r.title, r.second))
-	// Every row has the height of a session's two lines: the list never
-	// sets an item's height, so a row that stops being a heading after a
-	// re-filter cannot keep a heading's height and overlap the next one.
-	r.head = container.NewBorder(nil, r.day, nil, nil)
+	fg := theme.Color(theme.ColorNameForeground)
+	r := &agendaRow{day: canvas.NewText("", fg), when: canvas.NewText("", fg), title: canvas.NewText("", fg),
+		track: canvas.NewText("", fg), swatch: newSwatch(), star: canvas.NewText("", fg)}
+	r.day.TextStyle = fyne.TextStyle{Bold: true}
+	r.head = container.NewWithoutLayout(r.day)
+	r.body = container.NewWithoutLayout(r.title, r.when, r.swatch, r.track, r.star)
 	r.ExtendBaseWidget(r)
 	return r
 }
 
-func (r *agendaRow) CreateRenderer() fyne.WidgetRenderer {
-	inset := theme.InnerPadding() // the text's usual margin, kept at the sides only
-	return widget.NewSimpleRenderer(container.NewThemeOverride(
-		container.New(layout.NewCustomPaddedLayout(0, 0, inset, inset), container.NewStack(r.head, r.body)),
-		compactTheme{}))
+func (r *agendaRow) CreateRenderer() fyne.WidgetRenderer { return &agendaRowRenderer{r: r} }
+
+type agendaRowRenderer struct{ r *agendaRow }
+
+// gap is the room between a row's two lines and around them.
+func rowGap() float32 { return theme.Padding() / 2 }
+
+func (rr *agendaRowRenderer) MinSize() fyne.Size {
+	line := fyne.MeasureText("Mg", theme.TextSize(), fyne.TextStyle{}).Height
+	return fyne.NewSize(60, 2*line+3*rowGap())
 }
 
-// compactTheme is the app's theme with its labels' padding cut to a
-// quarter, so a row's two lines sit close and more rows fit: more than six
-// at 1280×800 (the test measures it).
-type compactTheme struct{}
-
-func (compactTheme) base() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
-
-func (t compactTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
-	return t.base().Color(n, v)
-}
-
-func (t compactTheme) Font(s fyne.TextStyle) fyne.Resource { return t.base().Font(s) }
-
-func (t compactTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return t.base().Icon(n) }
-
-func (t compactTheme) Size(n fyne.ThemeSizeName) float32 {
-	switch n {
-	case theme.SizeNameInnerPadding, theme.SizeNamePadding:
-		return t.base().Size(n) / 4
+func (rr *agendaRowRenderer) Layout(size fyne.Size) {
+	r := rr.r
+	if size.Width < 1 { // not placed yet: nothing to cut to
+		return
 	}
-	return t.base().Size(n)
+	inset, gap := theme.InnerPadding(), rowGap()
+	width := size.Width - 2*inset
+	r.head.Resize(size)
+	r.body.Resize(size)
+	r.day.TextSize = theme.Size(theme.SizeNameSubHeadingText)
+	r.day.Text = fitText(r.full.day, width, r.day.TextSize, r.day.TextStyle)
+	ds := r.day.MinSize()
+	r.day.Move(fyne.NewPos(inset, size.Height-ds.Height-gap))
+	r.day.Resize(ds)
+
+	starW := float32(0)
+	if r.star.Text != "" {
+		starW = r.star.MinSize().Width + inset
+	}
+	for _, t := range []*canvas.Text{r.title, r.when, r.track, r.star} {
+		t.TextSize = theme.TextSize()
+		t.Color = theme.Color(theme.ColorNameForeground)
+	}
+	r.day.Color = theme.Color(theme.ColorNameForeground)
+	r.title.Text = fitText(r.full.title, width-starW, r.title.TextSize, r.title.TextStyle)
+	ts := r.title.MinSize()
+	r.title.Move(fyne.NewPos(inset, gap))
+	r.title.Resize(ts)
+	ss := r.star.MinSize()
+	r.star.Move(fyne.NewPos(size.Width-inset-ss.Width, (size.Height-ss.Height)/2))
+	r.star.Resize(ss)
+	// The time and room whole when they fit, the track in what is left.
+	y := gap + ts.Height + gap
+	swatch := swatchSize()
+	trackLeast := swatch.Width + inset + fyne.MeasureText("Track…", r.track.TextSize, r.track.TextStyle).Width
+	if r.full.track == "" {
+		trackLeast = 0
+	}
+	r.when.Text = fitText(r.full.when, max(width-starW-trackLeast, 20), r.when.TextSize, r.when.TextStyle)
+	ws := r.when.MinSize()
+	r.when.Move(fyne.NewPos(inset, y))
+	r.when.Resize(ws)
+	x := inset + ws.Width + inset
+	r.swatch.Move(fyne.NewPos(x, y+(ws.Height-swatch.Height)/2))
+	r.swatch.Resize(swatch)
+	x += swatch.Width + theme.Padding()
+	r.track.Text = fitText(r.full.track, max(inset+width-starW-x, 0), r.track.TextSize, r.track.TextStyle)
+	r.track.Move(fyne.NewPos(x, y))
+	r.track.Resize(r.track.MinSize())
+}
+
+func (rr *agendaRowRenderer) Refresh() {
+	rr.Layout(rr.r.Size())
+	for _, o := range rr.Objects() {
+		o.Refresh()
+	}
+}
+
+func (rr *agendaRowRenderer) Destroy() {}
+
+func (rr *agendaRowRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{rr.r.head, rr.r.body}
+}
+
+// fitText is s cut with "…" to width.
+func fitText(s string, width, size float32, style fyne.TextStyle) string {
+	if s == "" || fyne.MeasureText(s, size, style).Width <= width {
+		return s
+	}
+	r := []rune(s)
+	for len(r) > 1 && fyne.MeasureText(string(r)+"…", size, style).Width > width {
+		r = r[:len(r)-max(1, len(r)/10)]
+	}
+	return string(r) + "…"
 }
 
 func (r *agendaRow) show(row app.Row) {
 	if row.IsDay() {
-		r.day.SetText(localDate(row.Day))
+		r.full.day = localDate(row.Day)
+		r.day.Text = r.full.day
 		r.head.Show()
 		r.body.Hide()
+		r.Refresh()
 		return
 	}
 	r.head.Hide()
 	r.body.Show()
 	s := row.Session
-	r.title.SetText(joinNonEmpty("  ", s.Number, s.Title))
+	r.full.title = joinNonEmpty("  ", s.Number, s.Title)
 	when := row.When
 	if when == "" {
 		when = tr("Time to be announced")
@@ -103,50 +149,24 @@ func (r *agendaRow) show(row app.Row) {
 	if row.EventWhen != "" {
 		eventWhen = tr("event {{.When}}", "When", row.EventWhen)
 	}
-	r.when.SetText(joinNonEmpty(" · ", when, eventWhen, s.Room, row.Event))
-	r.track.SetText(s.Track)
+	r.full.when = joinNonEmpty(" · ", when, eventWhen, s.Room, row.Event)
+	r.full.track = s.Track
+	r.title.Text, r.when.Text, r.track.Text = r.full.title, r.full.when, r.full.track
 	if s.Track == "" {
 		r.swatch.Hide()
 	} else {
-		r.swatch.FillColor = trackColour(s.Track)
+		r.swatch.FillColor = trackColour(s.Track, s.TrackColour)
 		r.swatch.Show()
-		r.swatch.Refresh()
 	}
-	r.second.Refresh() // lay the line out again for the new time's width
-	if row.Favourite {
-		r.star.SetText("★ " + tr("My agenda")) // said in words too, not by the star alone
-	} else {
-		r.star.SetText("")
+	switch {
+	case row.Clash:
+		r.star.Text = "★ " + tr("My agenda") + " · ⚠ " + tr("overlaps") // said in words too, not by the signs alone
+	case row.Favourite:
+		r.star.Text = "★ " + tr("My agenda")
+	default:
+		r.star.Text = ""
 	}
-}
-
-// whenFirst lays out a row's second line: the time and room (the first
-// object) as wide as its text, up to the whole line less the track's
-// least width, then the track (the second object) in what is left.
-type whenFirst struct{ when *widget.Label }
-
-func (l whenFirst) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	var s fyne.Size
-	for _, o := range objects {
-		m := o.MinSize()
-		s.Width += m.Width
-		s.Height = max(s.Height, m.Height)
-	}
-	return s
-}
-
-func (l whenFirst) Layout(objects []fyne.CanvasObject, size fyne.Size) {
-	name := l.when.SizeName
-	if name == "" {
-		name = theme.SizeNameText
-	}
-	text := fyne.MeasureText(l.when.Text, theme.SizeForWidget(name, l.when), l.when.TextStyle).Width
-	natural := text + 2*theme.SizeForWidget(theme.SizeNameInnerPadding, l.when)
-	w := max(min(natural, size.Width-objects[1].MinSize().Width), 0)
-	objects[0].Move(fyne.NewPos(0, 0))
-	objects[0].Resize(fyne.NewSize(w, size.Height))
-	objects[1].Move(fyne.NewPos(w, 0))
-	objects[1].Resize(fyne.NewSize(size.Width-w, size.Height))
+	r.Refresh()
 }
 
 func (v *ParticipantView) length() int { return len(v.rows) }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -13,17 +14,8 @@ import (
 
 	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/app/control"
-	"github.com/igf-floor/floor/app/floor"
 	"github.com/igf-floor/floor/app/seatlink"
 	"github.com/igf-floor/floor/app/timer"
-)
-
-// The wire's names of the seat's commands.
-const (
-	verbGive, verbWithdraw, verbEnd  = "give", "withdraw", "end"
-	verbTakeaway, verbCall, verbKey  = "takeaway", "call", "key"
-	verbStart, verbPause, verbResume = "start", "pause", "resume"
-	verbQuestion                     = "question"
 )
 
 // SeatLink is the seat's link to the room; *seatlink.Client is one.
@@ -57,15 +49,28 @@ type SeatView struct {
 	Result   *widget.Label  // the room's answer to the last command
 	Clock    *widget.Button // start, pause or resume the session clock (co-moderator)
 	NextQ    *widget.Button // the next policy question (co-moderator)
-	Hubs     *widget.Label
+	PrevQ    *widget.Button // the policy question before
+	Up, Down *widget.Button // the selected request one place earlier or later
+	Minus30  *widget.Button // the speaker's time (co-moderator)
+	Plus30   *widget.Button
 	Notes    *widget.Label
 	Question *widget.Label // the policy question on the table
 	Poll     *widget.Label // the open poll, or the last
 	Balance  *widget.Label // speaking time by stakeholder group and place
+	Tabs     *container.AppTabs
+
+	Requests *seatRequests
+	Messages *seatMessages
+	Hubs     *seatHubs
+	Polls    *seatPolls
+	Audience *seatQuestions // the room's phones' questions (seatquestions.go)
+	Fair     *seatFair      // budgets and the fair order
 
 	face     *timerFace
+	tabsFor  string // the role the tabs were chosen for
 	queue    []control.RequestWire
 	selected int // request id; 0: none
+	sending  sync.WaitGroup
 	content  fyne.CanvasObject
 }
 
@@ -73,9 +78,9 @@ type SeatView struct {
 func NewSeatView(ctx context.Context, link SeatLink) *SeatView {
 	v := &SeatView{link: link, ctx: ctx, face: newTimerFace()}
 	v.Who, v.Link, v.Session, v.OnFloor = widget.NewLabel(tr("Connecting to the room…")), widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
-	v.Result, v.Hubs, v.Notes = widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
+	v.Result, v.Notes = widget.NewLabel(""), widget.NewLabel("")
 	v.Question, v.Poll, v.Balance = widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
-	for _, l := range []*widget.Label{v.Who, v.Result, v.Hubs, v.Notes, v.OnFloor, v.Question, v.Poll, v.Balance} {
+	for _, l := range []*widget.Label{v.Who, v.Result, v.Notes, v.OnFloor, v.Question, v.Poll, v.Balance} {
 		l.Wrapping = fyne.TextWrapWord
 	}
 	v.Who.TextStyle = fyne.TextStyle{Bold: true}
@@ -90,11 +95,15 @@ func NewSeatView(ctx context.Context, link SeatLink) *SeatView {
 			if q.Hub == q.Speaker.Name { // a hub that asked in its own name: say it once
 				q.Hub = ""
 			}
-			o.(*widget.Label).SetText(fmt.Sprintf("%d. %s%s", i+1, q.Speaker.Name, seatPlace(q)))
+			o.(*widget.Label).SetText(fmt.Sprintf("%d. %s%s", i+1, q.Speaker.Name, seatPlace(q)+seatGroup(q.Speaker)))
 		})
+	v.Requests, v.Messages, v.Hubs, v.Polls = newSeatRequests(v), newSeatMessages(v), newSeatHubs(v), newSeatPolls(v)
+	v.Audience, v.Fair = newSeatQuestions(v), newSeatFair()
 	v.Queue.OnSelected = func(i widget.ListItemID) {
 		if i >= 0 && i < len(v.queue) {
 			v.selected = v.queue[i].ID
+			v.Requests.fill(v.queue[i])
+			v.Tick()
 		}
 	}
 	v.Give = widget.NewButton(tr("Give the floor"), func() { v.send(control.SeatCommandWire{Verb: verbGive, ID: v.selected}) })
@@ -114,6 +123,21 @@ func NewSeatView(ctx context.Context, link SeatLink) *SeatView {
 	v.NextQ = widget.NewButton(tr("Question ▶"), func() {
 		v.send(control.SeatCommandWire{Verb: verbQuestion, Pos: v.link.Status().State.Question + 1})
 	})
+	v.PrevQ = widget.NewButton(tr("◀ Question"), func() {
+		v.send(control.SeatCommandWire{Verb: verbQuestion, Pos: max(0, v.link.Status().State.Question-1)})
+	})
+	move := func(by int) func() {
+		return func() {
+			if i := slices.IndexFunc(v.queue, func(q control.RequestWire) bool { return q.ID == v.selected }); i >= 0 {
+				v.send(control.SeatCommandWire{Verb: verbMove, ID: v.selected, Pos: max(0, i+by)})
+			}
+		}
+	}
+	v.Up, v.Down = widget.NewButton("▲", move(-1)), widget.NewButton("▼", move(1))
+	addTime := func(d time.Duration) func() {
+		return func() { v.send(control.SeatCommandWire{Verb: verbAddTime, AllottedNs: int64(d)}) }
+	}
+	v.Minus30, v.Plus30 = widget.NewButton("−30 s", addTime(-30*time.Second)), widget.NewButton("+30 s", addTime(30*time.Second))
 	v.Note = widget.NewMultiLineEntry()
 	v.Note.SetPlaceHolder(tr("A takeaway, a call to action or a key point"))
 	note := func(verb string) func() {
@@ -126,22 +150,28 @@ func NewSeatView(ctx context.Context, link SeatLink) *SeatView {
 					c.Turn++
 				}
 			}
-			if v.send(c) {
-				v.Note.SetText("")
-			}
+			v.send(c, func() { v.Note.SetText("") })
 		}
 	}
 	v.Takeaway, v.Call, v.KeyPoint = widget.NewButton(tr("Add takeaway"), note(verbTakeaway)), widget.NewButton(tr("Add call to action"), note(verbCall)),
 		widget.NewButton(tr("Key point on this turn"), note(verbKey))
 	left := container.NewBorder(container.NewVBox(v.Who, v.Link, v.face.container, v.Session, v.Question, v.OnFloor,
 		widget.NewLabelWithStyle(tr("Queue"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})),
-		container.NewVBox(container.NewHBox(v.Give, v.Withdraw, v.End, v.Clock, v.NextQ), v.Result), nil, nil, v.Queue)
-	right := container.NewVBox(widget.NewLabelWithStyle(tr("Report notes"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		v.Note, container.NewHBox(v.Takeaway, v.Call, v.KeyPoint), v.Notes,
-		widget.NewLabelWithStyle(tr("Hubs"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), v.Hubs, v.Poll,
-		widget.NewLabelWithStyle(tr("Balance"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), v.Balance)
-	split := container.NewHSplit(left, container.NewVScroll(right))
-	split.Offset = 0.55
+		container.NewVBox(container.NewHBox(v.Give, v.Withdraw, v.Up, v.Down, v.End),
+			container.NewHBox(v.Clock, v.Minus30, v.Plus30, v.PrevQ, v.NextQ), v.Result), nil, nil, v.Queue)
+	notes := container.NewBorder(container.NewVBox(v.Note, container.NewHBox(v.Takeaway, v.Call, v.KeyPoint)), nil, nil, nil,
+		container.NewVScroll(v.Notes))
+	balance := container.NewVScroll(container.NewVBox(v.Poll, v.Balance, v.Fair.Budgets, v.Fair.Order))
+	v.Tabs = container.NewAppTabs(
+		container.NewTabItem(tr("Request"), container.NewVScroll(v.Requests.content)),
+		container.NewTabItem(tr("Messages"), container.NewVScroll(v.Messages.content)),
+		container.NewTabItem(tr("Report notes"), notes),
+		container.NewTabItem(tr("Hubs"), v.Hubs.content),
+		container.NewTabItem(tr("Polls"), v.Polls.content),
+		container.NewTabItem(tr("Questions"), container.NewVScroll(v.Audience.content)),
+		container.NewTabItem(tr("Balance"), balance))
+	split := container.NewHSplit(left, v.Tabs)
+	split.Offset = 0.5
 	v.content = split
 	v.Tick()
 	return v
@@ -151,15 +181,33 @@ func NewSeatView(ctx context.Context, link SeatLink) *SeatView {
 func (v *SeatView) Content() fyne.CanvasObject { return v.content }
 
 // send gives the room a command and says its answer; true once applied.
-func (v *SeatView) send(c control.SeatCommandWire) bool {
-	err := v.link.Do(v.ctx, c)
-	if err != nil {
-		setLabel(v.Result, tr("Not done: {{.Why}}", "Why", err.Error()))
-		return false
-	}
-	setLabel(v.Result, "")
-	return true
+//
+// It sends from a goroutine: a command is an HTTPS round trip, up to 10 s
+// on a bad link, and then waits for this seat's own screen to show it, so
+// sent from the button's callback it froze the window. done, when the room
+// applied the command, and the room's answer come back through fyne.Do.
+func (v *SeatView) send(c control.SeatCommandWire, done ...func()) {
+	setLabel(v.Result, tr("Sending…"))
+	v.sending.Add(1)
+	go func() {
+		defer v.sending.Done()
+		err := v.link.Do(v.ctx, c)
+		fyne.Do(func() {
+			if err != nil {
+				setLabel(v.Result, tr("Not done: {{.Why}}", "Why", refusalWords(err)))
+				return
+			}
+			setLabel(v.Result, "")
+			for _, f := range done {
+				f()
+			}
+			v.Tick()
+		})
+	}()
 }
+
+// settle waits for the commands sent to have their answers (tests).
+func (v *SeatView) settle() { v.sending.Wait() }
 
 // Tick renders the room's last word at the room's time now.
 func (v *SeatView) Tick() {
@@ -168,21 +216,24 @@ func (v *SeatView) Tick() {
 	switch {
 	case st.Link.Revoked:
 		setLabel(v.Link, tr("The room refused this seat's invite: ask the moderator for a new one."))
+	case st.Stale && st.Have:
+		// Said whether or not the link is mending: the timer, the queue and
+		// the hubs below are the room's last word, not its state now.
+		setLabel(v.Link, tr("STALE — no word from the room; the timer and the hubs are its last word, and nothing can be sent"))
 	case st.Link.Mending:
 		setLabel(v.Link, tr("Reconnecting to the room (attempt {{.Attempt}})…", "Attempt", max(1, st.Link.Attempt)))
-	case st.Stale && st.Have:
-		setLabel(v.Link, tr("STALE — no word from the room; nothing can be sent"))
 	default:
 		setLabel(v.Link, "")
 	}
+	showIf(v.Link, v.Link.Text != "") // no empty line between the title and the timer while all is well
 	if !st.Have {
 		v.face.show(timer.SpeakerReading{}, "")
 		v.enable(nil, false)
 		return
 	}
 	setLabel(v.Who, tr("{{.Name}} — {{.Role}} · {{.Session}}", "Name", s.Seat.Name, "Role", roleWords(s.Seat.Role), "Session", s.Session))
-	reading := s.TimerState().Read(v.link.RoomNow(), timer.DefaultThresholds())
-	v.face.show(reading.Speaker, "")
+	reading := s.TimerState().Read(v.link.RoomNow(), s.Thresholds()) // the session's, as the room sends them
+	v.face.show(reading.Speaker, s.Message)
 	setLabel(v.Session, hubSessionWords(app.HubStatus{Timer: reading, HaveTimer: true}))
 	if f := s.Floor; f != nil {
 		hub := f.Hub
@@ -201,15 +252,13 @@ func (v *SeatView) Tick() {
 		}
 		v.Queue.Refresh()
 	}
-	var hubs []string
-	for _, h := range s.Hubs {
-		line := h.Name
-		if !h.Away.IsZero() {
-			line = tr("{{.Hub}} — away", "Hub", h.Name)
-		}
-		hubs = append(hubs, line)
-	}
-	setLabel(v.Hubs, strings.Join(hubs, "\n"))
+	now := v.link.RoomNow()
+	v.Hubs.show(s, now, st.Stale)
+	v.Messages.show(s)
+	v.Polls.show(s)
+	v.Audience.show(s, !st.Stale && slices.Contains(s.Seat.Rights, "audience"))
+	v.Fair.show(s)
+	v.chooseTab(s.Seat.Role)
 	var notes []string
 	for _, n := range s.Notes {
 		notes = append(notes, tr("{{.Kind}} by {{.By}}: {{.Text}}", "Kind", noteWords(n.Kind, n.Turn), "By", n.By, "Text", n.Text))
@@ -228,6 +277,8 @@ func (v *SeatView) Tick() {
 	default:
 		setLabel(v.Poll, tr("Last poll: {{.Question}}", "Question", p.Question))
 	}
+	showIf(v.Question, v.Question.Text != "") // no empty lines above the floor
+	showIf(v.Poll, v.Poll.Text != "")
 	setLabel(v.Balance, seatBalance(s.Turns))
 	v.enable(s.Seat.Rights, !st.Stale)
 	switch t := s.TimerState(); {
@@ -243,78 +294,75 @@ func (v *SeatView) Tick() {
 // enable offers only what the seat's role allows, and nothing while the
 // room is out of reach.
 func (v *SeatView) enable(rights []string, live bool) {
-	has := func(r string) bool { return live && slices.Contains(rights, r) }
-	showIf(v.Give, slices.Contains(rights, "give-remote") || slices.Contains(rights, "floor"))
-	showIf(v.Withdraw, slices.Contains(rights, "queue"))
-	showIf(v.End, slices.Contains(rights, "floor"))
-	for _, b := range []*widget.Button{v.Takeaway, v.Call, v.KeyPoint} {
-		showIf(b, slices.Contains(rights, "notes"))
-		setEnabled(b, has("notes"))
+	may := func(r string) bool { return slices.Contains(rights, r) }
+	has := func(r string) bool { return live && may(r) }
+	offer := func(right string, needsSelection bool, bs ...*widget.Button) {
+		for _, b := range bs {
+			showIf(b, may(right))
+			setEnabled(b, has(right) && (!needsSelection || v.selected != 0))
+		}
 	}
-	showIf(v.Note, slices.Contains(rights, "notes"))
-	setEnabled(v.Give, has("give-remote") || has("floor"))
-	setEnabled(v.Withdraw, has("queue") && v.selected != 0)
-	setEnabled(v.End, has("floor"))
-	showIf(v.Clock, slices.Contains(rights, "timer"))
-	setEnabled(v.Clock, has("timer"))
-	showIf(v.NextQ, slices.Contains(rights, "question"))
-	setEnabled(v.NextQ, has("question"))
+	// An online moderator may give the floor to a remote request only:
+	// Give is offered for the selected request, or the next, when this
+	// seat may give it, not offered and then refused.
+	showIf(v.Give, may("give-remote") || may("floor"))
+	setEnabled(v.Give, has("floor") || has("give-remote") && v.giveTargetRemote())
+	offer("queue", true, v.Withdraw, v.Up, v.Down, v.Requests.Save)
+	offer("queue", false, v.Requests.Add)
+	offer("floor", false, v.End)
+	offer("notes", false, v.Takeaway, v.Call, v.KeyPoint)
+	showIf(v.Note, may("notes"))
+	offer("timer", false, v.Clock, v.Minus30, v.Plus30)
+	offer("question", false, v.PrevQ, v.NextQ)
+	offer("message", false, v.Messages.Speaker, v.Messages.Clear, v.Messages.AllHubs, v.Messages.ToHub)
+	offer("polls", false, v.Polls.Open, v.Polls.Close)
+	for _, o := range []fyne.CanvasObject{v.Requests.Name, v.Requests.Affiliation, v.Requests.Group, v.Requests.Region, v.Requests.Youth, v.Requests.Remote} {
+		showIf(o, may("queue"))
+	}
+	showIf(v.Messages.Text, may("message"))
+	showIf(v.Messages.Hub, may("message"))
+	mediaOnly := len(v.Hubs.Pick.Options) > 0 // a hub that cannot ask for itself is connected
+	showIf(v.Hubs.Pick, may("queue") && mediaOnly)
+	showIf(v.Hubs.Queue, may("queue") && mediaOnly)
+	setEnabled(v.Hubs.Queue, has("queue"))
+	showIf(v.Polls.Pick, may("polls"))
+}
+
+// chooseTab opens, once per role, the tab the role works in: the notes for
+// a rapporteur, the hubs for an online moderator, the requests otherwise.
+// The tabs a role only reads stay; a tab of commands it has none of goes.
+func (v *SeatView) chooseTab(role string) {
+	if v.tabsFor == role {
+		return
+	}
+	v.tabsFor = role
+	byName := map[string]*container.TabItem{}
+	for _, it := range v.Tabs.Items {
+		byName[it.Text] = it
+	}
+	switch role {
+	case "rapporteur":
+		v.Tabs.Remove(byName[tr("Request")])
+		v.Tabs.Remove(byName[tr("Messages")])
+		v.Tabs.Remove(byName[tr("Questions")])
+		v.Tabs.Select(byName[tr("Report notes")])
+	case "online-moderator":
+		v.Tabs.Select(byName[tr("Hubs")])
+	default:
+		v.Tabs.Select(byName[tr("Request")])
+	}
 }
 
 // Animate ticks ten times a second until ctx ends.
 func (v *SeatView) Animate(ctx context.Context) { animate(ctx, v.Tick) }
 
-func seatPlace(q control.RequestWire) string {
-	switch {
-	case q.Remote && q.Hub != "":
-		return " — " + tr("remote: {{.Hub}}", "Hub", q.Hub)
-	case q.Remote:
-		return " — " + tr("remote")
-	}
-	return " — " + tr("in the room")
-}
-
-func roleWords(role string) string {
-	switch role {
-	case "online-moderator":
-		return tr("Online moderator")
-	case "rapporteur":
-		return tr("Rapporteur")
-	case "co-moderator":
-		return tr("Co-moderator")
-	}
-	return role
-}
-
-func noteWords(kind string, turn int) string {
-	switch kind {
-	case "takeaway":
-		return tr("Takeaway")
-	case "call":
-		return tr("Call to action")
-	case "key":
-		return tr("Key point (turn {{.Turn}})", "Turn", turn)
-	}
-	return kind
-}
-
-// seatBalance is the speaking time of the turns over by stakeholder group
-// and by place, as the console's Balance tab counts it.
-func seatBalance(turns []control.TurnRecordWire) string {
-	var ivs []floor.Intervention
-	for _, t := range turns {
-		sp := t.Speaker.Speaker()
-		sp.Remote = t.Remote
-		ivs = append(ivs, floor.Intervention{Speaker: sp, Spoke: time.Duration(t.SpokeNs)})
-	}
-	var lines []string
-	for _, sh := range floor.Balance(ivs) {
-		if sh.Dimension == "stakeholder group" || sh.Dimension == "place" {
-			lines = append(lines, sh.Category+" · "+timer.Clock(sh.Time, false))
+// giveTargetRemote says whether Give would go to a remote request: the
+// selected one, or the first waiting.
+func (v *SeatView) giveTargetRemote() bool {
+	for _, q := range v.queue {
+		if v.selected == 0 || q.ID == v.selected {
+			return q.Remote
 		}
 	}
-	if len(lines) == 0 {
-		return tr("No speaking time yet")
-	}
-	return strings.Join(lines, "\n")
+	return false
 }

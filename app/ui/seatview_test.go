@@ -22,12 +22,35 @@ import (
 // seatRig is a real room served over HTTPS with a real seat's client, and
 // the seat's console on it.
 type seatRig struct {
-	mod *app.Moderator
-	v   *SeatView
-	w   fyne.Window
+	mod   *app.Moderator
+	polls *app.Polls
+	aud   *app.Audience // the room's phones
+	v     *SeatView
+	w     fyne.Window
+	srv   *httptest.Server
+}
+
+// stopRoom takes the room off the network: no new connection, and the
+// seat's stream cut.
+func (r *seatRig) stopRoom() {
+	r.srv.Listener.Close()
+	r.srv.CloseClientConnections()
 }
 
 func newSeatRig(t *testing.T, role floor.SeatRole) *seatRig {
+	t.Helper()
+	return newSeatRigWith(t, role, nil)
+}
+
+// fixedLinks is the media layer's port as a room with two hubs measures
+// them: one speaking the control protocol, one plain WHIP client.
+type fixedLinks []app.HubLink
+
+func (l fixedLinks) Links() []app.HubLink { return l }
+
+// newSeatRigWith is newSeatRig with the room's polls and, when links is
+// not nil, its hubs' links.
+func newSeatRigWith(t *testing.T, role floor.SeatRole, links seatlink.LinkReader) *seatRig {
 	t.Helper()
 	ctx := context.Background()
 	db, _ := seededDB(t)
@@ -35,10 +58,31 @@ func newSeatRig(t *testing.T, role floor.SeatRole) *seatRig {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rm := room.New(room.Config{Moderator: mod, SessionTitle: "Security of digital products", Questions: []string{"How can security by design be encouraged?"}, Record: db, SessionKey: "igf/ws234", Audit: db, Seat: db.Seat})
+	connected := func(id string) (floor.Hub, bool) {
+		if links != nil {
+			for _, l := range links.Links() {
+				if l.Hub.ID == id {
+					return l.Hub, true
+				}
+			}
+		}
+		return floor.Hub{}, false
+	}
+	rm := room.New(room.Config{Moderator: mod, SessionTitle: "Security of digital products", Questions: []string{"How can security by design be encouraged?"},
+		Record: db, SessionKey: "igf/ws234", Audit: db, Seat: db.Seat, Connected: connected})
 	dir := app.SeatDirectory{Store: db, Clock: app.SystemClock{}}
+	polls, err := app.OpenPolls(ctx, db, app.SystemClock{}, "igf/ws234")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rm.UsePolls(polls)
+	aud, err := app.OpenAudience(ctx, db, mod, app.SystemClock{}, "igf/ws234")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rm.UseAudience(aud)
 	mux := http.NewServeMux()
-	seatlink.NewServer(seatlink.Config{Room: rm, Auth: dir, Audit: db}).Register(mux)
+	seatlink.NewServer(seatlink.Config{Room: rm, Links: links, Auth: dir, Audit: db}).Register(mux)
 	srv := httptest.NewTLSServer(mux)
 	sum := sha256.Sum256(srv.Certificate().Raw)
 	s, token, err := dir.Add(ctx, app.NewSeat{Name: "Ginger Paque", Role: role, GiveRemote: true})
@@ -50,7 +94,7 @@ func newSeatRig(t *testing.T, role floor.SeatRole) *seatRig {
 	done := make(chan struct{})
 	go func() { defer close(done); _ = c.Run(runCtx) }()
 	t.Cleanup(func() { cancel(); <-done; srv.Close(); rm.Close() })
-	r := &seatRig{mod: mod, v: NewSeatView(ctx, c)}
+	r := &seatRig{mod: mod, polls: polls, aud: aud, v: NewSeatView(ctx, c), srv: srv}
 	r.w = test.NewWindow(r.v.Content())
 	r.w.Resize(fyne.NewSize(1280, 800))
 	t.Cleanup(r.w.Close)
@@ -94,6 +138,7 @@ func TestSeatConsoleShowsTheRoomsQueueAndTimer(t *testing.T) {
 			!r.v.Give.Hidden, !r.v.Give.Disabled(), r.v.End.Hidden, r.v.Takeaway.Hidden)
 	}
 	test.Tap(r.v.Give)
+	r.v.settle()
 	if r.v.Result.Text != "" {
 		t.Fatalf("give: %s", r.v.Result.Text)
 	}
@@ -129,6 +174,7 @@ func TestRapporteurSeatWritesATakeaway(t *testing.T) {
 	}
 	test.Type(r.v.Note, "Security by design needs incentives")
 	test.Tap(r.v.Takeaway)
+	r.v.settle()
 	r.until(t, "the takeaway back from the room", func() bool {
 		_, ok := findShown(r.w, "Takeaway by Ginger Paque: Security by design needs incentives")
 		return ok
@@ -147,15 +193,18 @@ func TestCoModeratorSeatRunsTheClockAndTheQuestions(t *testing.T) {
 		t.Fatalf("the clock button %q hidden %v, next question hidden %v", r.v.Clock.Text, r.v.Clock.Hidden, r.v.NextQ.Hidden)
 	}
 	test.Tap(r.v.Clock)
+	r.v.settle()
 	if r.v.Result.Text != "" || !r.mod.TimerState().Started {
 		t.Fatalf("start: %q, started %v", r.v.Result.Text, r.mod.TimerState().Started)
 	}
 	r.until(t, "the clock running on the seat", func() bool { return r.v.Clock.Text == "Pause session" })
 	test.Tap(r.v.Clock)
+	r.v.settle()
 	if r.mod.TimerState().Session.Running {
 		t.Fatal("the session clock still runs after Pause")
 	}
 	test.Tap(r.v.NextQ)
+	r.v.settle()
 	if r.v.Result.Text != "" || r.mod.Floor().Question != 1 {
 		t.Fatalf("next question: %q, on the table %d", r.v.Result.Text, r.mod.Floor().Question)
 	}

@@ -117,10 +117,16 @@ func (t *floorTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Col
 	yellow := color.NRGBA{255, 214, 0, 255} // 15:1 against black
 	grey, dark := color.NRGBA{200, 200, 200, 255}, color.NRGBA{30, 30, 30, 255}
 	switch n {
-	case theme.ColorNameBackground, theme.ColorNameOverlayBackground, theme.ColorNameMenuBackground, theme.ColorNameHeaderBackground:
+	case theme.ColorNameBackground, theme.ColorNameMenuBackground, theme.ColorNameHeaderBackground:
 		return black
-	case theme.ColorNameForeground, theme.ColorNameInputBorder, theme.ColorNameSeparator, theme.ColorNameHover:
+	case theme.ColorNameOverlayBackground: // a dialog stands off the window behind it
+		return dark
+	case theme.ColorNameShadow: // drawn round a dialog or a menu: its edge, light on black
+		return color.NRGBA{220, 220, 220, 255} // not grey's value: a colour is named by its value in goldens
+	case theme.ColorNameForeground, theme.ColorNameInputBorder, theme.ColorNameSeparator:
 		return white
+	case theme.ColorNameHover, theme.ColorNamePressed: // under a white label: deep blue, 11:1, never white on white
+		return color.NRGBA{0, 50, 120, 255}
 	case theme.ColorNameButton, theme.ColorNameInputBackground, theme.ColorNameDisabledButton:
 		return dark
 	case theme.ColorNameDisabled, theme.ColorNamePlaceHolder:

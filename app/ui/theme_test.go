@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"math"
 	"os"
 	"testing"
 
@@ -65,4 +66,43 @@ func TestParticipantWindowInHighContrast(t *testing.T) {
 	if p := os.Getenv("FLOOR_UI_PNG_CONTRAST"); p != "" {
 		writePNG(t, p, w)
 	}
+}
+
+// In high contrast a hovered or pressed button keeps its white label
+// readable (it was white on white), and a dialog stands off the black
+// window behind it: a dark grey body with a light edge.
+func TestHighContrastHoverAndDialogEdges(t *testing.T) {
+	th := &floorTheme{Theme: theme.DefaultTheme(), contrast: true, scale: 1}
+	c := func(n fyne.ThemeColorName) color.Color { return th.Color(n, theme.VariantDark) }
+	for _, n := range []fyne.ThemeColorName{theme.ColorNameHover, theme.ColorNamePressed} {
+		if r := contrastRatio(c(theme.ColorNameForeground), c(n)); r < 4.5 {
+			t.Errorf("the label on %s: %.1f:1, want at least 4.5:1", n, r)
+		}
+	}
+	if r := contrastRatio(c(theme.ColorNameShadow), c(theme.ColorNameBackground)); r < 3 {
+		t.Errorf("a dialog's edge against the window: %.1f:1, want at least 3:1", r)
+	}
+	if c(theme.ColorNameOverlayBackground) == c(theme.ColorNameBackground) {
+		t.Error("a dialog's body is the window's black")
+	}
+	if r := contrastRatio(c(theme.ColorNameForeground), c(theme.ColorNameOverlayBackground)); r < 7 {
+		t.Errorf("text in a dialog: %.1f:1, want at least 7:1", r)
+	}
+}
+
+// contrastRatio is WCAG 2's contrast between two colours, 1 to 21.
+func contrastRatio(a, b color.Color) float64 {
+	lum := func(c color.Color) float64 {
+		r, g, bl, _ := c.RGBA()
+		ch := func(v uint32) float64 {
+			x := float64(v) / 0xffff
+			if x <= 0.03928 {
+				return x / 12.92
+			}
+			return math.Pow((x+0.055)/1.055, 2.4)
+		}
+		return 0.2126*ch(r) + 0.7152*ch(g) + 0.0722*ch(bl)
+	}
+	la, lb := lum(a), lum(b)
+	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"hash/fnv"
 	"image/color"
 	"slices"
@@ -25,23 +26,46 @@ func trackPalette() []color.NRGBA {
 	}
 }
 
-// trackColour is the track's colour. The schedules Floor reads keep no
-// colour for a track (agenda.Session.Track is its name), so it is chosen
-// from the palette by a hash of the name: the same at every start, on
-// every machine.
-func trackColour(name string) color.NRGBA {
+// trackColour is the track's colour: the schedule's own when it gives one
+// ("#rrggbb", as pretalx and the c3voc schedule.json do), else one from the
+// palette by a hash of the track's name: the same at every start, on every
+// machine.
+func trackColour(name, given string) color.NRGBA {
+	var r, g, b uint8
+	if len(given) == 7 && given[0] == '#' {
+		if _, err := fmt.Sscanf(given, "#%02x%02x%02x", &r, &g, &b); err == nil {
+			return color.NRGBA{r, g, b, 0xff}
+		}
+	}
 	h := fnv.New32a()
 	h.Write([]byte(name))
 	p := trackPalette()
 	return p[h.Sum32()%uint32(len(p))]
 }
 
-// newSwatch is a small square of a track's colour.
+// newSwatch is a small square of a track's colour. Its size is read from
+// the theme at each layout (swatchSize), never fixed when it is made: a row
+// made before the text grew would keep a smaller square than its neighbours.
 func newSwatch() *canvas.Rectangle {
 	r := canvas.NewRectangle(color.Transparent)
-	r.SetMinSize(fyne.NewSquareSize(theme.IconInlineSize() * 0.6))
 	r.CornerRadius = 2
 	return r
+}
+
+// swatchSize is a swatch's square in the theme now.
+func swatchSize() fyne.Size { return fyne.NewSquareSize(theme.IconInlineSize() * 0.6) }
+
+// swatchLayout centres a swatch at swatchSize.
+type swatchLayout struct{}
+
+func (swatchLayout) MinSize([]fyne.CanvasObject) fyne.Size { return swatchSize() }
+
+func (swatchLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	s := swatchSize()
+	for _, o := range objects {
+		o.Resize(s)
+		o.Move(fyne.NewPos((size.Width-s.Width)/2, (size.Height-s.Height)/2))
+	}
 }
 
 // trackLegend names the tracks of the list shown, each after its swatch.
@@ -62,9 +86,11 @@ func newTrackLegend() *trackLegend {
 // update shows the tracks of rows; no legend when no row has a track.
 func (l *trackLegend) update(rows []app.Row) {
 	var names []string
+	given := map[string]string{} // each track's colour as the schedule gives it
 	for _, r := range rows {
 		if t := r.Session.Track; !r.IsDay() && t != "" && !slices.Contains(names, t) {
 			names = append(names, t)
+			given[t] = r.Session.TrackColour
 		}
 	}
 	slices.Sort(names)
@@ -79,10 +105,10 @@ func (l *trackLegend) update(rows []app.Row) {
 	}
 	for _, n := range names {
 		s := newSwatch()
-		s.FillColor = trackColour(n)
+		s.FillColor = trackColour(n, given[n])
 		l.swatches[n] = s
 		name := widget.NewLabel(n)
-		l.row.Add(container.NewHBox(container.NewCenter(s), name))
+		l.row.Add(container.NewHBox(container.New(swatchLayout{}, s), name))
 	}
 	l.row.Refresh()
 	if len(names) == 0 {

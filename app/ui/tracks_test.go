@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"os"
 	"slices"
 	"testing"
 
@@ -11,8 +12,8 @@ import (
 // A track's colour depends on its name alone: the same at every start,
 // and two tracks of DebConf 23 differ.
 func TestTrackColourIsStableByName(t *testing.T) {
-	a, b := trackColour("Security"), trackColour("Cloud and containers")
-	if a != trackColour("Security") {
+	a, b := trackColour("Security", ""), trackColour("Cloud and containers", "")
+	if a != trackColour("Security", "") {
 		t.Error("the same track got two colours")
 	}
 	if a == b {
@@ -26,7 +27,7 @@ func TestRowShowsTheTrackByNameAndSwatch(t *testing.T) {
 	r := newAgendaRow()
 	r.show(v.rows[rowOf(v, "Bits from the DPL")])
 	const track = "Introduction to Free Software & Debian"
-	if r.track.Text != track || !r.swatch.Visible() || r.swatch.FillColor != color.Color(trackColour(track)) {
+	if r.track.Text != track || !r.swatch.Visible() || r.swatch.FillColor != color.Color(trackColour(track, "")) {
 		t.Errorf("row track %q, swatch %v shown %v", r.track.Text, r.swatch.FillColor, r.swatch.Visible())
 	}
 }
@@ -56,8 +57,37 @@ func TestLegendNamesTheTracksShown(t *testing.T) {
 		t.Fatalf("legend %q, tracks of the day %q", got, want)
 	}
 	for _, n := range want {
-		if s := v.Legend.Swatch(n); s == nil || s.FillColor != color.Color(trackColour(n)) {
+		if s := v.Legend.Swatch(n); s == nil || s.FillColor != color.Color(trackColour(n, "")) {
 			t.Errorf("legend swatch of %q: %v", n, s)
 		}
 	}
+}
+
+// A schedule that gives its tracks' colours (38C3's frab file) is drawn in
+// them, in the rows and the legend, not in the palette's.
+func TestScheduleTrackColoursAreKept(t *testing.T) {
+	v, _ := newView(t)
+	f, err := os.Open("../agenda/frab/testdata/eventfahrplan-38c3-trimmed.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	v.importFrom("eventfahrplan-38c3-trimmed.xml", f)
+	want := color.Color(color.NRGBA{0xE4, 0x04, 0x29, 0xff}) // "Ethics, Society & Politics" is #E40429
+	const track = "Ethics, Society & Politics"
+	for _, row := range v.rows {
+		if row.IsDay() || row.Session.Track != track {
+			continue
+		}
+		r := newAgendaRow()
+		r.show(row)
+		if r.swatch.FillColor != want {
+			t.Errorf("%q: swatch %v, want the schedule's %v", row.Session.Title, r.swatch.FillColor, want)
+		}
+		if s := v.Legend.Swatch(track); s == nil || s.FillColor != want {
+			t.Fatalf("the legend's swatch: %v", s)
+		}
+		return
+	}
+	t.Fatalf("no session of %q among %d rows: %s", track, len(v.rows), v.Status.Text)
 }
