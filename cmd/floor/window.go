@@ -21,6 +21,7 @@ import (
 
 	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/app/agenda"
+	"github.com/igf-floor/floor/app/phonepage"
 	"github.com/igf-floor/floor/app/ui"
 	"github.com/igf-floor/floor/assets"
 	"github.com/igf-floor/floor/cmd/floor/internal/cli"
@@ -32,6 +33,7 @@ const appID = "org.igf-floor.floor"
 
 // openWindow runs the participant window until it is closed or ctx ends.
 func openWindow(ctx context.Context, w cli.Window, start time.Time) error {
+	debug.SetGCPercent(50) // a window's heap is small and mostly live: collect at 1.5× it, not 2×
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("Icon.png", assets.Icon()))
 	ui.LoadAppearance(a).Apply(a) // high contrast and text size, as last chosen
@@ -61,18 +63,22 @@ func openWindow(ctx context.Context, w cli.Window, start time.Time) error {
 	}))))
 	win.SetMaster()
 
-	if os.Getenv("FLOOR_TRACE_STARTUP") != "" && w.Participant != nil {
-		// OnStarted runs once the window is shown and its content laid out;
-		// the queued call runs after the first frame's events are handled.
-		a.Lifecycle().SetOnStarted(func() {
-			fyne.Do(func() {
+	// OnStarted runs once the window is shown and its content laid out;
+	// the queued call runs after the first frame's events are handled.
+	a.Lifecycle().SetOnStarted(func() {
+		fyne.Do(func() {
+			if os.Getenv("FLOOR_TRACE_STARTUP") != "" && w.Participant != nil {
 				var m runtime.MemStats
 				runtime.ReadMemStats(&m)
 				fmt.Fprintf(os.Stderr, "floor: agenda visible %d ms after start (%d sessions, Go heap %d MiB)\n",
 					time.Since(start).Milliseconds(), w.Participant.SessionCount(), m.HeapInuse>>20)
-			})
+			}
+			// Starting up (translations, fonts, the first layout) leaves
+			// garbage twice the window's live heap; give it back once shown.
+			time.AfterFunc(2*time.Second, debug.FreeOSMemory)
+			time.AfterFunc(6*time.Second, debug.FreeOSMemory) // a large agenda's first layouts end later
 		})
-	}
+	})
 	stop := context.AfterFunc(ctx, func() { fyne.Do(a.Quit) })
 	defer stop()
 	win.ShowAndRun()
@@ -108,8 +114,9 @@ func runConsole(ctx context.Context, a fyne.App, c *cli.Console) error {
 	return nil
 }
 
-// openConsole shows the console and, in a second window, the speaker
-// display; closing the console closes the display and stops the ticking.
+// openConsole shows the console and, in a second window unless told not
+// to, the speaker display; closing the console closes the display and
+// stops the ticking.
 func openConsole(ctx context.Context, a fyne.App, c *cli.Console) fyne.Window {
 	ctx, cancel := context.WithCancel(ctx)
 	win := a.NewWindow("Floor — Moderator · " + c.Session.Number)
@@ -117,18 +124,48 @@ func openConsole(ctx context.Context, a fyne.App, c *cli.Console) fyne.Window {
 	win.Resize(fyne.NewSize(1280, 780))
 	console := ui.NewConsoleView(ctx, c.Moderator, c.Session, win)
 	hubs := &hubserve.Access{DB: c.DB, Moderator: c.Moderator, SessionTitle: c.Session.Title,
-		SessionKey: app.ModerationKey(c.Session.Source, c.Session.GUID), Clock: app.SystemClock{}, Polls: c.Polls, RoomSound: c.RoomSound, Session: &c.Session, Listen: c.Listen}
+		SessionKey: app.ModerationKey(c.Session.Source, c.Session.GUID), Clock: app.SystemClock{}, Polls: c.Polls, Audience: c.Audience, RoomSound: c.RoomSound, Session: &c.Session, Listen: c.Listen}
 	console.EnableHubs(hubs, win)
 	if c.Polls != nil {
 		console.EnablePolls(c.Polls)
 	}
+	console.EnableFairFloor()
+	if c.Audience != nil {
+		console.EnableAudience(c.Audience, func(address string) ([]byte, error) {
+			png, _, err := phonepage.QR(address, 512)
+			return png, err
+		})
+	}
+	console.EnableDisplayPrefs(c.DB, win)
 	console.EnableReport(app.SessionReports{Store: c.DB, Clock: app.SystemClock{}, Session: c.Session,
 		Dir: filepath.Join(filepath.Dir(c.DB.Path()), "reports")})
 	if c.OpenToHubs {
 		console.OpenToHubs()
 	}
 	win.SetContent(console.Content())
+	var dwin fyne.Window
+	if !c.NoDisplay {
+		dwin = openDisplay(a, console)
+	}
+	console.Animate(ctx)
+	console.AnimateVideo(ctx)
+	win.SetOnClosed(func() {
+		hubs.Close()
+		cancel()
+		if dwin != nil {
+			dwin.Close()
+		}
+	})
+	win.Show()
+	if dwin != nil {
+		dwin.Show()
+	}
+	return win
+}
 
+// openDisplay is the speaker display's window, driven by console: F11
+// there (or the console's button) toggles full screen, Esc leaves it.
+func openDisplay(a fyne.App, console *ui.ConsoleView) fyne.Window {
 	display := ui.NewSpeakerDisplay()
 	dwin := a.NewWindow("Floor — Speaker display")
 	dwin.SetContent(display.Content())
@@ -143,16 +180,8 @@ func openConsole(ctx context.Context, a fyne.App, c *cli.Console) fyne.Window {
 		}
 	})
 	console.AttachDisplay(display, toggle)
-	console.Animate(ctx)
-	console.AnimateVideo(ctx)
-	win.SetOnClosed(func() {
-		hubs.Close()
-		cancel()
-		dwin.Close()
-	})
-	win.Show()
-	dwin.Show()
-	return win
+	console.DisplayKeys(dwin.Canvas())
+	return dwin
 }
 
 // openHubWindow runs the remote hub's window until it is closed or ctx
@@ -163,6 +192,8 @@ func openHubWindow(ctx context.Context, h cli.HubWindow) error {
 	a, win := singleWindow("Floor — Remote hub")
 	view := ui.NewHubView(ctx, h.Join)
 	view.Invite.SetText(h.Invite)
+	view.EnablePreflight(h.Preflight)
+	view.OnDevices = h.UseDevices
 	win.SetContent(view.Content())
 	view.Animate(ctx)
 	win.SetOnClosed(view.Close)
@@ -197,7 +228,7 @@ func singleWindow(title string) (fyne.App, fyne.Window) {
 	}
 	win := a.NewWindow(title)
 	win.SetMainMenu(fyne.NewMainMenu(ui.ViewMenu(a)))
-	win.Resize(fyne.NewSize(1100, 700))
+	win.Resize(fyne.NewSize(1280, 780)) // as the console: at 1100×700 the queue showed two or three requests
 	win.SetMaster()
 	return a, win
 }

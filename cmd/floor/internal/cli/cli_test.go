@@ -42,7 +42,7 @@ const fixture = "../../../../app/agenda/igf/testdata/igf-2020-ws234.txt"
 func TestAgendaOnAFreshDatabaseShowsTheBuiltInSession(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "x.db")
 	r := run(t, nil, "--db", db, "agenda")
-	if r.code != 0 || !strings.Contains(r.stdout, "WS #234  2020-11-11 11:20 UTC  Security of digital products: Industry and enhancing trust") {
+	if r.code != 0 || !strings.Contains(r.stdout, "WS #234  2020-11-11 11:20 to 12:20 UTC (Wednesday)  Security of digital products: Industry and enhancing trust") {
 		t.Fatalf("agenda = %+v", r)
 	}
 	if n := strings.Count(r.stdout, "\n"); n != 1 {
@@ -112,6 +112,10 @@ func TestImportReportsAndBadFilesChangeNothing(t *testing.T) {
 	r := run(t, nil, "--db", db, "import", fixture)
 	if r.code != 0 || !strings.Contains(r.stdout, "IGF 2020, 1 added, 0 updated") || !strings.Contains(r.stderr, "igf-2020-ws234.txt:3: note: skipped web-page text \"Loading Events\"") {
 		t.Fatalf("import = %+v", r)
+	}
+	// The same page again changes nothing, and says so rather than "1 updated".
+	if r := run(t, nil, "--db", db, "import", fixture); r.code != 0 || !strings.Contains(r.stdout, "IGF 2020, 0 added, 0 updated, 1 unchanged") {
+		t.Errorf("import again = %+v", r)
 	}
 	bad := filepath.Join(dir, "bad.txt")
 	os.WriteFile(bad, []byte("IGF 2020 WS #234 T\nMonday, 31st November, 2020 (11:20 UTC) - Monday, 31st November, 2020 (12:20 UTC)\n"), 0o600)
@@ -212,7 +216,7 @@ func TestReportBalanceAddsUpToTheInterventions(t *testing.T) {
 	}
 	r = run(t, nil, "--db", path, "report", "interventions", "ws234")
 	rows := strings.Split(strings.TrimSpace(r.stdout), "\n")
-	if r.code != 0 || len(rows) != 4 || rows[2] != "Barrack Otieno,,Technical Community,African Group,in the room,false,2020-11-11T11:21:30Z,2020-11-11T11:24:00Z,120.0,150.0,30.0" {
+	if r.code != 0 || len(rows) != 4 || rows[2] != "Barrack Otieno,,Technical Community,African Group,in the room,false,2020-11-11T11:21:30Z,2020-11-11T11:24:00Z,120.0,150.0,30.0,regular" {
 		t.Errorf("report interventions = %d %q", r.code, rows)
 	}
 }

@@ -55,12 +55,15 @@ WS #234") updates it; favourites are kept.`,
 func printImport(cmd *cobra.Command, res app.ImportResult) {
 	out := cmd.OutOrStdout()
 	fmt.Fprintf(out, "%s: %s, %d added, %d updated", termText(res.Name), termText(res.Event.Title), res.Saved.Added, res.Saved.Updated)
+	if n := res.Saved.Unchanged; n > 0 {
+		fmt.Fprintf(out, ", %d unchanged", n)
+	}
 	if res.Saved.Removed > 0 {
 		fmt.Fprintf(out, ", %d removed", res.Saved.Removed)
 	}
 	fmt.Fprintln(out)
 	for _, s := range res.Sessions {
-		fmt.Fprintf(out, "  %s  %s  %s\n", termText(s.Number), app.FormatStart(s), termText(s.Title))
+		fmt.Fprintf(out, "  %s  %s  %s\n", termText(s.Number), app.FormatSpan(s), termText(s.Title))
 	}
 	for _, w := range res.Report.Warnings {
 		if w.Line > 0 {
@@ -80,7 +83,7 @@ func (o *options) agendaCmd() *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "agenda",
-		Short: "List sessions, one a line: id, number, start in the event's zone, title",
+		Short: "List sessions, one a line: id, number, start and end in the event's zone, title",
 		Args:  exactArgs(0),
 		RunE: o.withListing(func() (agenda.Filter, error) {
 			return agenda.Filter{Search: search, FavouritesOnly: favourites}, filters.check()
@@ -103,7 +106,7 @@ func (o *options) agendaCmd() *cobra.Command {
 				if favs[s.ID] {
 					star = "  ★"
 				}
-				fmt.Fprintf(tw, "%d\t%s\t%s\t%s%s\n", s.ID, termText(s.Number), app.FormatStart(s), termText(s.Title), star)
+				fmt.Fprintf(tw, "%d\t%s\t%s\t%s%s\n", s.ID, termText(s.Number), app.FormatSpan(s), termText(s.Title), star)
 			}
 			if err := tw.Flush(); err != nil {
 				return err

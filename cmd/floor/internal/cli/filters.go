@@ -48,7 +48,7 @@ func (o *options) conflictsCmd() *cobra.Command {
 			conflicts := agenda.Conflicts(listing.Sessions)
 			for _, c := range conflicts {
 				fmt.Fprintf(cmd.OutOrStdout(), "%s  %s\n  overlaps %s by %d min: %s  %s\n",
-					app.FormatStart(c.A), termText(c.A.Title), app.FormatStart(c.B), int(c.Overlap.Minutes()), termText(c.B.Title), termText(c.B.Room))
+					app.FormatSpan(c.A), termText(c.A.Title), app.FormatSpan(c.B), int(c.Overlap.Minutes()), termText(c.B.Title), termText(c.B.Room))
 			}
 			if len(conflicts) == 0 {
 				fmt.Fprintln(cmd.ErrOrStderr(), "floor: no overlapping sessions")
@@ -87,7 +87,7 @@ func (o *options) nowCmd() *cobra.Command {
 						if favs[s.ID] {
 							star = "  ★"
 						}
-						fmt.Fprintf(out, "  %s  %s  %s%s\n", app.FormatStart(s), termText(s.Title), termText(s.Room), star)
+						fmt.Fprintf(out, "  %s  %s  %s%s\n", app.FormatSpan(s), termText(s.Title), termText(s.Room), star)
 					}
 				}
 				return nil

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -21,7 +22,7 @@ func (o *options) hubCmd() *cobra.Command {
 	var opts hubjoin.Options
 	var speaker floor.Speaker
 	var request bool
-	var size string
+	var size, kind string
 	var window bool
 	var vote string
 	cmd := &cobra.Command{
@@ -45,6 +46,9 @@ join, see yourself, ask for the floor and follow the room's timer.`,
 			var err0 error
 			if opts.Width, opts.Height, err0 = parseSize(size); err0 != nil {
 				return usageError{err0}
+			}
+			if speaker.Type, err0 = floor.ParseRequestType(kind); err0 != nil {
+				return usageError{fmt.Errorf("--type: %w", err0)}
 			}
 			if len(args) == 0 || window {
 				return o.openHubWindow(cmd, args, opts)
@@ -95,6 +99,7 @@ join, see yourself, ask for the floor and follow the room's timer.`,
 	cmd.Flags().StringVar(&speaker.Group, "group", "", "the speaker's stakeholder group (default: the hub's)")
 	cmd.Flags().StringVar(&speaker.Region, "region", "", "the speaker's regional group (default: the hub's)")
 	cmd.Flags().BoolVar(&speaker.Youth, "youth", false, "the speaker is a youth participant")
+	cmd.Flags().StringVar(&kind, "type", "regular", "what the request asks for: regular, point-of-order (the head of the queue) or direct-reply (right after the turn on the floor)")
 	return cmd
 }
 
@@ -104,15 +109,23 @@ func (o *options) openHubWindow(cmd *cobra.Command, args []string, opts hubjoin.
 		return errors.New("this build of Floor has no window; give an INVITE to join from the command line")
 	}
 	opts.Clock = o.env.Clock
+	var mu sync.Mutex // the devices picked, set on the window's goroutine, read by the join's
+	var camera, mic string
 	h := HubWindow{Join: func(ctx context.Context, inv app.Invite, audioOnly bool) (app.HubConnection, error) {
 		o := opts
 		o.AudioOnly = audioOnly
+		mu.Lock()
+		o.Camera, o.Microphone = camera, mic
+		mu.Unlock()
 		j, err := hubjoin.Join(ctx, inv, o)
 		if err != nil {
 			return nil, err
 		}
 		return j, nil
-	}}
+	},
+		Preflight:  app.HubPreflight{Devices: hubjoin.Devices, MicLevel: hubjoin.MicLevel},
+		UseDevices: func(c, m string) { mu.Lock(); camera, mic = c, m; mu.Unlock() },
+	}
 	if len(args) == 1 {
 		h.Invite = args[0]
 	}
@@ -134,7 +147,7 @@ func parseSize(s string) (int, int, error) {
 func followRoom(ctx context.Context, out interface{ Write([]byte) (int, error) }, j *hubjoin.Joined, local *time.Location, vote string) error {
 	tick := time.NewTicker(time.Second)
 	defer tick.Stop()
-	last := ""
+	last, notice, toSpeaker := "", "", ""
 	question, voted := -1, map[int]bool{}
 	for {
 		select {
@@ -152,8 +165,19 @@ func followRoom(ctx context.Context, out interface{ Write([]byte) (int, error) }
 			fmt.Fprintf(out, "%s  %s\n", time.Now().In(local).Format("15:04:05"), line)
 			last = line
 		}
-		if st.Notice != "" {
-			fmt.Fprintf(out, "  room: %s\n", st.Notice)
+		if st.Notice != notice { // once when it comes, not after every status line
+			notice = st.Notice
+			if notice != "" {
+				fmt.Fprintf(out, "  room: %s\n", notice)
+			}
+		}
+		if st.ToSpeaker != toSpeaker { // the moderator's message to this hub's speaker, as the window shows it
+			toSpeaker = st.ToSpeaker
+			if toSpeaker != "" {
+				fmt.Fprintf(out, "  to the speaker: %s\n", toSpeaker)
+			} else {
+				fmt.Fprintln(out, "  to the speaker: (cleared)")
+			}
 		}
 		if st.Question != question {
 			question = st.Question

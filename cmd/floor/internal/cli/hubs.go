@@ -3,7 +3,9 @@ package cli
 import (
 	"crypto/tls"
 	"fmt"
+	"net"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -80,6 +82,11 @@ func (o *options) hubsAddCmd() *cobra.Command {
 				fmt.Fprintf(out, "Desktop hub:  floor hub '%s' --request-floor\n", inv.URL())
 				fmt.Fprintf(out, "Browser link: %s\n", inv.BrowserURL())
 				fmt.Fprintln(out, "The token is shown only now; send the invite privately. 'floor hubs revoke "+h.ID+"' ends it.")
+				if _, port, err := net.SplitHostPort(inv.Host); err == nil && port != strconv.Itoa(hubserve.DefaultPort) {
+					// The console listens on the default port unless told: an
+					// invite for another can never reach it otherwise.
+					fmt.Fprintf(out, "This invite dials port %s: open the room with 'floor moderate SESSION --listen :%s' (or 'floor serve --listen :%s').\n", port, port, port)
+				}
 				return nil
 			})
 		},

@@ -119,7 +119,17 @@ func TestServeAndTwoHubsAskForTheFloor(t *testing.T) {
 	// recorded and linked to its request.
 	io.WriteString(typed, "start 60\ngive\n")
 	waitFor(t, "a hub on the floor", serve, func(s string) bool { return strings.Contains(s, "On the floor: ") })
+	// The turn lasts until its video is on disk (more than a keyframe's
+	// worth), however slow the machine, and at least 1.5 s.
 	time.Sleep(1500 * time.Millisecond)
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		ivfs, _ := filepath.Glob(filepath.Join(filepath.Dir(db), "recordings", "*.ivf"))
+		if len(ivfs) > 0 {
+			if st, err := os.Stat(ivfs[0]); err == nil && st.Size() >= 1000 {
+				break
+			}
+		}
+	}
 	io.WriteString(typed, "end\n")
 	waitFor(t, "the turn ended", serve, func(s string) bool {
 		i := strings.LastIndex(s, "Hubs connected: 2")

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -57,11 +58,22 @@ directory; its path is printed.`,
 		`Print the speaking-time balance of a moderated session as CSV: one row per
 category (dimension, category, turns, seconds, percent). Each dimension adds
 up to the session's interventions; a turn still on the floor is not counted.`,
-		floor.WriteBalanceCSV))
+		turns(floor.WriteBalanceCSV)))
 	report.AddCommand(o.floorReport("interventions", "Every turn at the floor as CSV: who, from where, when, how long, how far over",
 		`Print the intervention log of a moderated session as CSV, one finished turn a
 row. The balance report adds up to these rows.`,
-		floor.WriteInterventionsCSV))
+		turns(floor.WriteInterventionsCSV)))
+	report.AddCommand(o.floorReport("plan", "The speaking-time budgets, plan against actual, as CSV",
+		`Print a moderated session's speaking-time budgets as CSV, one budget a row:
+dimension, category, planned percent and seconds, spoken seconds, seconds left
+(negative: over), percent of the time spoken, turns. A turn still on the floor
+is not counted.`,
+		func(w io.Writer, st floor.State) error {
+			if st.Plan == nil {
+				return errors.New("the session has no speaking-time budgets")
+			}
+			return floor.WritePlanCSV(w, *st.Plan, st.Interventions)
+		}))
 	report.AddCommand(&cobra.Command{
 		Use:   "recordings SESSION",
 		Short: "The recorded remote turns as CSV: request, hub, start, seconds, video and audio files",
@@ -91,7 +103,12 @@ Video is IVF (VP8) and sound Ogg (Opus), as the hub sent them.`,
 }
 
 // floorReport is a report computed from the session's floor log.
-func (o *options) floorReport(name, short, long string, write func(io.Writer, []floor.Intervention) error) *cobra.Command {
+// turns adapts a report of the finished turns to floorReport.
+func turns(write func(io.Writer, []floor.Intervention) error) func(io.Writer, floor.State) error {
+	return func(w io.Writer, st floor.State) error { return write(w, st.Interventions) }
+}
+
+func (o *options) floorReport(name, short, long string, write func(io.Writer, floor.State) error) *cobra.Command {
 	return &cobra.Command{
 		Use:   name + " SESSION",
 		Short: short,
@@ -109,7 +126,7 @@ func (o *options) floorReport(name, short, long string, write func(io.Writer, []
 			if st.Current != nil {
 				fmt.Fprintf(cmd.ErrOrStderr(), "floor: %s still has the floor; that turn is not counted yet\n", st.Current.Speaker.Name)
 			}
-			return write(cmd.OutOrStdout(), st.Interventions)
+			return write(cmd.OutOrStdout(), st)
 		}),
 	}
 }

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"fmt"
+	"net"
+	"strconv"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -24,7 +26,7 @@ port. The room stays the only writer of the session's log; a seat's commands
 are applied there, with the seat's name, and only what its role allows.`,
 		Args: cobra.NoArgs,
 	}
-	cmd.AddCommand(o.seatsAddCmd(), o.seatsListCmd(), o.seatsRevokeCmd())
+	cmd.AddCommand(o.seatsAddCmd(), o.seatsListCmd(), o.seatsRevokeCmd(), o.seatsGiveCmd())
 	return cmd
 }
 
@@ -56,6 +58,11 @@ func (o *options) seatsAddCmd() *cobra.Command {
 				fmt.Fprintf(out, "Invited %s as %s (%s).\n", s.Name, s.Role.Words(), s.ID)
 				fmt.Fprintf(out, "Seat: floor seat '%s'\n", inv.URL())
 				fmt.Fprintln(out, "The token is shown only now; send the invite privately. 'floor seats revoke "+s.ID+"' ends it.")
+				if _, port, err := net.SplitHostPort(inv.Host); err == nil && port != strconv.Itoa(hubserve.DefaultPort) {
+					// As for a hub's: the room listens on the default port
+					// unless told, and this seat would knock in vain.
+					fmt.Fprintf(out, "This invite dials port %s: open the room with 'floor moderate SESSION --listen :%s' (or 'floor serve --listen :%s').\n", port, port, port)
+				}
 				return nil
 			})
 		},
@@ -113,6 +120,36 @@ func (o *options) seatsRevokeCmd() *cobra.Command {
 					return err
 				}
 				fmt.Fprintf(cmd.OutOrStdout(), "Revoked the seat of %s.\n", s.Name)
+				return nil
+			})
+		},
+	}
+}
+
+func (o *options) seatsGiveCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "give-remote ID on|off",
+		Short: "Let an online moderator's seat give the floor to remote requests, or stop it (at once, even while it follows the room)",
+		Args:  exactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var on bool
+			switch args[1] {
+			case "on":
+				on = true
+			case "off":
+			default:
+				return usageError{fmt.Errorf("give-remote ID on|off, not %q", args[1])}
+			}
+			return o.withDB(cmd, func(db *storage.DB) error {
+				s, err := app.SeatDirectory{Store: db, Clock: o.env.Clock}.SetGiveRemote(cmd.Context(), args[0], on)
+				if err != nil {
+					return err
+				}
+				if on {
+					fmt.Fprintf(cmd.OutOrStdout(), "%s may give the floor to remote requests.\n", s.Name)
+				} else {
+					fmt.Fprintf(cmd.OutOrStdout(), "%s may no longer give the floor.\n", s.Name)
+				}
 				return nil
 			})
 		},

@@ -34,7 +34,7 @@ func TestTheSessionTeamRunsARoomFromTheirSeats(t *testing.T) {
 		}
 		return regexp.MustCompile(`floor://\S+[^'\s]`).FindString(res.stdout)
 	}
-	hubID := map[string]string{}
+	hubID, hubs := map[string]string{}, map[string]*child{}
 	for _, n := range []string{"Nairobi", "Accra"} {
 		inv := invite("hubs", "add", n)
 		hubID[n] = regexp.MustCompile(`hub=(h[0-9a-f]+)`).FindStringSubmatch(inv)[1]
@@ -42,7 +42,7 @@ func TestTheSessionTeamRunsARoomFromTheirSeats(t *testing.T) {
 		if n == "Nairobi" {
 			args = append(args, "--request-floor")
 		}
-		startChild(t, args...)
+		hubs[n] = startChild(t, args...)
 	}
 	waitFor(t, "both hubs in the room", serve.out, func(s string) bool {
 		return strings.Contains(lastRoom(s), "Hubs connected: 2") && strings.Contains(lastRoom(s), "Queue: 1")
@@ -71,9 +71,34 @@ func TestTheSessionTeamRunsARoomFromTheirSeats(t *testing.T) {
 		waitFor(t, "Accra on the online moderator's screen", online.out, func(s string) bool { return strings.Contains(lastSeat(s), "] Accra") })
 		accra = regexp.MustCompile(`\[(\d+)\] Accra`).FindStringSubmatch(lastSeat(online.out.String()))
 	}
+	// It sees the hubs' links as the room measures them, corrects Accra's
+	// request, gives Accra the floor and tells its speaker to wrap up.
+	waitFor(t, "the hubs' link figures on the online moderator's screen", online.out, func(s string) bool {
+		return regexp.MustCompile(`Accra \(h[0-9a-f]+\) — connected, rtt \d+ ms, \d+ lost, \d+ kbps`).MatchString(lastSeat(s))
+	})
+	io.WriteString(online.in, "edit "+accra[1]+" Accra | Accra Youth Hub | Civil Society | African Group\n")
+	waitFor(t, "the correction on the rapporteur's screen", rapporteur.out, func(s string) bool {
+		return strings.Contains(lastSeat(s), "] Accra — remote: Accra (Civil Society, African Group)")
+	})
+	// A command names the state its screen showed: the online moderator's
+	// own screen must have the correction before it gives, or the room
+	// refuses the give as based on an older floor (as it should).
+	waitFor(t, "the correction on the online moderator's screen", online.out, func(s string) bool {
+		return strings.Contains(lastSeat(s), "] Accra — remote: Accra (Civil Society, African Group)")
+	})
 	io.WriteString(online.in, "give "+accra[1]+" 4:00\n")
 	waitFor(t, "Accra on the floor on the room's console", serve.out, func(s string) bool { return strings.Contains(lastRoom(s), "On the floor: Accra") })
 	waitFor(t, "Accra on the floor on the co-moderator's screen", co.out, func(s string) bool { return strings.Contains(lastSeat(s), "On the floor: Accra") })
+	io.WriteString(online.in, "speaker Please wrap up in 30 seconds\n")
+	waitFor(t, "the message to the speaker on the co-moderator's screen", co.out, func(s string) bool {
+		return strings.Contains(lastSeat(s), "The speaker reads: Please wrap up in 30 seconds")
+	})
+	waitFor(t, "the message to the speaker at Accra, on the floor", hubs["Accra"].out, func(s string) bool {
+		return strings.Contains(s, "to the speaker: Please wrap up in 30 seconds")
+	})
+	waitFor(t, "the message to the speaker in the room", serve.out, func(s string) bool {
+		return strings.Contains(lastRoom(s), "The speaker reads: Please wrap up in 30 seconds")
+	})
 
 	// The rapporteur writes; a command it has no right to is refused.
 	io.WriteString(rapporteur.in, "takeaway Security by design needs incentives for makers\nend\n")
@@ -87,7 +112,16 @@ func TestTheSessionTeamRunsARoomFromTheirSeats(t *testing.T) {
 	io.WriteString(co.in, "end\n")
 	waitFor(t, "Accra's turn over", online.out, func(s string) bool { return strings.Contains(lastSeat(s), "Turns so far: 1") })
 	waitFor(t, "the co-moderator seeing it too", co.out, func(s string) bool { return strings.Contains(lastSeat(s), "Turns so far: 1") })
+	// The key point must reach the room before it is killed below: under
+	// load the rapporteur's process can still be sending it then.
+	keyMark := len(rapporteur.out.String())
 	io.WriteString(rapporteur.in, "key 1 Liability for insecure products\n")
+	waitFor(t, "the room taking the key point", rapporteur.out, func(s string) bool {
+		return strings.Contains(s[keyMark:], "ok: key") || strings.Contains(s[keyMark:], "! key:")
+	})
+	if s := rapporteur.out.String()[keyMark:]; strings.Contains(s, "! key:") {
+		t.Fatalf("the room refused the key point: %s", s)
+	}
 	marks := [2]int{len(online.out.String()), len(co.out.String())}
 	go io.WriteString(online.in, "give\n")
 	io.WriteString(co.in, "give\n")

@@ -39,9 +39,18 @@ UDP. Hubs join with invites from 'floor hubs add'; their requests for the floor
 join the session's queue. Until this runs (or the console's "Open to hubs"),
 Floor listens on nothing.
 
-Type commands on standard input: start [MIN], give [ID] [M:SS], end, pause,
-resume, say TEXT, volume PERCENT, mute, queue, queue HUB [NAME] (for a WHIP
-client without Floor's control channel), hubs, revoke ID, quit. A hub whose
+Type commands on standard input: start [MIN], ask [--type point-of-order|
+direct-reply] [--group G] [--region R] [--youth] [--remote] NAME (--remote: in
+the video call, outside any hub), give [ID] [M:SS] (without
+a time, a point of order or a direct reply gets its type's), end, pause, resume,
+say TEXT, volume PERCENT, mute, queue, queue HUB [NAME] (for a WHIP client
+without Floor's control channel), hubs, revoke ID, times M:SS M:SS (a point of
+order's and a direct reply's), budget [group|region|place|youth] CATEGORY
+MINUTES|PERCENT%|off, budget equal, budget clear, budgets (used and left),
+suggest (a fair order with its reasons), follow (put the queue in it); for the
+room's phones (https://HOST:PORT/floor/CODE, its QR code printed and saved
+beside the database): audience, approve Q, publish Q, answer Q TEXT,
+dismiss Q, block Q | block request R, unblock PHONE, qr; quit. A hub whose
 link drops is away and keeps its place for --hub-grace; it reconnects by itself. The hub
 on the floor is heard on the default audio device (or a null output when there
 is none, as the first lines say) and recorded beside the database.`,
@@ -63,7 +72,18 @@ is none, as the first lines say) and recorded beside the database.`,
 				if err != nil {
 					return err
 				}
+				// The session's thresholds, as the console's Display settings… kept them:
+				// the hubs and the confidence monitor warn when the room would.
+				prefs, err := app.LoadDisplayPrefs(ctx, db, key)
+				if err != nil {
+					return err
+				}
+				m.SetThresholds(prefs.Thresholds)
 				polls, err := app.OpenPolls(ctx, db, o.env.Clock, key)
+				if err != nil {
+					return err
+				}
+				aud, err := app.OpenAudience(ctx, db, m, o.env.Clock, key)
 				if err != nil {
 					return err
 				}
@@ -75,7 +95,7 @@ is none, as the first lines say) and recorded beside the database.`,
 					listen = was // the hubs are dialling that address
 				}
 				srv, err := hubserve.Open(ctx, hubserve.Config{DB: db, Moderator: m, SessionTitle: s.Title, SessionKey: key, Listen: listen,
-					Certificate: cert, ICEServers: ice, MaxHubs: maxHubs, Clock: o.env.Clock, Polls: polls, RoomSound: roomSound, Session: &s, SFU: sfu, SFURoom: sfuRoom, HubGrace: grace})
+					Certificate: cert, ICEServers: ice, MaxHubs: maxHubs, Clock: o.env.Clock, Polls: polls, Audience: aud, RoomSound: roomSound, Session: &s, SFU: sfu, SFURoom: sfuRoom, HubGrace: grace})
 				if err != nil {
 					return err
 				}
@@ -100,9 +120,15 @@ is none, as the first lines say) and recorded beside the database.`,
 				if srv.Sound.Why != nil {
 					fmt.Fprintf(out, "  (%v)\n", srv.Sound.Why)
 				}
+				fmt.Fprintf(out, "The speaker display for a tablet or a second screen (read-only): https://%s/display#token=%s\n",
+					hubserve.AdvertisedHost(srv.Addr.String()), srv.DisplayToken)
 				h := &headless{o: o, db: db, m: m, srv: srv, out: out, dir: app.HubDirectory{Store: db, Clock: o.env.Clock},
-					polls: polls, questions: s.PolicyQuestions, host: hubserve.AdvertisedHost(srv.Addr.String())}
+					polls: polls, questions: s.PolicyQuestions, planned: s.Duration(), host: hubserve.AdvertisedHost(srv.Addr.String()),
+					aud: aud, asked: len(aud.Questions())}
 				srv.Room.OnChange(h.roomChanged)
+				h.printPhonePage()
+				defer aud.Watch(h.audienceChanged)()
+				defer h.followQueue(ctx)()
 				err = h.run(ctx, o.env.Stdin)
 				// Quit or Ctrl+C is the moderator closing the room; a killed
 				// process writes nothing, and the next start reopens.
@@ -150,8 +176,12 @@ type headless struct {
 	last string
 
 	polls     *app.Polls
-	questions []string // the session's policy questions
-	host      string   // host:port phones and hubs reach
+	questions []string      // the session's policy questions
+	planned   time.Duration // the session's length, which budgets share
+	suggested []int         // the order 'suggest' last printed, which 'follow' applies
+	host      string        // host:port phones and hubs reach
+	aud       *app.Audience
+	asked     int // audience questions printed so far
 }
 
 // roomChanged prints the hubs and the queue when they differ from the
@@ -196,46 +226,19 @@ func (h *headless) describe() string {
 	}
 	fs := h.m.Floor()
 	if fs.Current != nil {
-		fmt.Fprintf(&b, "On the floor: %s\n", speakerLine(fs.Current.Speaker))
+		fmt.Fprintf(&b, "On the floor: %s\n", requestWords(floor.Request{Speaker: fs.Current.Speaker}))
 		for _, w := range fs.With {
 			fmt.Fprintf(&b, "  with: %s\n", speakerLine(w.Speaker))
+		}
+		if fs.Message != "" {
+			fmt.Fprintf(&b, "The speaker reads: %s\n", fs.Message)
 		}
 	}
 	fmt.Fprintf(&b, "Queue: %d\n", len(fs.Queue))
 	for i, q := range fs.Queue {
-		fmt.Fprintf(&b, "  %d. [%d] %s\n", i+1, q.ID, speakerLine(q.Speaker))
+		fmt.Fprintf(&b, "  %d. [%d] %s\n", i+1, q.ID, requestWords(q))
 	}
 	return b.String()
-}
-
-func hubWho(h floor.Hub) string {
-	var parts []string
-	for _, s := range []string{h.City, h.Group, h.Region} {
-		if s != "" {
-			parts = append(parts, s)
-		}
-	}
-	return strings.Join(parts, ", ")
-}
-
-func speakerLine(s floor.Speaker) string {
-	line := s.Name
-	if s.Affiliation != "" {
-		line += ", " + s.Affiliation
-	}
-	var who []string
-	for _, p := range []string{s.Group, s.Region} {
-		if p != "" {
-			who = append(who, p)
-		}
-	}
-	if s.Youth {
-		who = append(who, "youth")
-	}
-	if len(who) > 0 {
-		line += " — " + strings.Join(who, ", ")
-	}
-	return line + " — " + s.Place()
 }
 
 // run reads commands until quit or ctx ends, printing each hub's link
@@ -276,15 +279,6 @@ func (h *headless) run(ctx context.Context, in io.Reader) error {
 	}
 }
 
-func linkLine(q app.HubLink) string {
-	state := q.State
-	if q.Lost {
-		state = "hub lost?"
-	}
-	return fmt.Sprintf("  %s: %s, rtt %.1f ms, lost %d, jitter %.1f ms, %.0f kbps, %.0f fps (asked %d kbps)",
-		q.Hub.Name, state, ms(q.RTT), q.PacketsLost, ms(q.Jitter), q.Kbps, q.FPS, q.CapKbps)
-}
-
 // command runs one typed command; it reports whether to quit.
 func (h *headless) command(ctx context.Context, line string) bool {
 	verb, rest, _ := strings.Cut(strings.TrimSpace(line), " ")
@@ -311,6 +305,8 @@ func (h *headless) command(ctx context.Context, line string) bool {
 		err = h.give(ctx, rest)
 	case "end":
 		err = h.m.EndTurn(ctx)
+	case "undo": // the last give, end, withdrawal or move, taken back in the log
+		err = h.m.Undo(ctx)
 	case "join":
 		var id int
 		if id, err = strconv.Atoi(rest); err != nil {
@@ -320,6 +316,8 @@ func (h *headless) command(ctx context.Context, line string) bool {
 		}
 	case "say":
 		h.srv.Room.Say("", rest)
+	case "speaker": // the message to the speaker on the floor; bare, it clears it
+		err = h.m.TellSpeaker(ctx, rest)
 	case "volume":
 		var pct int
 		if pct, err = strconv.Atoi(strings.TrimSuffix(rest, "%")); err == nil && (pct < 0 || pct > 100) {
@@ -356,10 +354,14 @@ func (h *headless) command(ctx context.Context, line string) bool {
 			h.srv.CutOff(ctx, hub.ID)
 			fmt.Fprintf(h.out, "Revoked %s.\n", hub.Name)
 		}
+	case "ask", "times", "budget", "budgets", "suggest", "follow":
+		err = h.floorCommand(ctx, strings.ToLower(verb), rest)
 	case "question", "poll", "open", "close", "results":
 		err = h.pollCommand(ctx, strings.ToLower(verb), rest)
+	case "audience", "approve", "publish", "answer", "dismiss", "block", "unblock", "qr":
+		err = h.audienceCommand(ctx, strings.ToLower(verb), rest)
 	default:
-		err = fmt.Errorf("unknown command %q; try start, give, join, end, pause, resume, say, volume, mute, queue [HUB [NAME]], hubs, revoke, question, poll, open, close, results, quit", verb)
+		err = fmt.Errorf("unknown command %q; try start, ask, give, join, end, undo, pause, resume, say, volume, mute, queue [HUB [NAME]], hubs, revoke, times, budget, budgets, suggest, follow, question, poll, open, close, results, audience, approve, publish, answer, dismiss, block, unblock, qr, quit", verb)
 	}
 	if err != nil {
 		fmt.Fprintf(h.out, "! %v\n", err)
@@ -367,29 +369,6 @@ func (h *headless) command(ctx context.Context, line string) bool {
 		h.roomChanged()
 	}
 	return false
-}
-
-// give hands the floor: "give" (next in the queue, 3 minutes), "give 4",
-// "give 4 2:30".
-func (h *headless) give(ctx context.Context, args string) error {
-	fields := strings.Fields(args)
-	id, allotted := 0, 3*time.Minute
-	var err error
-	if len(fields) > 0 {
-		if id, err = strconv.Atoi(fields[0]); err != nil {
-			return fmt.Errorf("give: request number %q", fields[0])
-		}
-	}
-	if len(fields) > 1 {
-		mm, ss, _ := strings.Cut(fields[1], ":")
-		m, err1 := strconv.Atoi(mm)
-		s, err2 := strconv.Atoi(ss)
-		if err1 != nil || err2 != nil || s < 0 || s > 59 {
-			return fmt.Errorf("give: time %q, want M:SS", fields[1])
-		}
-		allotted = time.Duration(m)*time.Minute + time.Duration(s)*time.Second
-	}
-	return h.m.Give(ctx, id, timer.CountDown, allotted)
 }
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }

@@ -25,6 +25,7 @@ func writeSession(w io.Writer, s agenda.Session, ev agenda.Event, favourite bool
 	field("Event", ev.Title)
 	field("When", app.FormatSpan(s))
 	field("Room", s.Room)
+	field("Track", s.Track)
 	field("Format", app.FormatLine(s))
 	field("Length", app.Length(s))
 
@@ -107,6 +108,8 @@ type sessionJSON struct {
 	End              *time.Time    `json:"end,omitempty"`
 	Zone             string        `json:"zone"`
 	Room             string        `json:"room,omitempty"`
+	Track            string        `json:"track,omitempty"`
+	TrackColour      string        `json:"track_colour,omitempty"` // "#rrggbb", as the schedule gave it
 	Format           string        `json:"format,omitempty"`
 	OnlineFormat     string        `json:"online_format,omitempty"`
 	PlannedMinutes   int           `json:"planned_minutes,omitempty"`
@@ -134,7 +137,7 @@ type personJSON struct {
 
 func toJSON(s agenda.Session, favourite bool) sessionJSON {
 	out := sessionJSON{ID: s.ID, Source: s.Source, GUID: s.GUID, Event: s.EventID, Number: s.Number, Title: s.Title,
-		Zone: s.Zone, Room: s.Room, Format: s.Format, OnlineFormat: s.OnlineFormat,
+		Zone: s.Zone, Room: s.Room, Track: s.Track, TrackColour: s.TrackColour, Format: s.Format, OnlineFormat: s.OnlineFormat,
 		PlannedMinutes: int(s.Planned.Minutes()), OnlineMinutes: int(s.Online.Minutes()), Favourite: favourite,
 		Abstract: s.Abstract, Description: s.Description, Issues: s.Issues, PolicyQuestions: s.PolicyQuestions,
 		ExpectedOutcomes: s.ExpectedOutcomes, SDGs: s.SDGs, AgendaItems: s.AgendaItems, Links: s.Links, Notes: s.Notes}

@@ -37,6 +37,9 @@ type Options struct {
 	// (VideoRoom SFURoom); the control channel still goes to the room.
 	SFU     string
 	SFURoom int64
+	// Camera and Microphone are the devices to open (IDs from Devices);
+	// "" for the first there.
+	Camera, Microphone string
 }
 
 // Joined is a hub in the room; Leave leaves.
@@ -70,7 +73,7 @@ func sources(o Options) (sender.Pictures, sender.Sounds, string, error) {
 	switch o.Source {
 	case "", "auto", "camera":
 		if !o.AudioOnly {
-			cam, err := capture.OpenCamera("", o.Width, o.Height, 30)
+			cam, err := capture.OpenCamera(o.Camera, o.Width, o.Height, 30)
 			switch {
 			case err == nil:
 				pictures, said = sender.FromCamera(cam, o.Width, o.Height), append(said, "camera")
@@ -80,7 +83,7 @@ func sources(o Options) (sender.Pictures, sender.Sounds, string, error) {
 				pictures, said = sender.TestPattern(o.Width, o.Height, 30), append(said, "test pattern (no camera found)")
 			}
 		}
-		mic, err := capture.OpenMicrophone("")
+		mic, err := capture.OpenMicrophone(o.Microphone)
 		if err == nil {
 			sounds, said = sender.FromMicrophone(mic), append(said, "microphone")
 		} else {

@@ -31,6 +31,7 @@ type Access struct {
 	ICEServers   []webrtc.ICEServer
 	Clock        app.Clock
 	Polls        *app.Polls      // hubs and phones vote in these while open
+	Audience     *app.Audience   // phones ask for the floor and write questions on /floor while open
 	RoomSound    string          // what the hubs hear: auto, mic or test
 	Session      *agenda.Session // served as a schedule while open
 	HubGrace     time.Duration   // how long a hub that dropped out keeps its place
@@ -60,7 +61,7 @@ func (a *Access) Open(ctx context.Context) (string, error) {
 		return "", err
 	}
 	s, err := Open(context.WithoutCancel(ctx), Config{DB: a.DB, Moderator: a.Moderator, SessionTitle: a.SessionTitle, SessionKey: a.SessionKey,
-		Listen: a.listen(), Certificate: cert, ICEServers: a.ICEServers, Clock: a.Clock, Polls: a.Polls, RoomSound: a.RoomSound, Session: a.Session, HubGrace: a.HubGrace})
+		Listen: a.listen(), Certificate: cert, ICEServers: a.ICEServers, Clock: a.Clock, Polls: a.Polls, Audience: a.Audience, RoomSound: a.RoomSound, Session: a.Session, HubGrace: a.HubGrace})
 	if err != nil {
 		return "", err
 	}
@@ -82,6 +83,17 @@ func (a *Access) advertised() string {
 		return AdvertisedHost(net.JoinHostPort(host, strconv.Itoa(a.serving.Addr.Port)))
 	}
 	return AdvertisedHost(a.listen())
+}
+
+// DisplayLink is the confidence monitor's link, its token in the fragment;
+// "" while closed.
+func (a *Access) DisplayLink() string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.serving == nil {
+		return ""
+	}
+	return "https://" + a.advertised() + "/display#token=" + a.serving.DisplayToken
 }
 
 // Close stops listening.

@@ -17,7 +17,9 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/igf-floor/floor/app"
+	"github.com/igf-floor/floor/app/floor"
 	"github.com/igf-floor/floor/app/timer"
+	"github.com/igf-floor/floor/storage"
 )
 
 // chromium finds Debian's chromium; the test is skipped without it
@@ -54,6 +56,7 @@ type browserRoom struct {
 	invite app.Invite
 	hubID  string
 	ctx    context.Context
+	db     *storage.DB
 }
 
 func openBrowserRoom(t testing.TB, extra ...chromedp.ExecAllocatorOption) *browserRoom {
@@ -99,7 +102,7 @@ func openBrowserRoom(t testing.TB, extra ...chromedp.ExecAllocatorOption) *brows
 	if _, err := chromedp.Run(bctx, chromedp.Evaluate[int]("1")); err != nil {
 		t.Fatalf("start chromium: %v", err)
 	}
-	return &browserRoom{s: s, m: m, hubID: h.ID, ctx: bctx,
+	return &browserRoom{s: s, m: m, hubID: h.ID, ctx: bctx, db: db,
 		invite: app.Invite{Host: s.Addr.String(), Hub: h.ID, Token: token, Pin: s.Pin}}
 }
 
@@ -190,6 +193,27 @@ func TestBrowserHubJoinsAsksAndIsSeen(t *testing.T) {
 		t.Errorf("the page shows speaker %q, %q; the room's session has %v left", name, session, b.m.Read().Session.Remaining)
 	}
 	waitUntil(t, "the room's sound in the page", func() bool { return strings.HasPrefix(b.text(t, "#hearing"), "Hearing the room") })
+	// The remote speaker sees what the room's speaker sees: a large ON THE
+	// FLOOR, the room's colours and words at the room's thresholds, and the
+	// moderator's message until it is cleared.
+	if on := b.text(t, "#on-floor"); on != "ON THE FLOOR" {
+		t.Errorf("on the floor: %q", on)
+	}
+	b.m.SetThresholds(timer.Thresholds{Warning: 5 * time.Minute, Danger: 10 * time.Second})
+	if err := b.m.TellSpeaker(ctx, "Please wrap up in 30 seconds"); err != nil {
+		t.Fatal(err)
+	}
+	waitUntil(t, "the message and the room's wrap-up in the page", func() bool {
+		cls, _ := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.getElementById('timer').className`))
+		return b.text(t, "#to-speaker") == "Please wrap up in 30 seconds" && b.text(t, "#words") == "WRAP UP" && strings.Contains(cls, "warning")
+	})
+	if err := b.m.TellSpeaker(ctx, ""); err != nil {
+		t.Fatal(err)
+	}
+	waitUntil(t, "the message cleared in the page", func() bool {
+		hidden, _ := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`document.getElementById('to-speaker').hidden`))
+		return hidden
+	})
 	if out := os.Getenv("FLOOR_BROWSER_PNG"); out != "" { // the README's screenshot, as a phone shows the page
 		b.run(t, "phone-sized", chromedp.EmulateViewport(412, 915))
 		time.Sleep(700 * time.Millisecond)
@@ -277,4 +301,13 @@ func TestBrowserHubInFrench(t *testing.T) {
 	if got := b.text(t, "#request"); got != "Demander la parole" {
 		t.Errorf("request button %q", got)
 	}
+	// A typed request: the kind is chosen in French and reaches the room's queue.
+	if got, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`document.querySelector('#type option[value="point-of-order"]').textContent`)); err != nil || got != "Motion d’ordre" {
+		t.Errorf("the point of order option %q (%v)", got, err)
+	}
+	b.run(t, "ask a point of order", chromedp.SetValue("#type", "point-of-order"), chromedp.Click("#request"))
+	waitUntil(t, "the point of order in the room's queue", func() bool {
+		q := b.m.Floor().Queue
+		return len(q) == 1 && q[0].Speaker.Type == floor.PointOfOrder && q[0].Speaker.HubID == b.hubID
+	})
 }

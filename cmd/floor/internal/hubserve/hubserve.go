@@ -20,8 +20,10 @@ import (
 
 	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/app/agenda"
+	"github.com/igf-floor/floor/app/displaypage"
 	"github.com/igf-floor/floor/app/floor"
 	"github.com/igf-floor/floor/app/hubpage"
+	"github.com/igf-floor/floor/app/phonepage"
 	"github.com/igf-floor/floor/app/pollpage"
 	"github.com/igf-floor/floor/app/room"
 	"github.com/igf-floor/floor/app/roomagenda"
@@ -50,6 +52,9 @@ type Config struct {
 	Limits       whip.Limits
 	Clock        app.Clock
 	Polls        *app.Polls // when set, hubs vote over the channel and phones on /poll
+	// Audience, when set, is the room's phones on /floor: requests for the
+	// floor and written questions.
+	Audience *app.Audience
 	// Session, when set, is served as /schedule.json and /schedule.ics for
 	// participants on the same network.
 	Session *agenda.Session
@@ -94,13 +99,16 @@ type Serving struct {
 	Addr      *net.TCPAddr
 	UDP       *net.UDPAddr
 	Pin       string
-	engine    *media.Engine
-	http      *http.Server
-	cancel    context.CancelFunc
-	unwatch   func()
-	sfu       *sfuLink
-	wg        sync.WaitGroup
-	closeMu   sync.Once
+	// DisplayToken opens the confidence monitor's state (/display): made
+	// anew each time the room opens, so an old link stops working.
+	DisplayToken string
+	engine       *media.Engine
+	http         *http.Server
+	cancel       context.CancelFunc
+	unwatch      func()
+	sfu          *sfuLink
+	wg           sync.WaitGroup
+	closeMu      sync.Once
 }
 
 // Open starts listening. The UDP port is the HTTPS port's number, so a
@@ -138,7 +146,7 @@ func Open(ctx context.Context, c Config) (*Serving, error) {
 			h, err := c.DB.Hub(ctx, hubID)
 			return err != nil || h.Active() // a database that cannot answer now revokes nobody
 		},
-		Questions: questions, Record: c.DB, SessionKey: c.SessionKey, Audit: c.DB, Seat: c.DB.Seat})
+		Questions: questions, Record: c.DB, SessionKey: c.SessionKey, Audit: c.DB, Seat: c.DB.Seat, Connected: s.connected})
 	s.Room.OnHeadcount(func(hub string, people int) {
 		_ = c.DB.NoteHeadcount(context.Background(), c.SessionKey, hub, people)
 	})
@@ -229,10 +237,11 @@ func Open(ctx context.Context, c Config) (*Serving, error) {
 }
 
 // routes are WHIP for hubs, the seats of the session team, the browser hub
-// page and, with polls, the page phones vote on.
+// page and, with polls, the page phones vote on, and with an audience the
+// page phones ask for the floor on.
 func (s *Serving) routes(c Config) (http.Handler, error) {
 	mux := http.NewServeMux()
-	s.Seats = seatlink.NewServer(seatlink.Config{Room: s.Room, Auth: app.SeatDirectory{Store: c.DB, Clock: c.Clock}, Audit: c.DB, Clock: c.Clock})
+	s.Seats = seatlink.NewServer(seatlink.Config{Room: s.Room, Links: s, Auth: app.SeatDirectory{Store: c.DB, Clock: c.Clock}, Audit: c.DB, Clock: c.Clock})
 	s.Seats.Register(mux)
 	mux.Handle("/whip", s.Server.Handler())
 	mux.Handle("/whip/", s.Server.Handler())
@@ -242,9 +251,29 @@ func (s *Serving) routes(c Config) (http.Handler, error) {
 	if c.Session != nil {
 		roomagenda.Register(mux, *c.Session, "floor", c.Clock.Now)
 	}
+	token, err := displaypage.NewToken()
+	if err != nil {
+		return nil, err
+	}
+	display, err := displaypage.New(func() displaypage.State {
+		return displaypage.StateOf(c.Moderator.TimerState(), c.Moderator.Thresholds(), c.Moderator.Floor(), c.Clock.Now())
+	}, token)
+	if err != nil {
+		return nil, err
+	}
+	display.Register(mux)
+	s.DisplayToken = token
 	if c.Polls != nil {
 		s.Room.UsePolls(c.Polls)
 		page, err := pollpage.New(c.Polls, pollpage.Limits{})
+		if err != nil {
+			return nil, err
+		}
+		page.Register(mux)
+	}
+	if c.Audience != nil {
+		s.Room.UseAudience(c.Audience) // the moderators' seats moderate the phones' questions
+		page, err := phonepage.New(c.Audience, c.SessionTitle, phonepage.Limits{}, c.Clock.Now)
 		if err != nil {
 			return nil, err
 		}

@@ -7,6 +7,7 @@ import (
 	"github.com/igf-floor/floor/app"
 	"github.com/igf-floor/floor/app/floor"
 	"github.com/igf-floor/floor/app/room"
+	"github.com/igf-floor/floor/app/seatlink"
 )
 
 // Links are the connected hubs with their link quality, then the hubs that
@@ -44,6 +45,20 @@ func (s *Serving) QueueHub(ctx context.Context, hubID, name string) (int, error)
 	return 0, fmt.Errorf("%w: no hub %q is connected", floor.ErrNoRequest, hubID)
 }
 
+// connected finds a hub connected now, for the room: a plain WHIP client
+// never joins the room, yet a seat may queue it.
+func (s *Serving) connected(hubID string) (floor.Hub, bool) {
+	if s.Server == nil { // still opening
+		return floor.Hub{}, false
+	}
+	for _, q := range s.Server.Quality() {
+		if q.Hub.ID == hubID {
+			return q.Hub, true
+		}
+	}
+	return floor.Hub{}, false
+}
+
 // SetVolume sets how loud the room hears the hubs: 0 mutes, 1 is full.
 func (s *Serving) SetVolume(v float64) { s.Play.Mixer.SetVolume(v) }
 
@@ -53,3 +68,5 @@ func (s *Serving) CutOff(ctx context.Context, hubID string) {
 	s.Server.Disconnect(hubID, "the hub's invite was revoked")
 	s.Room.Forget(ctx, hubID)
 }
+
+var _ seatlink.LinkReader = (*Serving)(nil)
