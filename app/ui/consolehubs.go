@@ -38,6 +38,7 @@ type hubsPanel struct {
 	Volume     *widget.Slider
 	List       *widget.List
 	rows       []hubRow
+	shownRows  shownRows
 	open       bool
 	shown      time.Time
 	now        time.Time // when the links were read, for how long a hub has been away
@@ -134,7 +135,12 @@ func (p *hubsPanel) reload() {
 		row.now = p.now
 		p.rows = append(p.rows, row)
 	}
-	p.List.Refresh()
+	keys := make([]string, len(p.rows))
+	for i, r := range p.rows {
+		name, state, figures := hubLines(r)
+		keys[i] = fmt.Sprintf("%s\x00%s\x00%s\x00%s\x00%t\x00%t", r.hub.ID, name, state, figures, r.hub.Active(), queueable(r))
+	}
+	p.shownRows.update(p.List, keys)
 }
 
 // tick refreshes the link figures once a second.
@@ -166,6 +172,12 @@ func (p *hubsPanel) create() fyne.CanvasObject {
 	return tightLines(top, state, figures)
 }
 
+// queueable is a connected hub without the control channel (OBS): the
+// moderator queues it, since it cannot ask.
+func queueable(r hubRow) bool {
+	return r.link != nil && !r.link.Control && r.link.State != "away" && r.hub.Active()
+}
+
 // labelQueueHub puts a media-only hub (OBS) in the queue: it cannot ask.
 const labelQueueHub = "+ Queue"
 
@@ -184,7 +196,7 @@ func (p *hubsPanel) update(i widget.ListItemID, o fyne.CanvasObject) {
 	queue, revoke := buttons[0].(*widget.Button), buttons[1].(*widget.Button)
 	// A connected client without the control channel (OBS) cannot ask for
 	// the floor: the moderator queues it.
-	if r.link != nil && !r.link.Control && r.link.State != "away" && r.hub.Active() {
+	if queueable(r) {
 		queue.OnTapped = func() {
 			_, err := p.access.QueueHub(p.v.ctx, r.hub.ID)
 			p.v.do(err)

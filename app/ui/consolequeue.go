@@ -40,6 +40,7 @@ type queuePanel struct {
 	people      map[string]agenda.Person
 	names       []string // the session's people, offered as names
 	content     fyne.CanvasObject
+	shown       shownRows
 }
 
 func newQueuePanel(v *ConsoleView) *queuePanel {
@@ -154,7 +155,29 @@ func labelled(label string, o fyne.CanvasObject) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, widget.NewLabel(label), nil, o)
 }
 
-func (q *queuePanel) refresh() { q.List.Refresh() }
+// refresh redraws the queue's rows that changed since the last refresh:
+// the console calls it each time it wakes, once a second at least.
+func (q *queuePanel) refresh() {
+	fs := q.v.m.Floor()
+	keys := make([]string, len(fs.Queue))
+	for i := range fs.Queue {
+		name, group, who := q.rowText(fs, i)
+		keys[i] = fmt.Sprintf("%d\x00%s\x00%s\x00%s\x00%t", fs.Queue[i].ID, name, group, who, fs.Current != nil)
+	}
+	q.shown.update(q.List, keys)
+}
+
+// rowText is a queue row's three lines.
+func (q *queuePanel) rowText(fs floor.State, i int) (name, group, who string) {
+	r := fs.Queue[i]
+	who = typedWho(r, fs.Times)
+	if q.v.questionsPanel != nil && r.Speaker.Source == floor.FromPhone {
+		if text := q.v.questionsPanel.questionFor(r.ID); text != "" {
+			who += " · " + tr("asks: {{.Question}}", "Question", text)
+		}
+	}
+	return fmt.Sprintf("%d. %s", i+1, r.Speaker.Name), requestGroup(r.Speaker), who
+}
 
 func (q *queuePanel) length() int { return len(q.v.m.Floor().Queue) }
 
@@ -197,14 +220,9 @@ func (q *queuePanel) update(i widget.ListItemID, o fyne.CanvasObject) {
 	row := o.(*fyne.Container)
 	top := row.Objects[0].(*fyne.Container)
 	buttons := top.Objects[1].(*fyne.Container).Objects
-	top.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%d. %s", i+1, r.Speaker.Name))
-	row.Objects[1].(*widget.Label).SetText(requestGroup(r.Speaker))
-	who := typedWho(r, fs.Times)
-	if q.v.questionsPanel != nil && r.Speaker.Source == floor.FromPhone {
-		if text := q.v.questionsPanel.questionFor(r.ID); text != "" {
-			who += " · " + tr("asks: {{.Question}}", "Question", text)
-		}
-	}
+	name, group, who := q.rowText(fs, i)
+	top.Objects[0].(*widget.Label).SetText(name)
+	row.Objects[1].(*widget.Label).SetText(group)
 	row.Objects[2].(*widget.Label).SetText(who)
 	buttons[0].(*widget.Button).OnTapped = func() { q.v.give(r.ID) }
 	join := buttons[1].(*widget.Button)
