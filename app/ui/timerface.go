@@ -41,7 +41,7 @@ type timerFace struct {
 	full       bool
 	background *canvas.Rectangle
 	frame      *canvas.Rectangle // a paused turn's frame
-	digits     *canvas.Text
+	digits     *glyphText        // one text per character, whose textures are reused
 	words      *canvas.Text
 	name       *canvas.Text
 	message    *canvas.Text
@@ -70,7 +70,7 @@ func newTimerFace() *timerFace {
 	f := &timerFace{
 		background: canvas.NewRectangle(color.Black),
 		frame:      canvas.NewRectangle(color.Transparent),
-		digits:     canvas.NewText("", color.White),
+		digits:     newGlyphText(color.White),
 		words:      canvas.NewText("", color.White),
 		name:       canvas.NewText("", color.White),
 		message:    canvas.NewText("", color.White),
@@ -83,9 +83,10 @@ func newTimerFace() *timerFace {
 	f.digits.TextStyle = fyne.TextStyle{Bold: true} // Noto Sans digits are tabular: they do not jump as they change
 	f.words.TextStyle = fyne.TextStyle{Bold: true}
 	f.message.TextStyle = fyne.TextStyle{Bold: true}
-	for _, t := range []*canvas.Text{f.digits, f.words, f.name, f.message} {
+	for _, t := range []*canvas.Text{f.words, f.name, f.message} {
 		t.Alignment = fyne.TextAlignCenter
 	}
+	f.digits.Alignment = fyne.TextAlignCenter
 	f.next.Alignment = fyne.TextAlignTrailing
 	f.frame.Hide()
 	f.band.Hide()
@@ -152,10 +153,13 @@ func (f *timerFace) draw(st faceState) {
 	}
 	f.digits.Text, f.words.Text, f.name.Text, f.message.Text = st.digits, st.words, st.name, st.message
 	f.clock.Text, f.next.Text = st.clock, st.next
-	for _, t := range []*canvas.Text{f.digits, f.words, f.name, f.clock, f.next} {
+	for _, t := range []*canvas.Text{f.words, f.name, f.clock, f.next} {
 		t.Color = fg
 		showIf(t, !st.blank && (f.full || (t != f.clock && t != f.next)))
 	}
+	f.digits.Color = fg
+	showIf(f.digits, !st.blank)
+	f.digits.Refresh()
 	f.fill.FillColor = fg
 	showIf(f.track, f.full && !st.blank && st.progress >= 0)
 	showIf(f.fill, f.track.Visible())
@@ -222,7 +226,7 @@ func (l faceLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 		}
 		y += h + unit*faceGap
 	}
-	for _, t := range []*canvas.Text{f.name, f.digits, f.words} {
+	for _, t := range []fyne.CanvasObject{f.name, f.digits, f.words} {
 		h := t.MinSize().Height
 		t.Resize(fyne.NewSize(size.Width, h))
 		t.Move(fyne.NewPos(0, y))
