@@ -81,9 +81,10 @@ func (lv *liveVideo) arrange(n int) {
 
 // showVideo puts the live hubs' latest pictures on the stage, or takes the
 // stage back for the timer alone when no hub on the floor sends pictures.
-func (v *ConsoleView) showVideo() {
+// It says whether a picture is on the stage.
+func (v *ConsoleView) showVideo() bool {
 	if v.hubs == nil {
-		return
+		return false
 	}
 	lv := v.video
 	pics := v.hubs.access.LivePictures(lv.pictures)
@@ -99,6 +100,7 @@ func (v *ConsoleView) showVideo() {
 	for i, pic := range pics {
 		lv.tiles[i].show(pic, lv.pictures[i])
 	}
+	return len(pics) > 0
 }
 
 // show draws a new picture (one in consoleEvery) and says its state.
@@ -130,20 +132,32 @@ func (t *videoTile) show(pic app.LivePicture, picture *image.RGBA) {
 }
 
 // AnimateVideo shows the live hub at up to 30 pictures a second until ctx
-// ends; each picture is drawn once, when it is new.
+// ends; each picture is drawn once, when it is new. With no picture on the
+// stage it looks four times a second: thirty wake-ups of the window's
+// thread a second for nothing cost more here than the seconds' repaint.
 func (v *ConsoleView) AnimateVideo(ctx context.Context) {
 	go func() {
-		tick := time.NewTicker(time.Second / 30)
-		defer tick.Stop()
+		wait := time.NewTimer(0)
+		defer wait.Stop()
 		for {
 			select {
 			case <-ctx.Done():
 				return
-			case <-tick.C:
-				fyne.Do(v.showVideo)
+			case <-wait.C:
 			}
+			live := false
+			fyne.DoAndWait(func() { live = v.showVideo() })
+			wait.Reset(videoEvery(live))
 		}
 	}()
+}
+
+// videoEvery is how long AnimateVideo waits before it looks again.
+func videoEvery(live bool) time.Duration {
+	if live {
+		return time.Second / 30
+	}
+	return time.Second / 4
 }
 
 // setStage shows video above the timer face, or the face alone, when that
