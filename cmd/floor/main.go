@@ -23,9 +23,15 @@ func main() {
 	code := cli.Run(ctx, os.Args[1:], cli.Env{
 		Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv,
 		Clock: app.SystemClock{}, Local: time.Local, Version: version,
-		OpenWindow:     func(ctx context.Context, w cli.Window) error { return openWindow(ctx, w, start) },
-		OpenHubWindow:  openHubWindow,
-		OpenSeatWindow: openSeatWindow,
+		OpenWindow: func(ctx context.Context, w cli.Window) error {
+			return withDisplay(ctx, func(ctx context.Context) error { return openWindow(ctx, w, start) })
+		},
+		OpenHubWindow: func(ctx context.Context, h cli.HubWindow) error {
+			return withDisplay(ctx, func(ctx context.Context) error { return openHubWindow(ctx, h) })
+		},
+		OpenSeatWindow: func(ctx context.Context, inv app.Invite) error {
+			return withDisplay(ctx, func(ctx context.Context) error { return openSeatWindow(ctx, inv) })
+		},
 	})
 	stop()
 	os.Exit(code)
