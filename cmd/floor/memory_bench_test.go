@@ -51,28 +51,8 @@ func BenchmarkResidentMemoryAgainstAMinimalWindow(b *testing.B) {
 		b.Skip("Xvfb is not installed")
 	}
 	dir := b.TempDir()
-	build := func(out string, args ...string) {
-		cmd := exec.Command("go", append([]string{"build", "-o", out}, args...)...)
-		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
-		if o, err := cmd.CombinedOutput(); err != nil {
-			b.Fatalf("build %s: %v\n%s", out, err, o)
-		}
-	}
-	floorBin := filepath.Join(dir, "floor")
-	build(floorBin, ".")
-	minDir := filepath.Join(dir, "minimal")
-	os.MkdirAll(minDir, 0o755)
-	root, _ := filepath.Abs("../..")
-	goSum, _ := os.ReadFile(filepath.Join(root, "go.sum"))
-	os.WriteFile(filepath.Join(minDir, "go.sum"), goSum, 0o644)
-	os.WriteFile(filepath.Join(minDir, "go.mod"), []byte("module minimal\n\ngo 1.27\n\nrequire fyne.io/fyne/v2 v2.7.1\n"), 0o644)
-	os.WriteFile(filepath.Join(minDir, "main.go"), []byte(minimalWindow), 0o644)
-	minBin := filepath.Join(dir, "minimal.bin")
-	cmd := exec.Command("go", "build", "-o", minBin, ".")
-	cmd.Dir, cmd.Env = minDir, append(os.Environ(), "GOFLAGS=-mod=mod")
-	if o, err := cmd.CombinedOutput(); err != nil {
-		b.Fatalf("build the minimal window: %v\n%s", err, o)
-	}
+	floorBin := buildFloor(b, dir)
+	minBin := buildYardstick(b, dir, "minimal", minimalWindow)
 
 	display := ":" + strconv.Itoa(90+os.Getpid()%9)
 	x := exec.Command(xvfb, display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
@@ -135,4 +115,34 @@ func cpuTicks(b *testing.B, pid int) int {
 	user, _ := strconv.Atoi(f[11])
 	sys, _ := strconv.Atoi(f[12])
 	return user + sys
+}
+
+// buildFloor builds this folder's program into dir.
+func buildFloor(b *testing.B, dir string) string {
+	out := filepath.Join(dir, "floor")
+	cmd := exec.Command("go", "build", "-o", out, ".")
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod")
+	if o, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("build floor: %v\n%s", err, o)
+	}
+	return out
+}
+
+// buildYardstick builds a one-file Fyne program (src) in a module of its
+// own in dir, with the versions this module's go.sum pins.
+func buildYardstick(b *testing.B, dir, name, src string) string {
+	modDir := filepath.Join(dir, name)
+	os.MkdirAll(modDir, 0o755)
+	root, _ := filepath.Abs("../..")
+	goSum, _ := os.ReadFile(filepath.Join(root, "go.sum"))
+	os.WriteFile(filepath.Join(modDir, "go.sum"), goSum, 0o644)
+	os.WriteFile(filepath.Join(modDir, "go.mod"), []byte("module "+name+"\n\ngo 1.27\n\nrequire fyne.io/fyne/v2 v2.7.1\n"), 0o644)
+	os.WriteFile(filepath.Join(modDir, "main.go"), []byte(src), 0o644)
+	out := filepath.Join(dir, name+".bin")
+	cmd := exec.Command("go", "build", "-o", out, ".")
+	cmd.Dir, cmd.Env = modDir, append(os.Environ(), "GOFLAGS=-mod=mod")
+	if o, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("build %s: %v\n%s", name, err, o)
+	}
+	return out
 }
