@@ -4,7 +4,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -48,11 +47,8 @@ func main() {
 //
 //	go test -run '^$' -bench ConsoleCPU -benchtime 1x -count 3 ./cmd/floor
 func BenchmarkConsoleCPUWithASpeakerUnderXvfb(b *testing.B) {
-	xvfb, err := exec.LookPath("Xvfb")
-	if err != nil {
-		b.Skip("Xvfb is not installed")
-	}
 	dir := b.TempDir()
+	display := startXvfb(b, 80, "1920x1080")
 	floorBin := buildFloor(b, dir)
 	clockBin := buildYardstick(b, dir, "minimalclock", minimalClock)
 	db := filepath.Join(dir, "floor.db")
@@ -61,13 +57,6 @@ func BenchmarkConsoleCPUWithASpeakerUnderXvfb(b *testing.B) {
 	if out, err := serve.CombinedOutput(); err != nil || !strings.Contains(string(out), "On the floor: Barrack Otieno") {
 		b.Fatalf("give the floor: %v\n%s", err, out)
 	}
-	display := ":" + strconv.Itoa(80+os.Getpid()%9)
-	x := exec.Command(xvfb, display, "-screen", "0", "1920x1080x24", "-nolisten", "tcp")
-	if err := x.Start(); err != nil {
-		b.Fatal(err)
-	}
-	defer func() { x.Process.Kill(); x.Wait() }()
-	time.Sleep(time.Second)
 
 	// cpu is a program's user and system time over 20 s, 4 s after it
 	// starts, in % of one core.

@@ -46,21 +46,10 @@ func main() {
 //
 //	go test -run '^$' -bench ResidentMemory -benchtime 1x ./cmd/floor
 func BenchmarkResidentMemoryAgainstAMinimalWindow(b *testing.B) {
-	xvfb, err := exec.LookPath("Xvfb")
-	if err != nil {
-		b.Skip("Xvfb is not installed")
-	}
 	dir := b.TempDir()
+	display := startXvfb(b, 90, "1280x800")
 	floorBin := buildFloor(b, dir)
 	minBin := buildYardstick(b, dir, "minimal", minimalWindow)
-
-	display := ":" + strconv.Itoa(90+os.Getpid()%9)
-	x := exec.Command(xvfb, display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
-	if err := x.Start(); err != nil {
-		b.Fatal(err)
-	}
-	defer func() { x.Process.Kill(); x.Wait() }()
-	time.Sleep(time.Second)
 
 	// rss is the program's resident memory 8 s after start, and its CPU
 	// (user and system, % of one core) over the 5 s after that, idle.
@@ -115,6 +104,25 @@ func cpuTicks(b *testing.B, pid int) int {
 	user, _ := strconv.Atoi(f[11])
 	sys, _ := strconv.Atoi(f[12])
 	return user + sys
+}
+
+// startXvfb starts an X server of size ("1280x800") for the benchmark, on
+// a display number from base (base to base+8, by process, so two runs at
+// once do not meet), and stops it when the benchmark ends. It skips the
+// benchmark without Xvfb.
+func startXvfb(b *testing.B, base int, size string) (display string) {
+	xvfb, err := exec.LookPath("Xvfb")
+	if err != nil {
+		b.Skip("Xvfb is not installed")
+	}
+	display = ":" + strconv.Itoa(base+os.Getpid()%9)
+	x := exec.Command(xvfb, display, "-screen", "0", size+"x24", "-nolisten", "tcp")
+	if err := x.Start(); err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { x.Process.Kill(); x.Wait() })
+	time.Sleep(time.Second)
+	return display
 }
 
 // buildFloor builds this folder's program into dir.
