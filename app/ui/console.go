@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
@@ -29,8 +28,7 @@ type ConsoleView struct {
 	session agenda.Session
 	canvas  fyne.Canvas
 
-	SessionClock                           *canvas.Text
-	SessionInfo                            *widget.Label
+	SessionClock, SessionInfo              *glyphText // their figures change every second
 	StartSession, PauseSession, EndSession *widget.Button
 
 	face                             *timerFace
@@ -74,10 +72,11 @@ type ConsoleView struct {
 // keyboard shortcuts on w's canvas.
 func NewConsoleView(ctx context.Context, m *app.Moderator, session agenda.Session, w fyne.Window) *ConsoleView {
 	v := &ConsoleView{ctx: ctx, m: m, session: session, canvas: w.Canvas()}
-	v.SessionClock = canvas.NewText("", nil)
+	v.SessionClock = newGlyphText(nil)
 	v.SessionClock.TextSize = 36
 	v.SessionClock.TextStyle = fyne.TextStyle{Bold: true}
-	v.SessionInfo = widget.NewLabel("")
+	v.SessionInfo = newGlyphText(nil)
+	v.SessionInfo.TextSize = 0 // the theme's, as a label's
 	planned := session.Duration()
 	if planned <= 0 {
 		planned = time.Hour
@@ -294,14 +293,14 @@ func (v *ConsoleView) Tick() {
 	}
 	switch {
 	case !s.Started:
-		setCanvasText(v.SessionClock, timer.Clock(0, false))
-		setLabel(v.SessionInfo, tr("not started · {{.Minutes}} min planned", "Minutes", int(v.sessionPlanned().Minutes())))
+		setGlyphText(v.SessionClock, timer.Clock(0, false))
+		setGlyphText(v.SessionInfo, tr("not started · {{.Minutes}} min planned", "Minutes", int(v.sessionPlanned().Minutes())))
 	case s.Overrun > 0:
-		setCanvasText(v.SessionClock, timer.Clock(s.Elapsed, false))
-		setLabel(v.SessionInfo, tr("OVER TIME")+" +"+timer.Clock(s.Overrun, false)+sessionState(s))
+		setGlyphText(v.SessionClock, timer.Clock(s.Elapsed, false))
+		setGlyphText(v.SessionInfo, tr("OVER TIME")+" +"+timer.Clock(s.Overrun, false)+sessionState(s))
 	default:
-		setCanvasText(v.SessionClock, timer.Clock(s.Elapsed, false))
-		setLabel(v.SessionInfo, tr("{{.Left}} left of {{.Planned}}", "Left", timer.Clock(s.Remaining, true), "Planned", timer.Clock(s.Planned, false))+sessionState(s))
+		setGlyphText(v.SessionClock, timer.Clock(s.Elapsed, false))
+		setGlyphText(v.SessionInfo, tr("{{.Left}} left of {{.Planned}}", "Left", timer.Clock(s.Remaining, true), "Planned", timer.Clock(s.Planned, false))+sessionState(s))
 	}
 	setEnabled(v.StartSession, !s.Started)
 	setEnabled(v.PauseSession, s.Started && !s.Ended)

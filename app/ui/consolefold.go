@@ -212,7 +212,7 @@ func (v *ConsoleView) buildCentre() fyne.CanvasObject {
 	} else {
 		d.Layout, d.Objects = layout.NewHBoxLayout(), append(r[0], r[1]...)
 	}
-	clock := container.NewVBox(p.title, row(v.SessionClock, v.SessionInfo), session, v.questions.content)
+	clock := container.NewVBox(p.title, row(v.SessionClock, labelInset(v.SessionInfo)), session, v.questions.content)
 	buttons := container.NewVBox(turn, row(v.Minus60, v.Minus30, v.Plus30, v.Plus60, p.undo), d, p.message)
 	if !v.folded {
 		p.title.Wrapping, p.title.Truncation = fyne.TextWrapWord, fyne.TextTruncateOff // at 150 % it would run over the tabs
