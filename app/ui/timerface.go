@@ -132,9 +132,9 @@ func (f *timerFace) draw(st faceState) {
 	onlyDigits := f.digits.Text != "" && old == st
 	f.shown = st
 	if onlyDigits { // the common case, once a second: redraw the digits, move the bar, lay out nothing
-		f.digits.Text, f.clock.Text = st.digits, st.clock
+		f.digits.Text = st.digits
 		f.digits.Refresh()
-		f.clock.Refresh()
+		setCanvasText(f.clock, st.clock) // the time of day: once a minute
 		f.placeFill()
 		return
 	}
